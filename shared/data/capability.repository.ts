@@ -1,0 +1,238 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { projectedStrength, standingLevel } from '../domain/capability-level';
+import { ALL_HOLDER_COUNTERS, type CounterDelta } from '../domain/officer-counters';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors';
+import { nowIso } from '../ids';
+import type { Capability, CapabilityRow } from '../schemas/capability.schema';
+import { auditAction, type Actor } from './audit.repository';
+import { documentClient, tableName } from './client';
+import { keys } from './keys';
+import { organisationExists } from './organisation.repository';
+import { queryAll } from './query-all';
+import { transactWrite, type GuardedAction } from './transact';
+
+// ---------------------------------------------------------------- catalogue
+
+export async function listCapabilities(): Promise<Capability[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.capabilitiesPartition },
+  });
+  return items.map((i) => ({ id: i.id as string, name: i.name as string }));
+}
+
+export async function getCapability(capabilityId: string): Promise<Capability | undefined> {
+  const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.capability(capabilityId) }));
+  return out.Item ? { id: out.Item.id as string, name: out.Item.name as string } : undefined;
+}
+
+/** Add a capability to the catalogue; an id already taken is a conflict, never an overwrite. */
+export async function createCapability(capability: Capability, actor: Actor): Promise<Capability> {
+  await transactWrite([
+    {
+      action: {
+        Put: {
+          TableName: tableName(),
+          Item: { ...keys.capability(capability.id), entity: 'capability', ...capability, createdAt: nowIso() },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConditionFailed: () => new ConflictError(`A capability with id "${capability.id}" already exists.`),
+    },
+    auditAction({ entityType: 'capability', entityId: capability.id, action: 'capability.created', actor, orgIds: [], changes: capability }),
+  ]);
+  return capability;
+}
+
+/** A transaction guard: the capability is in the catalogue. */
+export function capabilityExists(capabilityId: string, onMissing: GuardedAction['onConditionFailed']): GuardedAction {
+  return {
+    action: {
+      ConditionCheck: { TableName: tableName(), Key: keys.capability(capabilityId), ConditionExpression: 'attribute_exists(pk)' },
+    },
+    onConditionFailed: onMissing,
+  };
+}
+
+// ---------------------------------------------------------------- baselines
+
+export interface Baseline extends CapabilityRow {
+  holders: Record<string, number>;
+}
+
+export function baselineFromItem(item: Record<string, unknown>): Baseline {
+  const strength = Number(item.strength ?? 0);
+  const committedOut = Number(item.committedOut ?? 0);
+  const minimum = Number(item.minimum ?? 0);
+  const holders: Record<string, number> = {};
+  for (const name of ALL_HOLDER_COUNTERS) {
+    const n = Number(item[name] ?? 0);
+    if (n) holders[name] = n;
+  }
+  return {
+    orgId: item.orgId as string,
+    capabilityId: item.capabilityId as string,
+    strength,
+    minimum,
+    establishment: Number(item.establishment ?? 0),
+    committedOut,
+    projected: projectedStrength(strength, committedOut),
+    level: standingLevel({ strength, committedOut, minimum }),
+    version: Number(item.version ?? 0),
+    ...(item.updatedAt ? { updatedAt: item.updatedAt as string } : {}),
+    holders,
+  };
+}
+
+/** A row for a capability the organisation has no baseline item for yet. */
+export function emptyBaseline(orgId: string, capabilityId: string): Baseline {
+  return baselineFromItem({ orgId, capabilityId });
+}
+
+/** Every baseline of one organisation: one Query of its partition. */
+export async function listBaselinesOfOrg(orgId: string): Promise<Baseline[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': `ORG#${orgId}`, ':sk': keys.baselineSkPrefix },
+  });
+  return items.map(baselineFromItem);
+}
+
+/** Every organisation's baseline for one capability: one Query of gsi1 (impact assessment). */
+export async function listBaselinesOfCapability(capabilityId: string): Promise<Baseline[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.baselineByCapability(capabilityId, '').gsi1pk },
+  });
+  return items.map(baselineFromItem);
+}
+
+export async function getBaseline(orgId: string, capabilityId: string): Promise<Baseline | undefined> {
+  const out = await documentClient().send(
+    new GetCommand({ TableName: tableName(), Key: keys.baseline(orgId, capabilityId), ConsistentRead: true }),
+  );
+  return out.Item ? baselineFromItem(out.Item) : undefined;
+}
+
+/** Attributes every baseline item carries, set only when the item is first made. */
+function baselineIdentity(orgId: string, capabilityId: string) {
+  return {
+    ':orgId': orgId,
+    ':capabilityId': capabilityId,
+    ':entity': 'baseline',
+    ':zero': 0,
+    ...Object.fromEntries(Object.entries({ ...keys.baselineByCapability(capabilityId, orgId), ...keys.baselineAll(orgId, capabilityId) }).map(([k, v]) => [`:${k}`, v])),
+  };
+}
+
+const BASELINE_IDENTITY_SET = [
+  'orgId = if_not_exists(orgId, :orgId)',
+  'capabilityId = if_not_exists(capabilityId, :capabilityId)',
+  'entity = :entity',
+  'gsi1pk = :gsi1pk',
+  'gsi1sk = :gsi1sk',
+  'gsi2pk = :gsi2pk',
+  'gsi2sk = :gsi2sk',
+  'version = if_not_exists(version, :zero)',
+];
+
+/**
+ * The counter change an officer edit makes to one baseline, as an Update that
+ * rides in the officer's transaction: strength is kept true by the same write
+ * that changes the officer, never recounted.
+ */
+export function counterUpdateAction(delta: CounterDelta): GuardedAction {
+  const adds = [`strength :strength`];
+  const values: Record<string, unknown> = { ...baselineIdentity(delta.orgId, delta.capabilityId), ':strength': delta.strength };
+  for (const [name, n] of Object.entries(delta.holders)) {
+    adds.push(`${name} :${name}`);
+    values[`:${name}`] = n;
+  }
+  return {
+    action: {
+      Update: {
+        TableName: tableName(),
+        Key: keys.baseline(delta.orgId, delta.capabilityId),
+        UpdateExpression: `SET ${BASELINE_IDENTITY_SET.join(', ')} ADD ${adds.join(', ')}`,
+        ExpressionAttributeValues: values,
+      },
+    },
+  };
+}
+
+export interface BaselineChange {
+  minimum?: number;
+  establishment?: number;
+}
+
+/**
+ * Set a baseline's minimum and/or establishment. Optimistic: the write carries
+ * the version the caller read and fails if anyone changed the row since
+ * (version 0 may also create a row that does not exist yet).
+ */
+export async function updateBaseline(
+  orgId: string,
+  capabilityId: string,
+  change: BaselineChange,
+  expected: { version: number; via: 'body' | 'if-match' },
+  actor: Actor,
+): Promise<Baseline> {
+  const now = nowIso();
+  const sets = [...BASELINE_IDENTITY_SET.filter((s) => !s.startsWith('version')), 'updatedAt = :now', 'version = :next'];
+  const values: Record<string, unknown> = {
+    ...baselineIdentity(orgId, capabilityId),
+    ':now': now,
+    ':next': expected.version + 1,
+    ':expected': expected.version,
+  };
+  for (const counter of ['strength', 'committedOut']) sets.push(`${counter} = if_not_exists(${counter}, :zero)`);
+  if (change.minimum !== undefined) {
+    sets.push('minimum = :minimum');
+    values[':minimum'] = change.minimum;
+  } else sets.push('minimum = if_not_exists(minimum, :zero)');
+  if (change.establishment !== undefined) {
+    sets.push('establishment = :establishment');
+    values[':establishment'] = change.establishment;
+  } else sets.push('establishment = if_not_exists(establishment, :zero)');
+
+  // Version 0 means "the row I saw did not exist yet" (or exists only as counters).
+  const condition =
+    expected.version === 0 ? '(attribute_not_exists(pk) OR version = :expected)' : 'version = :expected';
+  const stale = () =>
+    expected.via === 'if-match'
+      ? new PreconditionFailedError('The baseline has changed since you read it (If-Match did not match). Reload and try again.')
+      : new ConflictError('The baseline has changed since you read it (stale version). Reload and try again.');
+
+  await transactWrite([
+    organisationExists(orgId, () => new NotFoundError(`No organisation "${orgId}".`)),
+    capabilityExists(capabilityId, () => new NotFoundError(`No capability "${capabilityId}".`)),
+    {
+      action: {
+        Update: {
+          TableName: tableName(),
+          Key: keys.baseline(orgId, capabilityId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
+        },
+      },
+      onConditionFailed: stale,
+    },
+    auditAction({
+      entityType: 'baseline',
+      entityId: `${orgId}:${capabilityId}`,
+      action: 'baseline.updated',
+      actor,
+      orgIds: [orgId],
+      changes: { ...change },
+      at: now,
+    }),
+  ]);
+  const after = await getBaseline(orgId, capabilityId);
+  // The transaction returns nothing, so read the row back for the counters the caller did not send.
+  return after ?? emptyBaseline(orgId, capabilityId);
+}

@@ -1,0 +1,36 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config';
+
+let client: DynamoDBDocumentClient | undefined;
+
+/**
+ * The one DocumentClient of the process, made on first use so that config is
+ * read once. Locally it points at DynamoDB Local with dummy credentials.
+ */
+export function documentClient(): DynamoDBDocumentClient {
+  if (!client) {
+    const { DYNAMODB_ENDPOINT, AWS_REGION } = config();
+    const base = new DynamoDBClient({
+      region: AWS_REGION,
+      maxAttempts: 3,
+      ...(DYNAMODB_ENDPOINT
+        ? { endpoint: DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+    });
+    client = DynamoDBDocumentClient.from(base, {
+      marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+    });
+  }
+  return client;
+}
+
+export function tableName(): string {
+  return config().TABLE_NAME;
+}
+
+/** For tests that swap the endpoint or table between files. */
+export function resetDocumentClient(): void {
+  client?.destroy();
+  client = undefined;
+}

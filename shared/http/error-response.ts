@@ -1,0 +1,98 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import {
+  AppError,
+  ConflictError,
+  ServiceUnavailableError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+  type ErrorDetail,
+} from '../errors';
+
+const RETRYABLE_AWS_ERRORS = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'LimitExceededException',
+  'TooManyRequestsException',
+]);
+const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+
+/** zod issues → `details` a person (or a form) can act on. */
+export function zodDetails(error: z.ZodError, prefix?: string): ErrorDetail[] {
+  return error.issues.map((issue) => {
+    const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)].join('.');
+    return { path, field: issue.path.map(String).join('.') || prefix || '', message: issue.message };
+  });
+}
+
+interface MiddyHttpError extends Error {
+  statusCode: number;
+  cause?: { package?: string; data?: unknown };
+}
+
+function isMiddyHttpError(err: unknown): err is MiddyHttpError {
+  return err instanceof Error && typeof (err as MiddyHttpError).statusCode === 'number';
+}
+
+/**
+ * Any thrown value → one of our named errors. Known client mistakes keep their
+ * 4xx; DynamoDB refusing a condition is a conflict; an unreachable or throttled
+ * table is 503 with Retry-After; everything else is reported as an internal error.
+ */
+export function toAppError(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  if (err instanceof z.ZodError) return new ValidationError('The request is not valid.', zodDetails(err));
+  if (isMiddyHttpError(err) && err.cause?.package === '@middy/http-json-body-parser') {
+    if (err.message === 'Unsupported Media Type') {
+      return new UnsupportedMediaTypeError('Send the request body as JSON with Content-Type: application/json.');
+    }
+    return new ValidationError('The request body is missing or is not valid JSON.');
+  }
+  if (isMiddyHttpError(err) && err.statusCode < 500) {
+    return new ValidationError(err.message);
+  }
+  if (!(err instanceof Error)) return undefined;
+  const name = err.name;
+  const code = (err as { code?: string }).code;
+  if (name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException') {
+    return new ConflictError('The record changed while you were working on it, or the change is no longer allowed. Reload and try again.');
+  }
+  if (name === 'TransactionConflictException') {
+    return new ConflictError('Another change to the same records was in progress. Try again.');
+  }
+  if (
+    RETRYABLE_AWS_ERRORS.has(name) ||
+    (code && NETWORK_ERRORS.has(code)) ||
+    name === 'TimeoutError' ||
+    (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 503
+  ) {
+    return new ServiceUnavailableError('The service is briefly unavailable. Try again shortly.', [], { 'Retry-After': '2' });
+  }
+  return undefined;
+}
+
+export function errorBody(status: number, code: string, message: string, details: ErrorDetail[], requestId?: string) {
+  return { error: { code, message, details, ...(requestId ? { requestId } : {}) } };
+}
+
+/** The one place an error becomes an HTTP response. Messages of 5xx never carry internals. */
+export function errorResponse(err: unknown, requestId?: string): APIGatewayProxyStructuredResultV2 & { statusCode: number } {
+  const appError = toAppError(err);
+  if (appError) {
+    return {
+      statusCode: appError.status,
+      headers: { 'content-type': 'application/json', ...appError.headers },
+      body: JSON.stringify(errorBody(appError.status, appError.code, appError.message, appError.details, requestId)),
+    };
+  }
+  return {
+    statusCode: 500,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(
+      errorBody(500, 'internal_error', 'Something went wrong on our side. It has been logged.', [], requestId),
+    ),
+  };
+}

@@ -1,0 +1,130 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { ForbiddenError, UnsupportedMediaTypeError, ValidationError } from '../errors';
+import { logger } from '../logger';
+import { errorResponse, zodDetails } from './error-response';
+import { claimsOf, identityFromClaims, type Identity } from './identity';
+import type { RouteDef } from './route';
+
+type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface HandlerRequest<R extends RouteDef> {
+  identity: R['auth'] extends { kind: 'public' } ? Identity | undefined : Identity;
+  params: Out<R['params']>;
+  query: Out<R['query']>;
+  body: Out<R['body']>;
+  /** Lower-case header names. */
+  headers: Record<string, string | undefined>;
+  requestId: string;
+  route: R;
+}
+
+/** A response with a status or headers other than the route's default. */
+export class Reply<T = unknown> {
+  constructor(
+    readonly status: number,
+    readonly body: T,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+export function reply<T>(status: number, body: T, headers: Record<string, string> = {}): Reply<T> {
+  return new Reply(status, body, headers);
+}
+
+type HandlerResult<R extends RouteDef> = z.input<R['response']> | Reply<z.input<R['response']>>;
+
+export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+function parsePart<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): Out<T> {
+  if (!schema) return undefined as Out<T>;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new ValidationError(`The request ${where} is not valid.`, zodDetails(result.error, where));
+  }
+  return result.data as Out<T>;
+}
+
+function authorise(route: RouteDef, event: APIGatewayProxyEventV2): Identity | undefined {
+  if (route.auth.kind === 'public') return undefined;
+  const identity = identityFromClaims(claimsOf(event));
+  if (route.auth.kind === 'roles' && !route.auth.roles.some((r) => identity.roles.includes(r))) {
+    throw new ForbiddenError(`This needs the role ${route.auth.roles.join(' or ')}.`);
+  }
+  return identity;
+}
+
+function readCsvBody(event: APIGatewayProxyEventV2): string {
+  const type = event.headers['content-type'] ?? '';
+  if (!/^text\/csv\b/i.test(type)) {
+    throw new UnsupportedMediaTypeError('Send the file as CSV with Content-Type: text/csv.');
+  }
+  const raw = event.body ?? '';
+  return event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+}
+
+/**
+ * Turn one use-case call into a Lambda handler for `route`: authenticate and
+ * check the role (deny by default), validate path, query and body against the
+ * route's zod schemas, call `fn`, shape the response through the response
+ * schema so nothing unintended leaks, and map every error in one place.
+ */
+export function defineHandler<R extends RouteDef>(
+  route: R,
+  fn: (req: HandlerRequest<R>) => Promise<HandlerResult<R>>,
+): ApiHandler {
+  const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const requestId = event.requestContext?.requestId ?? 'local';
+    const identity = authorise(route, event);
+    const params = parsePart(route.params, event.pathParameters ?? {}, 'path') as Out<R['params']>;
+    const query = parsePart(route.query, event.queryStringParameters ?? {}, 'query') as Out<R['query']>;
+    let body: unknown;
+    if (route.body) {
+      const raw = route.bodyType === 'csv' ? readCsvBody(event) : (event.body as unknown);
+      body = parsePart(route.body, raw, 'body');
+    }
+    const result = await fn({
+      identity: identity as HandlerRequest<R>['identity'],
+      params,
+      query,
+      body: body as Out<R['body']>,
+      headers: event.headers ?? {},
+      requestId,
+      route,
+    });
+    const { status, payload, headers } =
+      result instanceof Reply
+        ? { status: result.status, payload: result.body, headers: result.headers }
+        : { status: route.status, payload: result, headers: {} };
+    if (status === 204) return { statusCode: 204, headers };
+    // Serialise through the response schema: fields not in it are dropped, never leaked.
+    const shaped = route.response.safeParse(payload);
+    if (!shaped.success) {
+      logger.error('response did not match its schema', { route: route.id, issues: shaped.error.issues });
+      throw new Error(`response of ${route.id} did not match its schema`);
+    }
+    return {
+      statusCode: status,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(shaped.data),
+    };
+  };
+
+  const chain = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core, { timeoutEarlyInMillis: 0 });
+  chain.use({
+    onError: async (request) => {
+      const requestId = request.event?.requestContext?.requestId;
+      const response = errorResponse(request.error, requestId);
+      if (response.statusCode >= 500) {
+        logger.error('request failed', { route: route.id, requestId, error: request.error as Error });
+      }
+      request.response = response;
+    },
+  });
+  chain.use(httpHeaderNormalizer());
+  if (route.body && route.bodyType !== 'csv') chain.use(httpJsonBodyParser());
+  return chain as unknown as ApiHandler;
+}

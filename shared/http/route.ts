@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import type { Role } from '../domain/reference';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Who may call a route. `public`: anyone, no token. `signed-in`: any verified
+ * token. Otherwise the token must carry one of `roles`; the handler then scopes
+ * what that caller may see or change by organisation.
+ */
+export type RouteAuth = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'roles'; roles: readonly Role[] };
+
+/** What the function may do to the table: drives its IAM grant in the stack. */
+export type TableAccess = 'none' | 'read' | 'write';
+
+/**
+ * One entry of the route table. The stack makes a Lambda and an API route from
+ * it, the local gateway dispatches by it, the OpenAPI document describes it,
+ * and the authorisation tests iterate over it.
+ */
+export interface RouteDef {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  tag: string;
+  /** Module under `functions/` that exports `handler`, without extension. */
+  handler: string;
+  auth: RouteAuth;
+  access: TableAccess;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** How the request body arrives; JSON unless said otherwise. */
+  bodyType?: 'json' | 'csv';
+  /** Accepts an `Idempotency-Key` header (creating POSTs). */
+  idempotent?: boolean;
+  status: number;
+  response: z.ZodType;
+  /** Error statuses a client should expect besides 400/401/403. */
+  errors?: readonly number[];
+  /** Lambda settings beyond the defaults. */
+  lambda?: { memoryMb?: number; timeoutSeconds?: number };
+}
+
+export function defineRoute<const R extends RouteDef>(route: R): R {
+  return route;
+}
+
+/** `/v1/officers/{officerId}` → a matcher returning the path parameters. */
+export function compilePath(path: string): (actual: string) => Record<string, string> | undefined {
+  const names: string[] = [];
+  // Path literals are plain slugs, so only the `{name}` segments need turning into groups.
+  const pattern = path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  const re = new RegExp(`^${pattern}$`);
+  return (actual) => {
+    const m = re.exec(actual);
+    if (!m) return undefined;
+    const params: Record<string, string> = {};
+    names.forEach((n, i) => {
+      params[n] = decodeURIComponent(m[i + 1] ?? '');
+    });
+    return params;
+  };
+}
