@@ -1,7 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { projectedStrength, standingLevel } from '../domain/capability-level';
 import { ALL_HOLDER_COUNTERS, type CounterDelta } from '../domain/officer-counters';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
+import { staleVersionError, type ExpectedVersion } from './expected-version';
 import { nowIso } from '../ids';
 import type { Capability, CapabilityRow } from '../schemas/capability.schema';
 import { auditAction, type Actor } from './audit.repository';
@@ -178,7 +179,7 @@ export async function updateBaseline(
   orgId: string,
   capabilityId: string,
   change: BaselineChange,
-  expected: { version: number; via: 'body' | 'if-match' },
+  expected: ExpectedVersion,
   actor: Actor,
 ): Promise<Baseline> {
   const now = nowIso();
@@ -202,10 +203,7 @@ export async function updateBaseline(
   // Version 0 means "the row I saw did not exist yet" (or exists only as counters).
   const condition =
     expected.version === 0 ? '(attribute_not_exists(pk) OR version = :expected)' : 'version = :expected';
-  const stale = () =>
-    expected.via === 'if-match'
-      ? new PreconditionFailedError('The baseline has changed since you read it (If-Match did not match). Reload and try again.')
-      : new ConflictError('The baseline has changed since you read it (stale version). Reload and try again.');
+  const stale = () => staleVersionError('baseline', expected);
 
   await transactWrite([
     organisationExists(orgId, () => new NotFoundError(`No organisation "${orgId}".`)),

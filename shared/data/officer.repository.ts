@@ -1,0 +1,271 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { counterDeltas, type CountedOfficer } from '../domain/officer-counters';
+import { ConflictError, ValidationError } from '../errors';
+import { staleVersionError, type ExpectedVersion } from './expected-version';
+import { newId, nowIso } from '../ids';
+import type { CreateOfficerInput, Officer } from '../schemas/officer.schema';
+import { auditAction, type Actor } from './audit.repository';
+import { capabilityExists, counterUpdateAction } from './capability.repository';
+import { documentClient, tableName } from './client';
+import { keys } from './keys';
+import { organisationExists } from './organisation.repository';
+import { decodeCursor, encodeCursor, type Page } from './paging';
+import { transactWrite, type GuardedAction } from './transact';
+
+/** The fields of an officer a change may touch. */
+export type OfficerChange = Partial<
+  Pick<Officer, 'name' | 'homeOrgId' | 'capabilities' | 'vetting' | 'vettingExpiresOn' | 'pipLevel' | 'region' | 'status' | 'email'>
+>;
+
+
+export function officerFromItem(item: Record<string, unknown>): Officer {
+  return {
+    id: item.id as string,
+    name: item.name as string,
+    staffNumber: (item.staffNumber as string | undefined) ?? null,
+    email: (item.email as string | undefined) ?? null,
+    homeOrgId: item.homeOrgId as string,
+    capabilities: (item.capabilities as string[] | undefined) ?? [],
+    vetting: item.vetting as Officer['vetting'],
+    vettingExpiresOn: (item.vettingExpiresOn as string | undefined) ?? null,
+    pipLevel: Number(item.pipLevel ?? 0),
+    region: item.region as Officer['region'],
+    status: (item.status as Officer['status']) ?? 'active',
+    version: Number(item.version ?? 1),
+    createdAt: item.createdAt as string,
+    updatedAt: item.updatedAt as string,
+  };
+}
+
+function toItem(officer: Officer): Record<string, unknown> {
+  return {
+    ...keys.officer(officer.id),
+    ...keys.officerByOrg(officer.homeOrgId, officer.name, officer.id),
+    entity: 'officer',
+    ...officer,
+    // Empty lists and nulls are stored as absent attributes.
+    capabilities: officer.capabilities,
+    staffNumber: officer.staffNumber ?? undefined,
+    email: officer.email ?? undefined,
+    vettingExpiresOn: officer.vettingExpiresOn ?? undefined,
+  };
+}
+
+function counted(o: Officer): CountedOfficer {
+  return {
+    homeOrgId: o.homeOrgId,
+    capabilities: o.capabilities,
+    vetting: o.vetting,
+    pipLevel: o.pipLevel as CountedOfficer['pipLevel'],
+    status: o.status,
+  };
+}
+
+/** Guard, inside the transaction, that the home organisation exists. */
+function homeOrgGuard(homeOrgId: string): GuardedAction {
+  return organisationExists(homeOrgId, () =>
+    new ValidationError(`No organisation "${homeOrgId}".`, [{ field: 'homeOrgId', message: 'unknown organisation' }]),
+  );
+}
+
+/** Guard, inside the transaction, that every capability named is in the catalogue. */
+function capabilityGuards(capabilities: readonly string[]): GuardedAction[] {
+  return capabilities.map((c) =>
+    capabilityExists(c, () => new ValidationError(`No capability "${c}".`, [{ field: 'capabilities', message: `unknown capability ${c}` }])),
+  );
+}
+
+function staffNumberClaim(orgId: string, staffNumber: string, officerId: string): GuardedAction {
+  return {
+    action: {
+      Put: {
+        TableName: tableName(),
+        Item: { ...keys.staffNumber(orgId, staffNumber), entity: 'staff-number', officerId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    onConditionFailed: () =>
+      new ConflictError(`Staff number ${staffNumber} is already used by another officer of ${orgId}.`, [
+        { field: 'staffNumber', message: 'already used in this organisation' },
+      ]),
+  };
+}
+
+/**
+ * Create an officer. Primary course: one transaction puts the officer, claims
+ * the staff number within the organisation, checks the organisation and
+ * capabilities exist, adds one to the strength (and holder counters) of each
+ * capability the officer holds, and writes the audit entry.
+ */
+export async function createOfficer(
+  input: CreateOfficerInput & { status?: Officer['status'] },
+  actor: Actor,
+  now = nowIso(),
+): Promise<Officer> {
+  const officer: Officer = {
+    id: newId('off'),
+    name: input.name,
+    staffNumber: input.staffNumber ?? null,
+    email: input.email ?? null,
+    homeOrgId: input.homeOrgId,
+    capabilities: [...input.capabilities],
+    vetting: input.vetting,
+    vettingExpiresOn: input.vettingExpiresOn ?? null,
+    pipLevel: input.pipLevel,
+    region: input.region,
+    status: input.status ?? 'active',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await transactWrite([
+    {
+      action: { Put: { TableName: tableName(), Item: toItem(officer), ConditionExpression: 'attribute_not_exists(pk)' } },
+      onConditionFailed: () => new ConflictError('An officer with this id already exists.'),
+    },
+    ...(officer.staffNumber ? [staffNumberClaim(officer.homeOrgId, officer.staffNumber, officer.id)] : []),
+    homeOrgGuard(officer.homeOrgId),
+    ...capabilityGuards(officer.capabilities),
+    ...counterDeltas(undefined, counted(officer)).map(counterUpdateAction),
+    auditAction({
+      entityType: 'officer',
+      entityId: officer.id,
+      action: 'officer.created',
+      actor,
+      orgIds: [officer.homeOrgId],
+      changes: { homeOrgId: officer.homeOrgId, capabilities: officer.capabilities, vetting: officer.vetting, pipLevel: officer.pipLevel },
+      at: now,
+    }),
+  ]);
+  return officer;
+}
+
+export async function getOfficer(officerId: string, consistent = false): Promise<Officer | undefined> {
+  const out = await documentClient().send(
+    new GetCommand({ TableName: tableName(), Key: keys.officer(officerId), ConsistentRead: consistent }),
+  );
+  return out.Item ? officerFromItem(out.Item) : undefined;
+}
+
+/** The officer id holding a staff number in an organisation (CSV import matches rows by it). */
+export async function findOfficerIdByStaffNumber(orgId: string, staffNumber: string): Promise<string | undefined> {
+  const out = await documentClient().send(
+    new GetCommand({ TableName: tableName(), Key: keys.staffNumber(orgId, staffNumber), ConsistentRead: true }),
+  );
+  return out.Item?.officerId as string | undefined;
+}
+
+/** Which fields differ, for the audit entry and to skip writes that change nothing. */
+export function changedFields(before: Officer, change: OfficerChange): OfficerChange {
+  const diff: OfficerChange = {};
+  for (const [key, value] of Object.entries(change) as [keyof OfficerChange, unknown][]) {
+    if (value === undefined) continue;
+    const old = before[key];
+    const same = Array.isArray(value) && Array.isArray(old) ? JSON.stringify([...value].sort()) === JSON.stringify([...old].sort()) : old === value;
+    if (!same) (diff as Record<string, unknown>)[key] = value;
+  }
+  return diff;
+}
+
+/**
+ * Change an officer. Primary course: the officer item is updated only if its
+ * version is still the one the caller read, and in the same transaction every
+ * affected baseline's counters move (an accreditation gained or lost, a move of
+ * home, leaving the service), so strength is never out of step with officers.
+ * A change that changes nothing writes nothing.
+ */
+export async function updateOfficer(
+  before: Officer,
+  change: OfficerChange,
+  expected: ExpectedVersion,
+  actor: Actor,
+  now = nowIso(),
+): Promise<{ officer: Officer; changed: boolean }> {
+  const stale = () => staleVersionError('officer record', expected);
+  if (before.version !== expected.version) throw stale();
+
+  const diff = changedFields(before, change);
+  if (Object.keys(diff).length === 0) return { officer: before, changed: false };
+
+  const after: Officer = { ...before, ...diff, version: before.version + 1, updatedAt: now };
+  const movedHome = after.homeOrgId !== before.homeOrgId;
+
+  const actions: GuardedAction[] = [
+    {
+      // Put the whole item, conditioned on the version read: a lost update is impossible.
+      action: {
+        Put: {
+          TableName: tableName(),
+          Item: toItem(after),
+          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+          ExpressionAttributeValues: { ':expected': expected.version },
+        },
+      },
+      onConditionFailed: stale,
+    },
+    // Only what the change names needs checking: a new home, a new list of capabilities.
+    ...(movedHome ? [homeOrgGuard(after.homeOrgId)] : []),
+    ...capabilityGuards(diff.capabilities ?? []),
+    ...counterDeltas(counted(before), counted(after)).map(counterUpdateAction),
+  ];
+  if (movedHome && before.staffNumber) {
+    // The staff number belongs to the old organisation's numbering; release it there and claim it in the new one.
+    actions.push(
+      { action: { Delete: { TableName: tableName(), Key: keys.staffNumber(before.homeOrgId, before.staffNumber) } } },
+      staffNumberClaim(after.homeOrgId, before.staffNumber, after.id),
+    );
+  }
+  actions.push(
+    auditAction({
+      entityType: 'officer',
+      entityId: after.id,
+      action: movedHome ? 'officer.moved-home' : after.status === 'left' && before.status !== 'left' ? 'officer.left' : 'officer.updated',
+      actor,
+      orgIds: movedHome ? [before.homeOrgId, after.homeOrgId] : [after.homeOrgId],
+      changes: diff as Record<string, unknown>,
+      at: now,
+    }),
+  );
+  await transactWrite(actions);
+  return { officer: after, changed: true };
+}
+
+export interface OfficerFilter {
+  capabilityId?: string;
+  status?: Officer['status'];
+}
+
+/** Officers of one home organisation in name order: a Query of gsi1, filtered server-side. */
+export async function listOfficersOfOrg(
+  orgId: string,
+  filter: OfficerFilter,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Officer>> {
+  const gsi1pk = keys.officersOfOrg(orgId);
+  const filters: string[] = [];
+  const values: Record<string, unknown> = { ':pk': gsi1pk };
+  const names: Record<string, string> = {};
+  if (filter.capabilityId) {
+    filters.push('contains(capabilities, :cap)');
+    values[':cap'] = filter.capabilityId;
+  }
+  if (filter.status) {
+    filters.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = filter.status;
+  }
+  const out = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values,
+      Limit: page.limit,
+      ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'gsi1pk', value: gsi1pk }),
+    }),
+  );
+  return { items: (out.Items ?? []).map(officerFromItem), cursor: encodeCursor(out.LastEvaluatedKey) };
+}
+

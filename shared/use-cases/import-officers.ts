@@ -1,0 +1,56 @@
+import type { Actor } from '../data/audit.repository';
+import { createOfficer, findOfficerIdByStaffNumber, getOfficer, changedFields, updateOfficer } from '../data/officer.repository';
+import { parseOfficerCsv, type OfficerRow, type RowError } from '../domain/officer-csv';
+import { AppError } from '../errors';
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: RowError[];
+}
+
+const CONCURRENCY = 8;
+
+async function importRow(orgId: string, officer: OfficerRow, actor: Actor): Promise<'created' | 'updated' | 'unchanged'> {
+  const existingId = await findOfficerIdByStaffNumber(orgId, officer.staffNumber);
+  if (!existingId) {
+    await createOfficer({ ...officer, homeOrgId: orgId }, actor);
+    return 'created';
+  }
+  const before = await getOfficer(existingId, true);
+  if (!before) return 'unchanged';
+  // A row is the whole record: an empty optional cell clears that field.
+  const { staffNumber: _staffNumber, ...fields } = officer;
+  const change = { ...fields, vettingExpiresOn: fields.vettingExpiresOn ?? null, email: fields.email ?? null };
+  if (Object.keys(changedFields(before, change)).length === 0) return 'unchanged';
+  await updateOfficer(before, change, { version: before.version, via: 'body' }, actor);
+  return 'updated';
+}
+
+/**
+ * Import an HR lead's officers from CSV. Primary course: parse and validate the
+ * whole file; then, row by row, match the staff number within the caller's
+ * organisation and create, update or leave the officer — each row in its own
+ * transaction, so a row with errors writes nothing and the others still land.
+ * Importing the same file again finds every row unchanged.
+ */
+export async function importOfficers(csv: string, orgId: string, actor: Actor): Promise<ImportResult> {
+  const { rows, errors } = parseOfficerCsv(csv);
+  const result: ImportResult = { created: 0, updated: 0, unchanged: 0, errors: [...errors] };
+  let next = 0;
+  const worker = async () => {
+    while (next < rows.length) {
+      const { row, officer } = rows[next++]!;
+      try {
+        result[await importRow(orgId, officer, actor)] += 1;
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status >= 500) throw err;
+        result.errors.push({ row, field: String(err.details[0]?.field ?? ''), message: err.message });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, worker));
+  result.errors.sort((a, b) => a.row - b.row);
+  return result;
+}
