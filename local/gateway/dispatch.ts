@@ -33,7 +33,8 @@ const handlerCache = new Map<string, Promise<ApiHandler>>();
 function loadHandler(route: RouteDef): Promise<ApiHandler> {
   let loaded = handlerCache.get(route.handler);
   if (!loaded) {
-    loaded = import(`../../functions/${route.handler}.ts`).then((m: { handler: ApiHandler }) => m.handler);
+    const file = new URL(`../../functions/${route.handler}.ts`, import.meta.url).href;
+    loaded = import(/* @vite-ignore */ file).then((m: { handler: ApiHandler }) => m.handler);
     handlerCache.set(route.handler, loaded);
   }
   return loaded;

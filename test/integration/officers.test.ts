@@ -1,0 +1,201 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { as, users } from './support/api';
+import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
+
+const titanHr = as(users.titanHr);
+const titanHead = as(users.titanHead);
+const ersouHr = as(users.ersouHr);
+const ersouHead = as(users.ersouHead);
+
+const newOfficer = {
+  name: 'Priya Shah',
+  homeOrgId: 'titan',
+  capabilities: ['cyber'],
+  vetting: 'sc',
+  pipLevel: 2,
+  region: 'north-west',
+  staffNumber: 'TIT-9001',
+};
+
+async function cyberRow(orgId = 'titan') {
+  const res = await titanHr.get(`/v1/organisations/${orgId}/capabilities`);
+  return res.json.items.find((r: { capabilityId: string }) => r.capabilityId === 'cyber');
+}
+
+beforeAll(async () => {
+  await seedReference();
+  await setBaseline('titan', 'cyber', 7, 12);
+});
+
+describe('creating officers', () => {
+  it('creating a TITAN cyber officer raises TITAN cyber strength by one', async () => {
+    const before = await cyberRow();
+    const res = await titanHr.post('/v1/officers', newOfficer);
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ name: 'Priya Shah', homeOrgId: 'titan', status: 'active', version: 1 });
+    expect(res.headers.location).toBe(`/v1/officers/${res.json.id}`);
+    const after = await cyberRow();
+    expect(after.strength).toBe(before.strength + 1);
+    expect(after.projected).toBe(before.projected + 1);
+  });
+
+  it('an HR lead cannot create an officer in another organisation', async () => {
+    const res = await ersouHr.post('/v1/officers', { ...newOfficer, staffNumber: 'TIT-9002' });
+    expect(res.status).toBe(403);
+    expect(res.json.error.code).toBe('forbidden');
+  });
+
+  it('a ROCU head cannot create officers (HR keeps the records)', async () => {
+    const res = await titanHead.post('/v1/officers', { ...newOfficer, staffNumber: 'TIT-9003' });
+    expect(res.status).toBe(403);
+  });
+
+  it('a staff number is unique within the organisation, and the refused create writes nothing', async () => {
+    const before = await cyberRow();
+    const res = await titanHr.post('/v1/officers', { ...newOfficer, name: 'Someone Else' });
+    expect(res.status).toBe(409);
+    expect(res.json.error.details[0].field).toBe('staffNumber');
+    expect((await cyberRow()).strength).toBe(before.strength);
+  });
+
+  it('an unknown capability is a 400 naming it, and nothing is written', async () => {
+    const before = await cyberRow();
+    const res = await titanHr.post('/v1/officers', { ...newOfficer, staffNumber: 'TIT-9004', capabilities: ['cyber', 'astrology'] });
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toContain('astrology');
+    expect((await cyberRow()).strength).toBe(before.strength);
+  });
+
+  it('unknown fields are refused, not silently stored', async () => {
+    const res = await titanHr.post('/v1/officers', { ...newOfficer, staffNumber: 'TIT-9005', isAdmin: true });
+    expect(res.status).toBe(400);
+    expect(res.json.error.code).toBe('validation_failed');
+  });
+
+  it('malformed JSON is a 400 and a missing content type a 415, never a 500', async () => {
+    const bad = await titanHr.post('/v1/officers', undefined, { raw: '{"name": ', contentType: 'application/json' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.code).toBe('validation_failed');
+    const noType = await titanHr.post('/v1/officers', undefined, { raw: JSON.stringify(newOfficer) });
+    expect(noType.status).toBe(415);
+    expect(noType.json.error.code).toBe('unsupported_media_type');
+  });
+
+  it('a wrong type names the field', async () => {
+    const res = await titanHr.post('/v1/officers', { ...newOfficer, staffNumber: 'TIT-9006', pipLevel: 'two' });
+    expect(res.status).toBe(400);
+    expect(res.json.error.details.map((d: { field: string }) => d.field)).toContain('pipLevel');
+  });
+});
+
+describe('reading officers', () => {
+  it('the home HR lead and ROCU head can read an officer; another organisation gets 404', async () => {
+    const officer = await makeOfficer();
+    expect((await titanHr.get(`/v1/officers/${officer.id}`)).status).toBe(200);
+    expect((await titanHead.get(`/v1/officers/${officer.id}`)).status).toBe(200);
+    expect((await ersouHr.get(`/v1/officers/${officer.id}`)).status).toBe(404);
+    expect((await ersouHead.get(`/v1/officers/${officer.id}`)).status).toBe(404);
+  });
+
+  it('an officer can read their own record but not a colleague’s', async () => {
+    const me = await makeOfficer();
+    const colleague = await makeOfficer();
+    const officer = as({ sub: 'o1', org: 'titan', roles: ['officer'], officerId: me.id });
+    expect((await officer.get(`/v1/officers/${me.id}`)).status).toBe(200);
+    expect((await officer.get(`/v1/officers/${colleague.id}`)).status).toBe(404);
+    const meRes = await officer.get('/v1/me');
+    expect(meRes.json.officer.id).toBe(me.id);
+  });
+
+  it('an unknown or malformed officer id is 404 or 400', async () => {
+    expect((await titanHr.get('/v1/officers/off_doesnotexist')).status).toBe(404);
+    expect((await titanHr.get('/v1/officers/NOT AN ID')).status).toBe(400);
+  });
+
+  it('lists officers of the caller’s organisation, paged, and refuses another organisation’s list', async () => {
+    for (let i = 0; i < 3; i++) await makeOfficer({ homeOrgId: 'titan' });
+    const first = await titanHr.get('/v1/officers?limit=2');
+    expect(first.status).toBe(200);
+    expect(first.json.items).toHaveLength(2);
+    expect(first.json.cursor).toBeTruthy();
+    const second = await titanHr.get(`/v1/officers?limit=2&cursor=${first.json.cursor}`);
+    expect(second.json.items[0].id).not.toBe(first.json.items[0].id);
+    expect((await titanHr.get('/v1/officers?orgId=ersou')).status).toBe(403);
+    expect((await titanHr.get('/v1/officers?cursor=bm9wZQ')).status).toBe(400);
+  });
+});
+
+describe('changing officers keeps strength true', () => {
+  it('losing an accreditation lowers strength; gaining one raises it', async () => {
+    const officer = await makeOfficer();
+    const before = await cyberRow();
+    const res = await titanHr.patch(`/v1/officers/${officer.id}`, { capabilities: ['surveillance'], version: officer.version });
+    expect(res.status).toBe(200);
+    expect(res.json.version).toBe(officer.version + 1);
+    expect((await cyberRow()).strength).toBe(before.strength - 1);
+    const back = await titanHr.patch(`/v1/officers/${officer.id}`, { capabilities: ['surveillance', 'cyber'], version: res.json.version });
+    expect(back.status).toBe(200);
+    expect((await cyberRow()).strength).toBe(before.strength);
+  });
+
+  it('moving home moves the officer from one unit’s strength to the other’s', async () => {
+    await setBaseline('ersou', 'cyber', 4, 14);
+    const officer = await makeOfficer();
+    const titanBefore = await cyberRow('titan');
+    const ersouBefore = await cyberRow('ersou');
+    const res = await titanHr.patch(`/v1/officers/${officer.id}`, { homeOrgId: 'ersou', region: 'east-of-england', version: 1 });
+    expect(res.status).toBe(200);
+    expect((await cyberRow('titan')).strength).toBe(titanBefore.strength - 1);
+    expect((await cyberRow('ersou')).strength).toBe(ersouBefore.strength + 1);
+    // Now ERSOU's HR lead keeps the record; TITAN's no longer sees it.
+    expect((await titanHr.get(`/v1/officers/${officer.id}`)).status).toBe(404);
+    expect((await ersouHr.get(`/v1/officers/${officer.id}`)).status).toBe(200);
+  });
+
+  it('an officer who leaves the service stops counting', async () => {
+    const officer = await makeOfficer();
+    const before = await cyberRow();
+    const res = await titanHr.patch(`/v1/officers/${officer.id}`, { status: 'left', version: 1 });
+    expect(res.status).toBe(200);
+    expect((await cyberRow()).strength).toBe(before.strength - 1);
+  });
+
+  it('a stale version is a 409, a stale If-Match a 412, and neither writes', async () => {
+    const officer = await makeOfficer();
+    const ok = await titanHr.patch(`/v1/officers/${officer.id}`, { name: 'Renamed', version: 1 });
+    expect(ok.status).toBe(200);
+    const stale = await titanHr.patch(`/v1/officers/${officer.id}`, { name: 'Again', version: 1 });
+    expect(stale.status).toBe(409);
+    const staleIfMatch = await titanHr.patch(`/v1/officers/${officer.id}`, { name: 'Again' }, { headers: { 'if-match': '"1"' } });
+    expect(staleIfMatch.status).toBe(412);
+    expect(staleIfMatch.json.error.code).toBe('precondition_failed');
+    const current = await titanHr.get(`/v1/officers/${officer.id}`);
+    expect(current.json.name).toBe('Renamed');
+    expect(current.headers.etag).toBe('"2"');
+  });
+
+  it('a patch without a version is a 400 saying how to send one', async () => {
+    const officer = await makeOfficer();
+    const res = await titanHr.patch(`/v1/officers/${officer.id}`, { name: 'X' });
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toMatch(/version/);
+  });
+
+  it('another organisation’s HR lead cannot change a TITAN officer', async () => {
+    const officer = await makeOfficer();
+    const res = await ersouHr.patch(`/v1/officers/${officer.id}`, { status: 'left', version: 1 });
+    expect(res.status).toBe(404);
+    expect((await titanHr.get(`/v1/officers/${officer.id}`)).json.status).toBe('active');
+  });
+
+  it('two HR leads racing to change the same officer: exactly one wins', async () => {
+    const officer = await makeOfficer();
+    const before = await cyberRow();
+    const results = await Promise.all([
+      titanHr.patch(`/v1/officers/${officer.id}`, { capabilities: [], version: 1 }),
+      titanHr.patch(`/v1/officers/${officer.id}`, { status: 'left', version: 1 }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await cyberRow()).strength).toBe(before.strength - 1);
+  });
+});
