@@ -34,7 +34,7 @@ export const putCapabilityRowBody = z
   .strictObject({
     minimum: z.number().int().min(0).max(10_000).optional(),
     establishment: z.number().int().min(0).max(10_000).optional(),
-    version: version.describe('The version you read; 0 to create a row that does not exist yet.'),
+    version: version.optional().describe('The version you read (or send it as If-Match); 0 to create a row that does not exist yet.'),
   })
   .refine((b) => b.minimum !== undefined || b.establishment !== undefined, {
     error: 'give minimum, establishment or both',
