@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseOfficerCsv } from '../../shared/domain/officer-csv';
+
+const header = 'staffNumber,name,capabilities,vetting,pipLevel,region';
+
+describe('parsing an officer CSV export', () => {
+  it('reads rows with quoted cells, a BOM, Windows line ends and capability lists', () => {
+    const text = `\uFEFF${header}\r\nTIT-1,"Doyle, Siobhan",cyber;Digital-Forensics,SC,2,North-West\r\n`;
+    const { rows, errors } = parseOfficerCsv(text);
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      {
+        row: 2,
+        officer: expect.objectContaining({
+          staffNumber: 'TIT-1',
+          name: 'Doyle, Siobhan',
+          capabilities: ['cyber', 'digital-forensics'],
+          vetting: 'sc',
+          pipLevel: 2,
+          region: 'north-west',
+          status: 'active',
+        }),
+      },
+    ]);
+  });
+
+  it('header names are matched case-insensitively and columns may come in any order', () => {
+    const { rows, errors } = parseOfficerCsv('REGION,Vetting,Name,StaffNumber\nwales,nppv3,Rhys Evans,TAR-9');
+    expect(errors).toEqual([]);
+    expect(rows[0]?.officer).toMatchObject({ staffNumber: 'TAR-9', capabilities: [], pipLevel: 0 });
+  });
+
+  it('row numbers are spreadsheet lines: the header is row 1', () => {
+    const { errors } = parseOfficerCsv(`${header}\nTIT-1,Ok,cyber,sc,2,north-west\nTIT-2,Bad,cyber,sc,7,north-west`);
+    expect(errors).toEqual([{ row: 3, field: 'pipLevel', message: expect.stringMatching(/PIP level/) }]);
+  });
+
+  it('a row with more cells than the header is an error, not a silent truncation', () => {
+    const { errors } = parseOfficerCsv(`${header}\nTIT-1,A,cyber,sc,2,north-west,extra`);
+    expect(errors[0]).toMatchObject({ row: 2 });
+  });
+
+  it('an empty file, or one with only unknown columns, fails as a whole', () => {
+    expect(parseOfficerCsv('').errors[0]).toMatchObject({ row: 1 });
+    const { rows, errors } = parseOfficerCsv('rank\nDS');
+    expect(rows).toEqual([]);
+    expect(errors.map((e) => e.field)).toEqual(['rank', 'staffNumber', 'name', 'vetting', 'region']);
+  });
+
+  it('an unterminated quote is reported, not thrown', () => {
+    const { errors } = parseOfficerCsv(`${header}\nTIT-1,"Unclosed,cyber,sc,2,north-west`);
+    expect(errors[0]?.message).toMatch(/Not readable as CSV/);
+  });
+});
