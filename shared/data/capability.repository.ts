@@ -147,7 +147,9 @@ const BASELINE_IDENTITY_SET = [
  * that changes the officer, never recounted.
  */
 export function counterUpdateAction(delta: CounterDelta): GuardedAction {
-  const adds = [`strength :strength`];
+  // `projected` (strength − committedOut) is stored as well as derived, because a
+  // condition expression cannot do arithmetic: acceptance guards on `projected > minimum`.
+  const adds = [`strength :strength`, `projected :strength`];
   const values: Record<string, unknown> = { ...baselineIdentity(delta.orgId, delta.capabilityId), ':strength': delta.strength };
   for (const [name, n] of Object.entries(delta.holders)) {
     adds.push(`${name} :${name}`);
@@ -190,7 +192,7 @@ export async function updateBaseline(
     ':next': expected.version + 1,
     ':expected': expected.version,
   };
-  for (const counter of ['strength', 'committedOut']) sets.push(`${counter} = if_not_exists(${counter}, :zero)`);
+  for (const counter of ['strength', 'committedOut', 'projected']) sets.push(`${counter} = if_not_exists(${counter}, :zero)`);
   if (change.minimum !== undefined) {
     sets.push('minimum = :minimum');
     values[':minimum'] = change.minimum;
