@@ -1,0 +1,87 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { routeList } from '../shared/api/routes';
+import type { RouteDef } from '../shared/http/route';
+import { ApiFunction, SERVICE_NAME } from './constructs/api-function';
+import { FunctionRoles } from './constructs/function-roles';
+import { Identity } from './constructs/identity';
+import { ServiceApi } from './constructs/service-api';
+import { ServiceTable } from './constructs/service-table';
+import type { ServiceSettings } from './service-settings';
+
+export interface ServiceStackProps extends StackProps {
+  settings: ServiceSettings;
+  /** Defaults to the route table; tests may pass a different list. */
+  routes?: readonly RouteDef[];
+}
+
+/**
+ * The whole service in one stack: the table, the Cognito identity, one Lambda
+ * function and one HTTP API route per route-table entry. Nothing here is
+ * per-route: adding a route is an entry in `shared/api/routes.ts` and its handler.
+ *
+ * Resources per route: function, log group, integration, route, invoke permission
+ * (5). The fixed part is ~22, so ~60 routes (~320) stay well under CloudFormation's 500.
+ */
+export class ServiceStack extends Stack {
+  readonly table: ServiceTable;
+  readonly identity: Identity;
+  readonly api: ServiceApi;
+
+  constructor(scope: Construct, id: string, props: ServiceStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const logPrefix = `/${SERVICE_NAME}/${settings.stage}/`;
+    const functionLogGroup = (name: string) => `${logPrefix}functions/${name}`;
+
+    this.table = new ServiceTable(this, 'Data');
+    const roles = new FunctionRoles(this, 'FunctionRoles', { table: this.table.table, logGroupNamePrefix: logPrefix });
+    const environment = { TABLE_NAME: this.table.table.tableName, STAGE: settings.stage };
+
+    const preTokenGeneration = new ApiFunction(this, 'PreTokenGenerationFunction', {
+      handler: 'identity/pre-token-generation',
+      role: roles.forAccess('none'),
+      logGroupName: functionLogGroup('preTokenGeneration'),
+      logRetention: settings.logRetention,
+      environment: { STAGE: settings.stage },
+      // Runs on every sign-in and token refresh; it only reshapes the event.
+      timeoutSeconds: 5,
+      memoryMb: 128,
+    });
+    this.identity = new Identity(this, 'Identity', {
+      callbackUrls: settings.callbackUrls,
+      logoutUrls: settings.logoutUrls,
+      domainPrefix: settings.cognitoDomainPrefix,
+      preTokenGeneration,
+    });
+
+    this.api = new ServiceApi(this, 'Api', {
+      jwtIssuer: this.identity.issuerUrl,
+      jwtAudience: [this.identity.webClient.userPoolClientId],
+      allowedOrigins: settings.allowedOrigins,
+      throttleRateLimit: settings.throttleRateLimit,
+      throttleBurstLimit: settings.throttleBurstLimit,
+      accessLogGroupName: `${logPrefix}api-access`,
+      logRetention: settings.logRetention,
+    });
+
+    for (const route of props.routes ?? routeList) {
+      const fn = new ApiFunction(this, `${route.id}Function`, {
+        handler: route.handler,
+        role: roles.forAccess(route.access),
+        logGroupName: functionLogGroup(route.id),
+        logRetention: settings.logRetention,
+        environment,
+        ...(route.lambda?.memoryMb ? { memoryMb: route.lambda.memoryMb } : {}),
+        ...(route.lambda?.timeoutSeconds ? { timeoutSeconds: route.lambda.timeoutSeconds } : {}),
+      });
+      this.api.addRoute(route, fn);
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API (routes start with /v1)' });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'WebClientId', { value: this.identity.webClient.userPoolClientId });
+    new CfnOutput(this, 'CognitoDomain', { value: this.identity.domain.baseUrl(), description: 'Hosted sign-in base URL' });
+    new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
+  }
+}

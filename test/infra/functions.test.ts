@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { routeList } from '../../shared/api/routes';
+import { resourcesOfType, synthService } from './support/synth-service';
+
+/** Actions that change table data: a read-only function's role must hold none of them. */
+const WRITE_ACTIONS = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|\*|.*Write.*)$/;
+
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+
+describe('the Lambda functions', () => {
+  let template: Template;
+  let functions: Record<string, Record<string, any>>;
+
+  /** The statements of the (single) policy attached to a role, by the role's logical id. */
+  const statementsOfRole = (roleId: string): Statement[] =>
+    Object.values(resourcesOfType(template, 'AWS::IAM::Policy'))
+      .filter((p) => (p.Properties!.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
+      .flatMap((p) => p.Properties!.PolicyDocument.Statement as Statement[]);
+  const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
+  const roleOfRoute = (routeId: string): string => {
+    const entry = Object.entries(functions).find(([logicalId]) => logicalId.startsWith(`${routeId}Function`));
+    if (!entry) throw new Error(`no function for ${routeId}`);
+    return (entry[1].Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  };
+
+  beforeAll(() => {
+    template = synthService({ logRetentionDays: '90' }).template();
+    functions = resourcesOfType(template, 'AWS::Lambda::Function');
+  });
+
+  it('one function per route, plus the pre-token trigger', () => {
+    expect(Object.keys(functions)).toHaveLength(routeList.length + 1);
+  });
+
+  it('every function runs Node.js 22 on arm64 with active tracing', () => {
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+    }
+  });
+
+  it('every function logs to its own log group, created by the stack with the configured retention', () => {
+    const logGroups = resourcesOfType(template, 'AWS::Logs::LogGroup');
+    const used = new Set<string>();
+    for (const fn of Object.values(functions)) {
+      const ref = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      const group = logGroups[ref];
+      expect(group, `log group ${ref}`).toBeDefined();
+      expect(group!.Properties!.RetentionInDays).toBe(90);
+      expect(group!.Properties!.LogGroupName).toMatch(/^\/rocu-workforce\/dev\/functions\//);
+      used.add(ref);
+    }
+    expect(used.size).toBe(Object.keys(functions).length);
+  });
+
+  it('takes memory and timeout from the route table, 256 MB / 10 s otherwise', () => {
+    for (const route of routeList) {
+      const [, fn] = Object.entries(functions).find(([id]) => id.startsWith(`${route.id}Function`))!;
+      expect(fn.Properties.MemorySize, route.id).toBe(route.lambda?.memoryMb ?? 256);
+      expect(fn.Properties.Timeout, route.id).toBe(route.lambda?.timeoutSeconds ?? 10);
+    }
+  });
+
+  it('every function knows the table and the stage', () => {
+    for (const [id, fn] of Object.entries(functions)) {
+      if (id.startsWith('PreTokenGeneration')) continue;
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
+        STAGE: 'dev',
+        POWERTOOLS_SERVICE_NAME: 'rocu-workforce',
+      });
+    }
+  });
+
+  it('shares three execution roles (none, read, write) instead of one per function', () => {
+    const roles = Object.keys(resourcesOfType(template, 'AWS::IAM::Role'));
+    expect(roles).toHaveLength(3);
+    const used = new Set(Object.values(functions).map((fn) => fn.Properties.Role['Fn::GetAtt'][0] as string));
+    expect(used.size).toBe(3);
+  });
+
+  it('gives each route the role of its table access', () => {
+    const roleByAccess = new Map<string, Set<string>>();
+    for (const route of routeList) {
+      const set = roleByAccess.get(route.access) ?? new Set<string>();
+      set.add(roleOfRoute(route.id));
+      roleByAccess.set(route.access, set);
+    }
+    // One role per access mode, and no role shared between modes.
+    for (const roles of roleByAccess.values()) expect(roles.size).toBe(1);
+    const all = [...roleByAccess.values()].map((s) => [...s][0]);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('read-only routes cannot change the table', () => {
+    const readRoute = routeList.find((r) => r.access === 'read')!;
+    const actions = actionsOf(statementsOfRole(roleOfRoute(readRoute.id)));
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions.filter((a) => WRITE_ACTIONS.test(a))).toEqual([]);
+  });
+
+  it('writing routes can write the table, and routes without table access cannot touch it', () => {
+    const writeRoute = routeList.find((r) => r.access === 'write')!;
+    expect(actionsOf(statementsOfRole(roleOfRoute(writeRoute.id)))).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
+    const noneRoute = routeList.find((r) => r.access === 'none')!;
+    expect(actionsOf(statementsOfRole(roleOfRoute(noneRoute.id))).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+  });
+
+  it('no role uses an AWS managed policy; log writes are limited to the service log groups', () => {
+    for (const role of Object.values(resourcesOfType(template, 'AWS::IAM::Role'))) {
+      expect(role.Properties!.ManagedPolicyArns).toBeUndefined();
+    }
+    for (const route of routeList) {
+      const logStatements = statementsOfRole(roleOfRoute(route.id)).filter((s) => actionsOf([s]).some((a) => a.startsWith('logs:')));
+      expect(logStatements).toHaveLength(1);
+      expect(JSON.stringify(logStatements[0]!.Resource)).toContain(':log-group:/rocu-workforce/dev/*');
+    }
+  });
+});
