@@ -6,15 +6,14 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { acknowledge } from '../nag';
 
 /** Repository root and the handlers' folder, found from this file so cwd does not matter. */
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FUNCTIONS_DIR = fileURLToPath(new URL('../../functions/', import.meta.url));
 
 /** The one Lambda runtime of the service; esbuild's target follows it. */
-export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
-const ESBUILD_TARGET = 'node22';
+export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
+const ESBUILD_TARGET = 'node24';
 
 export const SERVICE_NAME = 'rocu-workforce';
 
@@ -79,10 +78,5 @@ export class ApiFunction extends NodejsFunction {
         externalModules: [],
       },
     });
-    acknowledge(
-      this,
-      'AwsSolutions-L1',
-      'Node.js 22 is a supported Lambda runtime (LTS) and the version the bundle is built and tested for; moving to Node.js 24 is the one FUNCTION_RUNTIME constant, done deliberately with the esbuild target.',
-    );
   }
 }

@@ -57,8 +57,12 @@ export class FunctionRoles extends Construct {
     const none = makeRole('none', 'Functions that do not touch the table');
     const read = makeRole('read', 'Functions that only read the table');
     const write = makeRole('write', 'Functions that read and write the table');
-    props.table.grantReadData(read);
-    props.table.grantReadWriteData(write);
+    // Explicit actions rather than grantReadData/grantReadWriteData: those include Scan and
+    // stream reads, and no request path may Scan. IAM backs up the rule the code keeps.
+    const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+    const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+    props.table.grant(read, ...readActions);
+    props.table.grant(write, ...readActions, ...writeActions);
 
     const indexesArn = `${props.table.tableArn}/index/*`;
     for (const role of [read, write]) {

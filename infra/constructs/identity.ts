@@ -60,7 +60,8 @@ export class Identity extends Construct {
         passwordHistorySize: 5,
         tempPasswordValidity: Duration.days(3),
       },
-      mfa: Mfa.OPTIONAL,
+      // Police HR and vetting-adjacent records: every account signs in with an authenticator app.
+      mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       // ESSENTIALS is the cheapest plan that runs a V2 pre-token-generation trigger (access-token claims).
@@ -70,11 +71,6 @@ export class Identity extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, props.preTokenGeneration, LambdaVersion.V2_0);
-    acknowledge(
-      this.userPool,
-      'AwsSolutions-COG2',
-      'MFA is optional with TOTP (no SMS), as the service brief sets it: accounts are created by administrators and users enrol an authenticator app themselves. Switch to Mfa.REQUIRED once the onboarding flow makes enrolment part of the first sign-in.',
-    );
     acknowledge(
       this.userPool,
       'AwsSolutions-COG8',

@@ -33,9 +33,9 @@ describe('the Lambda functions', () => {
     expect(Object.keys(functions)).toHaveLength(routeList.length + 1);
   });
 
-  it('every function runs Node.js 22 on arm64 with active tracing', () => {
+  it('every function runs Node.js 24 on arm64 with active tracing', () => {
     for (const fn of Object.values(functions)) {
-      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
     }
   });
 
@@ -115,5 +115,12 @@ describe('the Lambda functions', () => {
       expect(logStatements).toHaveLength(1);
       expect(JSON.stringify(logStatements[0]!.Resource)).toContain(':log-group:/rocu-workforce/dev/*');
     }
+  });
+
+  it('no function may Scan the table or read its stream: every request path uses keys', () => {
+    const allActions = Object.values(resourcesOfType(template, 'AWS::IAM::Policy')).flatMap((p) =>
+      actionsOf(p.Properties!.PolicyDocument.Statement as Statement[]),
+    );
+    expect(allActions.filter((a) => /^dynamodb:(Scan|GetRecords|GetShardIterator|\*)$/.test(a))).toEqual([]);
   });
 });

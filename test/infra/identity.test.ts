@@ -19,7 +19,7 @@ describe('the Cognito identity', () => {
     expect(pool.Properties.UsernameAttributes).toEqual(['email']);
   });
 
-  it('demands strong passwords and offers TOTP multi-factor authentication', () => {
+  it('demands strong passwords and requires TOTP multi-factor authentication', () => {
     expect(pool.Properties.Policies.PasswordPolicy).toMatchObject({
       MinimumLength: 12,
       RequireLowercase: true,
@@ -27,7 +27,7 @@ describe('the Cognito identity', () => {
       RequireNumbers: true,
       RequireSymbols: true,
     });
-    expect(pool.Properties.MfaConfiguration).toBe('OPTIONAL');
+    expect(pool.Properties.MfaConfiguration).toBe('ON');
     expect(pool.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
   });
 
