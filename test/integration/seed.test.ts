@@ -1,0 +1,204 @@
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from '../../local/dynamodb-local';
+import { demoTeamStrengths, generateDemoOfficers } from '../../local/seed/demo-officers';
+import { PERSONAS, resolvePersonas } from '../../local/seed/personas';
+import { BASELINES, CAPABILITIES, ORGANISATIONS } from '../../local/seed/reference-data';
+import { SEED_VERSION, seedAll, type SeedResult } from '../../local/seed/seed';
+import { config, resetConfig } from '../../shared/config';
+import { getBaseline, listBaselinesOfOrg, listCapabilities } from '../../shared/data/capability.repository';
+import { documentClient, resetDocumentClient, tableName } from '../../shared/data/client';
+import { keys } from '../../shared/data/keys';
+import { getOfficer, listOfficersOfOrg } from '../../shared/data/officer.repository';
+import { listOrganisations } from '../../shared/data/organisation.repository';
+import { eligibleHolders } from '../../shared/domain/officer-counters';
+import { ROLES } from '../../shared/domain/reference';
+
+const ROCU_FORCES: Record<string, string[]> = {
+  ersou: ['cambridgeshire', 'bedfordshire', 'norfolk', 'suffolk', 'hertfordshire', 'essex', 'kent'],
+  emsou: ['derbyshire', 'nottinghamshire', 'lincolnshire', 'leicestershire', 'northamptonshire'],
+  nersou: ['northumbria', 'durham', 'cleveland'],
+  odyssey: ['north-yorkshire', 'west-yorkshire', 'south-yorkshire', 'humberside'],
+  serocu: ['thames-valley', 'hampshire', 'surrey', 'sussex'],
+  tarian: ['dyfed-powys', 'south-wales', 'gwent'],
+  titan: ['cumbria', 'lancashire', 'greater-manchester', 'merseyside', 'cheshire', 'north-wales'],
+  viper: ['west-mercia', 'west-midlands', 'staffordshire', 'warwickshire'],
+  zephyr: ['devon-and-cornwall', 'dorset', 'avon-and-somerset', 'wiltshire', 'gloucestershire'],
+  london: ['metropolitan', 'city-of-london', 'british-transport-police'],
+};
+
+const SC_PIP2 = { vetting: 'sc', pipLevel: 2 } as const;
+
+let db: RunningDynamoDb;
+let first: SeedResult;
+
+/** Every officer in the table, counted through the per-organisation index. */
+async function countOfficers(): Promise<number> {
+  let total = 0;
+  for (const org of ORGANISATIONS) {
+    let cursor: string | undefined;
+    do {
+      const page = await listOfficersOfOrg(org.id, {}, { limit: 100, ...(cursor ? { cursor } : {}) });
+      total += page.items.length;
+      cursor = page.cursor;
+    } while (cursor);
+  }
+  return total;
+}
+
+beforeAll(async () => {
+  db = await startDynamoDbLocal();
+  process.env.DYNAMODB_ENDPOINT = db.endpoint;
+  process.env.TABLE_NAME = 'seed-test';
+  resetConfig();
+  resetDocumentClient();
+  await ensureTable(db.endpoint, config().TABLE_NAME);
+  first = await seedAll({ asOf: new Date('2026-01-05T00:00:00Z') });
+  console.info(`seed: ${JSON.stringify(first.counts)} in ${first.ms} ms`);
+}, 180_000);
+
+afterAll(async () => {
+  resetDocumentClient();
+  await db?.stop();
+});
+
+describe('the seed', { timeout: 120_000 }, () => {
+  it('writes the NCA, the ten ROCUs with their constituent forces, and the fifteen capabilities', async () => {
+    expect(first.seeded).toBe(true);
+    const orgs = await listOrganisations();
+    const byId = new Map(orgs.map((o) => [o.id, o]));
+
+    expect(byId.get('nca')).toMatchObject({ type: 'agency', region: null, parentOrgId: null });
+    expect(byId.get('nca')?.regions).toContain('north-west');
+
+    const rocus = orgs.filter((o) => o.type === 'rocu');
+    expect(rocus.map((r) => r.id).sort()).toEqual(Object.keys(ROCU_FORCES).sort());
+    for (const [rocuId, forces] of Object.entries(ROCU_FORCES)) {
+      expect(byId.get(rocuId)?.forces).toEqual(forces);
+      for (const forceId of forces) {
+        expect(byId.get(forceId)).toMatchObject({ type: 'force', parentOrgId: rocuId, region: byId.get(rocuId)?.region });
+      }
+    }
+    expect(byId.get('titan')).toMatchObject({ name: 'TITAN — North West Regional Organised Crime Unit', region: 'north-west' });
+    expect(orgs).toHaveLength(1 + 10 + 44);
+
+    const capabilities = await listCapabilities();
+    expect(capabilities.map((c) => c.id).sort()).toEqual(CAPABILITIES.map((c) => c.id).sort());
+    expect(capabilities).toHaveLength(15);
+  });
+
+  it("gives TITAN's cyber team the story's numbers: strength 10, minimum 7, establishment 12, nine SC + PIP2 holders", async () => {
+    const titan = await getBaseline('titan', 'cyber');
+    expect(titan).toMatchObject({ strength: 10, minimum: 7, establishment: 12, committedOut: 0, projected: 10, level: 'ok' });
+    expect(titan?.holders).toEqual({ h_sc_2: 9, h_nppv3_1: 1 });
+    expect(eligibleHolders(titan?.holders ?? {}, SC_PIP2)).toBe(9);
+
+    const team = await listOfficersOfOrg('titan', { capabilityId: 'cyber' }, { limit: 100 });
+    expect(team.items).toHaveLength(10);
+    expect(team.items.filter((o) => o.vetting === 'sc' && o.pipLevel === 2)).toHaveLength(9);
+  });
+
+  it("gives ERSOU's cyber team strength 12 and minimum 4, with at least six SC + PIP2 holders", async () => {
+    const ersou = await getBaseline('ersou', 'cyber');
+    expect(ersou).toMatchObject({ strength: 12, minimum: 4, level: 'ok' });
+    expect(eligibleHolders(ersou?.holders ?? {}, SC_PIP2)).toBeGreaterThanOrEqual(6);
+  });
+
+  it('leaves TITAN the only unit a six-post SC/PIP2 cyber campaign would take below minimum plus margin', async () => {
+    for (const rocu of Object.keys(ROCU_FORCES)) {
+      const row = await getBaseline(rocu, 'cyber');
+      if (!row) continue;
+      const worst = row.projected - Math.min(6, eligibleHolders(row.holders, SC_PIP2));
+      if (rocu === 'titan') expect(worst).toBeLessThan(row.minimum);
+      else expect(worst, rocu).toBeGreaterThanOrEqual(row.minimum + Math.max(1, row.minimum * 0.2));
+    }
+  });
+
+  it('fills every ROCU team to its planned strength: mostly ok, two in warning, one critical', async () => {
+    const planned = demoTeamStrengths();
+    const levels: Record<string, string[]> = {};
+    for (const rocu of Object.keys(ROCU_FORCES)) {
+      for (const row of await listBaselinesOfOrg(rocu)) {
+        const seeded = BASELINES.find((b) => b.orgId === rocu && b.capabilityId === row.capabilityId);
+        expect(seeded, `${rocu}:${row.capabilityId}`).toBeDefined();
+        expect(row).toMatchObject({ minimum: seeded?.minimum, establishment: seeded?.establishment, version: 1 });
+        expect(row.strength, `${rocu}:${row.capabilityId}`).toBe(planned.get(`${rocu}:${row.capabilityId}`));
+        (levels[row.level] ??= []).push(`${rocu}:${row.capabilityId}`);
+      }
+    }
+    expect(levels.critical).toEqual(['tarian:undercover']);
+    expect(levels.warning?.sort()).toEqual(['nersou:surveillance', 'zephyr:financial-investigation']);
+    expect(levels.ok?.length).toBe(BASELINES.length - 3);
+  });
+
+  it('a second run finds its marker and adds nothing', async () => {
+    const before = await countOfficers();
+    expect(before).toBe(first.counts?.officers.created);
+    const again = await seedAll();
+    expect(again.seeded).toBe(false);
+    expect(await countOfficers()).toBe(before);
+    expect((await getBaseline('titan', 'cyber'))?.strength).toBe(10);
+  });
+
+  it('a run that died before writing its marker is finished by the next without duplicating anyone', async () => {
+    const before = await countOfficers();
+    await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.seedMarker(SEED_VERSION) }));
+
+    const resumed = await seedAll({ asOf: new Date('2026-01-05T00:00:00Z') });
+    console.info(`resumed seed: ${JSON.stringify(resumed.counts)} in ${resumed.ms} ms`);
+
+    expect(resumed.seeded).toBe(true);
+    expect(resumed.counts).toMatchObject({
+      capabilities: { created: 0, existing: 15 },
+      baselines: { created: 0, existing: BASELINES.length },
+      officers: { created: 0, existing: before },
+    });
+    expect(await countOfficers()).toBe(before);
+    expect(await getBaseline('titan', 'cyber')).toMatchObject({ strength: 10, version: 1 });
+    expect((await seedAll()).seeded).toBe(false);
+  });
+
+  it('resolves every officer persona to an officer of its own organisation', async () => {
+    const personas = await resolvePersonas();
+    expect(personas.map((p) => p.id)).toEqual([
+      'nca-hr', 'titan-hr', 'titan-head', 'ersou-head', 'ersou-hr', 'rocc-north-west', 'titan-officer', 'nca-officer', 'admin',
+    ]);
+    for (const p of personas) {
+      expect(p.roles.every((r) => (ROLES as readonly string[]).includes(r))).toBe(true);
+      if (!p.staffNumber) continue;
+      expect(p.officerId, p.id).toBeDefined();
+      const officer = await getOfficer(p.officerId!, true);
+      expect(officer?.homeOrgId, p.id).toBe(p.org);
+      expect(officer?.name, p.id).toBe(p.name);
+    }
+    const titanOfficer = await getOfficer(personas.find((p) => p.id === 'titan-officer')!.officerId!);
+    expect(titanOfficer).toMatchObject({ capabilities: ['cyber'], vetting: 'sc', pipLevel: 2 });
+    expect(personas.find((p) => p.id === 'rocc-north-west')).toMatchObject({ org: 'nca', roles: ['rocc'], regions: ['north-west'] });
+  });
+});
+
+describe('the demo officer generator', () => {
+  const asOf = new Date('2026-01-05T00:00:00Z');
+
+  it('is deterministic: the same officers, names and staff numbers on every run', () => {
+    expect(generateDemoOfficers({ asOf })).toEqual(generateDemoOfficers({ asOf }));
+  });
+
+  it('makes a few hundred officers with staff numbers unique in their organisation and regions from their home', () => {
+    const officers = generateDemoOfficers({ asOf });
+    expect(officers.length).toBeGreaterThanOrEqual(300);
+    expect(officers.length).toBeLessThanOrEqual(400);
+    expect(new Set(officers.map((o) => `${o.homeOrgId}/${o.staffNumber}`)).size).toBe(officers.length);
+    const orgs = new Map(ORGANISATIONS.map((o) => [o.id, o]));
+    for (const o of officers) {
+      const home = orgs.get(o.homeOrgId);
+      expect(home, o.staffNumber).toBeDefined();
+      if (home?.type === 'agency') expect(home.regions).toContain(o.region);
+      else expect(o.region, o.staffNumber).toBe(home?.region);
+      expect(o.vettingExpiresOn! > '2026-01-05').toBe(true);
+    }
+    expect(officers.filter((o) => o.homeOrgId === 'nca').length).toBeGreaterThan(20);
+    expect(officers.some((o) => orgs.get(o.homeOrgId)?.type === 'force')).toBe(true);
+    expect(PERSONAS.filter((p) => p.staffNumber).every((p) => officers.some((o) => o.staffNumber === p.staffNumber && o.homeOrgId === p.org))).toBe(true);
+  });
+});
