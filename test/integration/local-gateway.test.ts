@@ -74,6 +74,17 @@ describe('local identity routes', () => {
     expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
   });
 
+  it('an officer persona’s token carries the officer id the seed resolved for it', async () => {
+    const officer = { ...PERSONAS.find((p) => p.roles.includes('officer'))!, officerId: 'off_resolved' };
+    const res = await handleHttp(
+      { method: 'POST', url: '/local/token', headers: {}, body: JSON.stringify({ sub: officer.id }) },
+      { ...options, personas: [officer] },
+    );
+    expect(res.status).toBe(200);
+    const { token } = JSON.parse(String(res.body)) as { token: string };
+    expect(await tokens.verifyToken(token)).toMatchObject({ sub: officer.id, roles: ['officer'], officerId: 'off_resolved' });
+  });
+
   it('POST /local/token with a full claim set signs in a user the seed does not have', async () => {
     const claims = { sub: 'rocc-north', org: 'nca', roles: ['rocc'], regions: ['north-west', 'north-east'] };
     const res = await postJson('/local/token', claims);

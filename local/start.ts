@@ -1,0 +1,218 @@
+/**
+ * `npm start`: the whole service on one machine. DynamoDB Local (keeping its
+ * data under DATA_DIR), the table, the seed, the local identity provider and
+ * the gateway that runs the Lambda handlers, until Ctrl-C.
+ */
+import type { Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
+import { createLocalServer } from './gateway/server';
+import { createLocalTokens } from './tokens';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A startup problem with a message a person can act on; printed without a stack trace. */
+class StartupError extends Error {}
+
+interface Settings {
+  port: number;
+  host: string;
+  dynamoDbPort: number;
+  dynamoDbEndpoint: string | undefined;
+  dataDir: string;
+  tableName: string;
+}
+
+function portFrom(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartupError(`${name}=${raw} is not a port number (1-65535).`);
+  return port;
+}
+
+function readSettings(): Settings {
+  const endpoint = process.env.DYNAMODB_ENDPOINT || undefined;
+  if (endpoint !== undefined && !URL.canParse(endpoint)) {
+    throw new StartupError(`DYNAMODB_ENDPOINT=${endpoint} is not a URL (e.g. http://127.0.0.1:8000).`);
+  }
+  return {
+    port: portFrom('PORT', 3000),
+    // Loopback only: anyone who can reach this server can mint an admin token.
+    host: process.env.HOST || '127.0.0.1',
+    dynamoDbPort: portFrom('DYNAMODB_PORT', 8000),
+    dynamoDbEndpoint: endpoint,
+    dataDir: resolve(process.env.DATA_DIR || join(REPO_ROOT, '.local')),
+    tableName: process.env.TABLE_NAME || 'rocu-workforce',
+  };
+}
+
+/**
+ * Checked on all interfaces, before Java starts: a port held by another
+ * process is then a clear message in a second, and (for DynamoDB) never a
+ * silent connection to someone else's engine.
+ */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolvePromise, reject) => {
+    const probe = createNetServer();
+    probe.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE' || err.code === 'EACCES') resolvePromise(false);
+      else reject(err);
+    });
+    probe.listen(port, () => probe.close(() => resolvePromise(true)));
+  });
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new StartupError(`Port ${port} is already in use (another npm start?). Stop that process or set PORT.`)
+          : err,
+      );
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolvePromise();
+    });
+  });
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd()).join('\n');
+}
+
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+async function main(): Promise<void> {
+  let dynamoStarting: Promise<RunningDynamoDb> | undefined;
+  let server: Server | undefined;
+  let stopping = false;
+
+  const stopDynamoDb = async () => {
+    const dynamo = await dynamoStarting?.catch(() => undefined);
+    await dynamo?.stop();
+  };
+
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      console.error(`${signal} again: exiting without waiting.`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    if (server) {
+      server.close();
+      server.closeAllConnections();
+    }
+    await stopDynamoDb();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  // Last resort on a crash: stop() sends Java its SIGTERM synchronously, before this process is gone.
+  let running: RunningDynamoDb | undefined;
+  process.once('exit', () => void running?.stop());
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    const settings = readSettings();
+    const { port, host, dataDir, tableName } = settings;
+
+    if (!(await portIsFree(port))) {
+      throw new StartupError(`Port ${port} is already in use (another npm start?). Stop that process or set PORT.`);
+    }
+
+    let endpoint: string;
+    let engine: string;
+    if (settings.dynamoDbEndpoint) {
+      endpoint = settings.dynamoDbEndpoint;
+      engine = `${endpoint} (given by DYNAMODB_ENDPOINT)`;
+    } else {
+      if (!(await portIsFree(settings.dynamoDbPort))) {
+        throw new StartupError(
+          `Port ${settings.dynamoDbPort} for DynamoDB Local is already in use. Set DYNAMODB_PORT to a free port, ` +
+            `or DYNAMODB_ENDPOINT=http://127.0.0.1:${settings.dynamoDbPort} if that is a DynamoDB engine you want to use.`,
+        );
+      }
+      const dbPath = join(dataDir, 'dynamodb');
+      console.log(`Starting DynamoDB Local on port ${settings.dynamoDbPort} (data in ${shown(dbPath)})…`);
+      dynamoStarting = startDynamoDbLocal({ port: settings.dynamoDbPort, dbPath });
+      running = await dynamoStarting;
+      endpoint = running.endpoint;
+      engine = `${endpoint} (DynamoDB Local, data in ${shown(dbPath)})`;
+    }
+
+    // Before any handler or the seed touches the table: shared/config reads these once, on first use.
+    process.env.DYNAMODB_ENDPOINT = endpoint;
+    process.env.TABLE_NAME = tableName;
+    const tableState = await ensureTable(endpoint, tableName);
+
+    // Imported only now, so nothing in the seed's module graph can read config before the env is set.
+    const { seedAll } = await import('./seed/seed');
+    const { resolvePersonas } = await import('./seed/personas');
+    // The first seed writes a few thousand items and takes a while on disk: show that it is moving.
+    const { seeded, ms } = await seedAll({
+      onProgress: ({ stage, done, total }) => {
+        if (done === total) console.log(`  seeded ${stage}: ${total}`);
+      },
+    });
+    console.log(seeded ? `Seed loaded in ${(ms / 1000).toFixed(1)} s.` : 'Seed already there (kept from the last run).');
+    // Officer ids are made by the data layer while seeding, so they are known only now.
+    const personas = await resolvePersonas();
+    const unresolved = personas.filter((p) => p.staffNumber && !p.officerId).map((p) => p.id);
+    if (unresolved.length) console.warn(`Warning: no officer record for persona(s) ${unresolved.join(', ')}; their tokens carry no officerId.`);
+
+    const tokens = createLocalTokens({ keyDir: join(dataDir, 'keys') });
+    // Makes (or loads) the signing key now, so a key problem stops startup rather than the first sign-in.
+    await tokens.verifyToken('');
+
+    server = createLocalServer({ verify: tokens.verifyToken, issue: tokens.issueToken, personas });
+    await listen(server, port, host);
+
+    const shownHost = host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+    const url = `http://${shownHost}:${port}`;
+    const example = personas[0]?.id ?? '<persona id>';
+    console.log(
+      [
+        '',
+        `ROCU workforce, local run: ${url}`,
+        `  API docs   ${url}/v1/openapi.json`,
+        `  Web UI     ${url}/ (from web/dist when built)`,
+        `  DynamoDB   ${engine}`,
+        `  Table      ${tableName} (${tableState === 'created' ? 'created' : 'kept'}; seed ${seeded ? 'loaded' : 'already there, left as it is'})`,
+        `  Keys       ${shown(tokens.keyDir)}`,
+        '',
+        'Personas (POST /local/token with {"sub":"<id>"} signs in as one):',
+        table([['id', 'name', 'org', 'roles'], ...personas.map((p) => [p.id, p.name, p.org, p.roles.join(',')])]),
+        '',
+        'Get a token and call the API:',
+        `  TOKEN=$(curl -s -X POST ${url}/local/token -H 'content-type: application/json' -d '{"sub":"${example}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')`,
+        `  curl -s -H "authorization: Bearer $TOKEN" ${url}/v1/organisations`,
+        '',
+        'Ctrl-C stops the server and DynamoDB Local.',
+        '',
+      ].join('\n'),
+    );
+  } catch (err) {
+    if (err instanceof StartupError) console.error(`Cannot start: ${err.message}`);
+    // An AWS service error's stack is SDK internals; its name and message say what went wrong.
+    else if (err instanceof Error && '$metadata' in err) console.error(`Cannot start: ${err.name}: ${err.message}`);
+    else console.error('Cannot start:', err);
+    server?.close();
+    await stopDynamoDb();
+    process.exit(1);
+  }
+}
+
+await main();
