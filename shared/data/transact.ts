@@ -20,15 +20,18 @@ export const MAX_TRANSACTION_ACTIONS = 100;
  * learns *which* rule stopped the change (unknown capability, stale version,
  * team at its minimum) rather than a generic conflict.
  */
-export async function transactWrite(actions: GuardedAction[]): Promise<void> {
+export async function transactWrite(actions: GuardedAction[], options: { maxAttempts?: number } = {}): Promise<void> {
   if (actions.length === 0) return;
   if (actions.length > MAX_TRANSACTION_ACTIONS) {
     throw new Error(`transaction of ${actions.length} actions exceeds DynamoDB's limit`);
   }
-  try {
-    await documentClient().send(new TransactWriteCommand({ TransactItems: actions.map((a) => a.action) }));
-  } catch (err) {
-    if (err instanceof TransactionCanceledException || (err as Error).name === 'TransactionCanceledException') {
+  const maxAttempts = options.maxAttempts ?? 4;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await documentClient().send(new TransactWriteCommand({ TransactItems: actions.map((a) => a.action) }));
+      return;
+    } catch (err) {
+      if (!(err instanceof TransactionCanceledException || (err as Error).name === 'TransactionCanceledException')) throw err;
       const reasons = (err as TransactionCanceledException).CancellationReasons ?? [];
       for (const [i, reason] of reasons.entries()) {
         if (reason.Code === 'ConditionalCheckFailed') {
@@ -36,7 +39,11 @@ export async function transactWrite(actions: GuardedAction[]): Promise<void> {
           if (mapped) throw mapped;
         }
       }
+      // Another transaction held one of the same items (a hot baseline counter during an
+      // import, say). No condition failed, so the same transaction is safe to run again.
+      const conflictOnly = reasons.length > 0 && reasons.every((r) => r.Code === 'None' || r.Code === 'TransactionConflict');
+      if (!conflictOnly || attempt >= maxAttempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 50));
     }
-    throw err;
   }
 }
