@@ -33,4 +33,41 @@ export const keys = {
   auditPartition: (entityType: string, entityId: string) => `AUDIT#${entityType}#${entityId}`,
 
   seedMarker: (name: string) => ({ pk: 'SEED', sk: name }),
+
+  campaign: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'CAMPAIGN' }),
+  /** gsi1: campaigns by status, in opening order. */
+  campaignByStatus: (status: string, opensOn: string, campaignId: string) => ({ gsi1pk: `CAMPAIGN#STATUS#${status}`, gsi1sk: `${opensOn}#${campaignId}` }),
+  campaignsWithStatus: (status: string) => `CAMPAIGN#STATUS#${status}`,
+  /** gsi2: campaigns by capability, in opening order (calendar coordination, candidate pool). */
+  campaignByCapability: (capabilityId: string, opensOn: string, campaignId: string) => ({ gsi2pk: `CAMPAIGN#CAP#${capabilityId}`, gsi2sk: `${opensOn}#${campaignId}` }),
+  campaignsOfCapability: (capabilityId: string) => `CAMPAIGN#CAP#${capabilityId}`,
+  /** A campaign as seen from one member organisation (owner or partner): a summary copy in the org's partition. */
+  campaignMembership: (orgId: string, campaignId: string) => ({ pk: `ORG#${orgId}`, sk: `CAMPAIGN#${campaignId}` }),
+  campaignMembershipPrefix: 'CAMPAIGN#',
+  /** Live offers to officers of one source ROCU: the per-source cap is a condition on this counter. */
+  campaignSource: (campaignId: string, orgId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `SOURCE#${orgId}` }),
+  /** One application per officer per campaign. */
+  campaignApplicant: (campaignId: string, officerId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `APPLICANT#${officerId}` }),
+
+  alert: (alertId: string) => ({ pk: `ALERT#${alertId}`, sk: 'ALERT' }),
+  /** gsi3 (sparse): open alerts by the time they escalate by themselves. */
+  alertDue: (dueAt: string, alertId: string) => ({ gsi3pk: 'DUE#ALERT', gsi3sk: `${dueAt}#${alertId}` }),
+  alertsDuePartition: 'DUE#ALERT',
+  /**
+   * An inbox entry: a summary copy of an alert for one audience (`rocu-head:titan`,
+   * `hr-lead:nca`, `rocc:north-west`), newest first. Rewritten with the alert.
+   */
+  inboxEntry: (audience: string, createdAt: string, alertId: string) => ({ pk: `INBOX#${audience}`, sk: `${createdAt}#${alertId}` }),
+  inboxPartition: (audience: string) => `INBOX#${audience}`,
+
+  application: (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'APP' }),
+  /** gsi1: applications to one campaign, in the order they came. */
+  applicationByCampaign: (campaignId: string, createdAt: string, applicationId: string) => ({ gsi1pk: `CAMPAIGN#${campaignId}#APP`, gsi1sk: `${createdAt}#${applicationId}` }),
+  applicationsOfCampaign: (campaignId: string) => `CAMPAIGN#${campaignId}#APP`,
+  /** gsi2: one officer's applications (campaigns and secondments), newest first. */
+  applicationByOfficer: (officerId: string, createdAt: string, applicationId: string) => ({ gsi2pk: `OFFICER#${officerId}#APP`, gsi2sk: `${createdAt}#${applicationId}` }),
+  applicationsOfOfficer: (officerId: string) => `OFFICER#${officerId}#APP`,
+  /** gsi3 (sparse): accepted moves by the date they take effect. */
+  moveDue: (startDate: string, applicationId: string) => ({ gsi3pk: 'DUE#MOVE', gsi3sk: `${startDate}#${applicationId}` }),
+  movesDuePartition: 'DUE#MOVE',
 };

@@ -1,0 +1,31 @@
+import { addDays, daysBetween } from './working-days';
+
+/** The longest notice an officer gives: a release can be deferred at most this long after the requested start. */
+export const MAX_DEFERRAL_DAYS = 90;
+
+export interface GateInput {
+  /** The applicant's home unit's baseline for the campaign's capability; absent when the home is not a ROCU. */
+  baseline?: { projected: number; minimum: number };
+}
+
+/**
+ * The offer gate (BRIEF.md rule 3): an offer that would take the applicant's
+ * home ROCU below its minimum waits for the ROCU head's release; any other
+ * offer is made directly.
+ */
+export function gateOffer(input: GateInput): 'offered' | 'awaiting-release' {
+  if (!input.baseline) return 'offered';
+  return input.baseline.projected - 1 < input.baseline.minimum ? 'awaiting-release' : 'offered';
+}
+
+export function latestReleaseDate(requestedStart: string): string {
+  return addDays(requestedStart, MAX_DEFERRAL_DAYS);
+}
+
+/** A deferral must fall between the requested start and 90 days after it. */
+export function deferralViolation(requestedStart: string, releaseDate: string): string | undefined {
+  const days = daysBetween(requestedStart, releaseDate);
+  if (days < 0) return `the release date cannot be before the requested start (${requestedStart})`;
+  if (days > MAX_DEFERRAL_DAYS) return `the release date can be at most ${MAX_DEFERRAL_DAYS} days after the requested start, i.e. by ${latestReleaseDate(requestedStart)}`;
+  return undefined;
+}

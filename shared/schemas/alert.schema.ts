@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { ALERT_KINDS, ALERT_STATUSES, HEAD_DECISIONS, ROCC_DECISIONS } from '../domain/alert-rules';
+import { LEVELS } from '../domain/capability-level';
+import { entityId, isoDate, pageQuery } from './common.schema';
+
+export const alert = z
+  .object({
+    id: entityId,
+    kind: z.enum(ALERT_KINDS),
+    orgId: z.string().describe('The ROCU whose team is concerned (for coordination notices: the other campaign’s owner).'),
+    capabilityId: z.string(),
+    campaignId: z.string(),
+    campaignTitle: z.string(),
+    applicationId: z.string().nullable(),
+    officerId: z.string().nullable(),
+    otherCampaignId: z.string().nullable(),
+    level: z.enum(LEVELS),
+    status: z.enum(ALERT_STATUSES),
+    strength: z.number().int(),
+    projected: z.number().int().describe('Projected strength before the action.'),
+    projectedAfter: z.number().int().describe('Projected strength after it (worst case for a campaign).'),
+    minimum: z.number().int(),
+    requestedCap: z.number().int().nullable(),
+    requestedStart: z.string().nullable(),
+    releaseDate: z.string().nullable(),
+    imposedCap: z.number().int().nullable(),
+    outcome: z.string().nullable(),
+    escalationReason: z.string().nullable(),
+    region: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    dueAt: z.string().nullable().describe('When an unanswered alert escalates to the ROCC by itself.'),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Alert' });
+export type Alert = z.infer<typeof alert>;
+
+export const alertSummary = alert.pick({
+  id: true,
+  kind: true,
+  orgId: true,
+  capabilityId: true,
+  campaignId: true,
+  campaignTitle: true,
+  applicationId: true,
+  level: true,
+  status: true,
+  projected: true,
+  projectedAfter: true,
+  minimum: true,
+  createdAt: true,
+  dueAt: true,
+}).meta({ id: 'AlertSummary' });
+
+export const auditEntry = z
+  .object({
+    id: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    action: z.string(),
+    actor: z.object({ sub: z.string(), org: z.string(), roles: z.array(z.string()) }),
+    at: z.string(),
+    note: z.string().optional(),
+    changes: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export const alertWithHistory = alert.extend({ history: z.array(auditEntry) }).meta({ id: 'AlertWithHistory' });
+
+export const alertParams = z.strictObject({ id: entityId });
+
+export const listAlertsQuery = pageQuery.extend({
+  status: z.enum(ALERT_STATUSES).optional(),
+  kind: z.enum(ALERT_KINDS).optional(),
+  campaignId: entityId.optional(),
+});
+
+const note = z.string().trim().max(2000);
+
+export const respondBody = z.strictObject({
+  decision: z.enum(HEAD_DECISIONS),
+  note: note.default(''),
+  cap: z.number().int().min(0).max(1000).optional().describe('With request-cap: the most offers to your officers you can accept.'),
+  releaseDate: isoDate.optional().describe('With defer: when the officer can be released (at most 90 days after the requested start).'),
+});
+
+export const decideBody = z.strictObject({ decision: z.enum(ROCC_DECISIONS), note: note.min(1, { error: 'a ROCC decision needs a note' }) });
+
+export const referBody = z.strictObject({ note: note.default('') });
+
+export const auditQuery = pageQuery.extend({
+  entity: z
+    .string()
+    .regex(/^[a-z-]+:[A-Za-z0-9_:-]+$/, { error: 'entity is type:id, e.g. campaign:cmp_123 or alert:alt_456' }),
+});

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { LEVELS } from '../domain/capability-level';
+import { CAMPAIGN_STATUSES } from '../domain/campaign-rules';
+import { entityId, isoDate, pageQuery, pipLevel, region, slugId, vettingLevel, version } from './common.schema';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const roleProfileInput = z.strictObject({
+  jobDescription: text(10_000),
+  terms: text(5_000).describe('Terms and conditions'),
+  grade: text(60),
+  salaryBand: text(60),
+  vetting: vettingLevel.describe('Minimum vetting level'),
+  minPipLevel: pipLevel.default(0),
+  locations: z.array(text(120)).min(1).max(20),
+});
+
+const allocation = z.strictObject({ orgId: slugId, posts: z.number().int().min(0).max(1000) });
+
+const campaignFields = {
+  title: text(200),
+  capabilityId: slugId,
+  ownerOrgId: slugId,
+  partnerOrgIds: z.array(slugId).max(12).default([]),
+  regions: z.array(region).min(1).max(10),
+  posts: z.number().int().min(1).max(1000),
+  allocations: z.array(allocation).max(13).default([]).describe('Posts per organisation of a joint campaign; must add up to posts.'),
+  opensOn: isoDate,
+  closesOn: isoDate,
+  maxAppointmentsPerSource: z.number().int().min(0).max(1000).nullable().default(null).describe('No more offers than this to officers from any one ROCU.'),
+  roleProfile: roleProfileInput,
+};
+
+export const createCampaignBody = z.strictObject(campaignFields);
+export type CreateCampaignInput = z.infer<typeof createCampaignBody>;
+
+export const patchCampaignBody = z.strictObject({
+  title: campaignFields.title.optional(),
+  partnerOrgIds: z.array(slugId).max(12).optional(),
+  regions: campaignFields.regions.optional(),
+  posts: campaignFields.posts.optional(),
+  allocations: z.array(allocation).max(13).optional(),
+  opensOn: isoDate.optional(),
+  closesOn: isoDate.optional(),
+  maxAppointmentsPerSource: z.number().int().min(0).max(1000).nullable().optional(),
+  roleProfile: roleProfileInput.partial().strict().optional(),
+  version: version.optional().describe('The version you read (or send it as If-Match).'),
+});
+export type PatchCampaignInput = z.infer<typeof patchCampaignBody>;
+
+export const consultationEntry = z.object({
+  alertId: z.string(),
+  level: z.enum(LEVELS),
+  status: z.string(),
+  requestedCap: z.number().int().nullable(),
+  outcome: z.string().nullable(),
+});
+
+export const campaign = z
+  .object({
+    id: entityId,
+    title: z.string(),
+    capabilityId: slugId,
+    ownerOrgId: slugId,
+    partnerOrgIds: z.array(slugId),
+    regions: z.array(z.string()),
+    posts: z.number().int(),
+    allocations: z.array(z.object({ orgId: z.string(), posts: z.number().int() })),
+    opensOn: z.string(),
+    closesOn: z.string(),
+    maxAppointmentsPerSource: z.number().int().nullable(),
+    sourceCaps: z.record(z.string(), z.number().int()).describe('Caps imposed on single ROCUs by a ROCC upholding an objection.'),
+    roleProfile: z.object({
+      jobDescription: z.string(),
+      terms: z.string(),
+      grade: z.string(),
+      salaryBand: z.string(),
+      vetting: z.string(),
+      minPipLevel: z.number().int(),
+      locations: z.array(z.string()),
+    }),
+    status: z.enum(CAMPAIGN_STATUSES),
+    consultation: z.record(z.string(), consultationEntry).describe('Per affected ROCU: its campaign-impact alert and where it stands.'),
+    coordination: z.array(z.object({ campaignId: z.string(), title: z.string(), ownerOrgId: z.string() })).describe('Overlapping campaigns for the same capability and region.'),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    publishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Campaign' });
+export type Campaign = z.infer<typeof campaign>;
+
+export const campaignParams = z.strictObject({ id: entityId });
+
+export const listCampaignsQuery = pageQuery.extend({
+  status: z.enum(CAMPAIGN_STATUSES).optional(),
+  capabilityId: slugId.optional(),
+  orgId: slugId.optional().describe('Campaigns this organisation owns or is a partner in.'),
+});
+
+export const impactRow = z.object({
+  orgId: z.string(),
+  strength: z.number().int(),
+  minimum: z.number().int(),
+  committedOut: z.number().int(),
+  projected: z.number().int(),
+  eligibleHolders: z.number().int(),
+  cap: z.number().int().nullable(),
+  exposure: z.number().int(),
+  worstCase: z.number().int(),
+  level: z.enum(LEVELS),
+});
+
+export const impactAssessment = z
+  .object({ campaignId: z.string(), capabilityId: z.string(), rows: z.array(impactRow), worstLevel: z.enum(LEVELS) })
+  .meta({ id: 'ImpactAssessment' });
