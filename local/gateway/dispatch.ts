@@ -35,6 +35,8 @@ function loadHandler(route: RouteDef): Promise<ApiHandler> {
   if (!loaded) {
     const file = new URL(`../../functions/${route.handler}.ts`, import.meta.url).href;
     loaded = import(/* @vite-ignore */ file).then((m: { handler: ApiHandler }) => m.handler);
+    // A module that failed to load is tried again on the next request (after a fix, say).
+    loaded.catch(() => handlerCache.delete(route.handler));
     handlerCache.set(route.handler, loaded);
   }
   return loaded;
@@ -151,8 +153,8 @@ export async function dispatch(req: LocalRequest, verify: TokenVerifier): Promis
     }
   }
   const event = toEvent(req, route, params, claims, requestId);
-  const handler = await loadHandler(route);
   try {
+    const handler = await loadHandler(route);
     return fromResult(await handler(event, lambdaContext(requestId, route)));
   } catch (err) {
     return errorToLocal(err as Error, requestId);
