@@ -1,212 +1,27 @@
-import { z } from 'zod';
-import { defineRoute, type RouteDef } from '../http/route';
-import { page, pageQuery } from '../schemas/common.schema';
-import {
-  capability,
-  capabilityRow,
-  capabilityRowParams,
-  createCapabilityBody,
-  putCapabilityRowBody,
-} from '../schemas/capability.schema';
-import { health, me, openApiDocument } from '../schemas/misc.schema';
-import {
-  createOfficerBody,
-  importResult,
-  listOfficersQuery,
-  officer,
-  officerParams,
-  patchOfficerBody,
-} from '../schemas/officer.schema';
-import { orgPathParams, organisation } from '../schemas/organisation.schema';
+import type { RouteDef } from '../http/route';
+import { alertRoutes } from './routes/alert.routes';
+import { applicationRoutes } from './routes/application.routes';
+import { campaignRoutes } from './routes/campaign.routes';
+import { officersRoutes } from './routes/officers.routes';
+import { referenceRoutes } from './routes/reference.routes';
+import { serviceRoutes } from './routes/service.routes';
 
 /**
- * The route table: every API route, once. The CDK stack makes a Lambda and an
- * HTTP API route from each entry, the local gateway dispatches by it, the
- * OpenAPI document is generated from it, and the authorisation tests iterate
- * over it. Adding a route is one entry here plus its handler module.
+ * The route table: every API route, once, gathered from one file per area
+ * under `routes/`. The CDK stack makes a Lambda and an HTTP API route from
+ * each entry, the local gateway dispatches by it, the OpenAPI document is
+ * generated from it, and the authorisation tests iterate over it. Adding a
+ * route is one entry in its area's file plus its handler module.
  */
 export const routes = {
-  getHealth: defineRoute({
-    id: 'getHealth',
-    method: 'GET',
-    path: '/v1/health',
-    summary: 'Service health, including whether the table is reachable',
-    tag: 'service',
-    handler: 'service/get-health',
-    auth: { kind: 'public' },
-    access: 'read',
-    status: 200,
-    response: health,
-    errors: [503],
-  }),
-  getOpenApi: defineRoute({
-    id: 'getOpenApi',
-    method: 'GET',
-    path: '/v1/openapi.json',
-    summary: 'This API described as OpenAPI 3.1',
-    tag: 'service',
-    handler: 'service/get-openapi',
-    auth: { kind: 'public' },
-    access: 'none',
-    status: 200,
-    response: openApiDocument,
-  }),
-  getMe: defineRoute({
-    id: 'getMe',
-    method: 'GET',
-    path: '/v1/me',
-    summary: 'The caller’s claims and, for officers, their officer record',
-    tag: 'identity',
-    handler: 'identity/get-me',
-    auth: { kind: 'signed-in' },
-    access: 'read',
-    status: 200,
-    response: me,
-  }),
-  listOrganisations: defineRoute({
-    id: 'listOrganisations',
-    method: 'GET',
-    path: '/v1/organisations',
-    summary: 'All organisations: the NCA, the ROCUs and their constituent forces',
-    tag: 'reference',
-    handler: 'reference/list-organisations',
-    auth: { kind: 'signed-in' },
-    access: 'read',
-    status: 200,
-    response: z.object({ items: z.array(organisation) }),
-  }),
-  listCapabilities: defineRoute({
-    id: 'listCapabilities',
-    method: 'GET',
-    path: '/v1/capabilities',
-    summary: 'The capability (specialism) catalogue',
-    tag: 'reference',
-    handler: 'reference/list-capabilities',
-    auth: { kind: 'signed-in' },
-    access: 'read',
-    status: 200,
-    response: z.object({ items: z.array(capability) }),
-  }),
-  createCapability: defineRoute({
-    id: 'createCapability',
-    method: 'POST',
-    path: '/v1/capabilities',
-    summary: 'Add a capability to the catalogue',
-    tag: 'reference',
-    handler: 'reference/create-capability',
-    auth: { kind: 'roles', roles: ['admin'] },
-    access: 'write',
-    body: createCapabilityBody,
-    idempotent: true,
-    status: 201,
-    response: capability,
-    errors: [409],
-  }),
-  listOrgCapabilities: defineRoute({
-    id: 'listOrgCapabilities',
-    method: 'GET',
-    path: '/v1/organisations/{orgId}/capabilities',
-    summary: 'One row per capability: strength, minimum, establishment, committed out, projected, level',
-    tag: 'capability protection',
-    handler: 'baselines/list-org-capabilities',
-    auth: { kind: 'signed-in' },
-    access: 'read',
-    params: orgPathParams,
-    status: 200,
-    response: z.object({ items: z.array(capabilityRow) }),
-    errors: [404],
-  }),
-  putOrgCapability: defineRoute({
-    id: 'putOrgCapability',
-    method: 'PUT',
-    path: '/v1/organisations/{orgId}/capabilities/{capabilityId}',
-    summary: 'Set the minimum (ROCU head) or establishment (HR lead) of a capability',
-    tag: 'capability protection',
-    handler: 'baselines/put-org-capability',
-    auth: { kind: 'roles', roles: ['rocu-head', 'hr-lead'] },
-    access: 'write',
-    params: capabilityRowParams,
-    body: putCapabilityRowBody,
-    status: 200,
-    response: capabilityRow,
-    errors: [404, 409, 412],
-  }),
-  createOfficer: defineRoute({
-    id: 'createOfficer',
-    method: 'POST',
-    path: '/v1/officers',
-    summary: 'Create an officer record in your own organisation',
-    tag: 'officers',
-    handler: 'officers/create-officer',
-    auth: { kind: 'roles', roles: ['hr-lead'] },
-    access: 'write',
-    body: createOfficerBody,
-    idempotent: true,
-    status: 201,
-    response: officer,
-    errors: [404, 409],
-  }),
-  listOfficers: defineRoute({
-    id: 'listOfficers',
-    method: 'GET',
-    path: '/v1/officers',
-    summary: 'Officers of your organisation, in name order',
-    tag: 'officers',
-    handler: 'officers/list-officers',
-    auth: { kind: 'roles', roles: ['hr-lead', 'rocu-head'] },
-    access: 'read',
-    query: listOfficersQuery,
-    status: 200,
-    response: page(officer),
-  }),
-  importOfficers: defineRoute({
-    id: 'importOfficers',
-    method: 'POST',
-    path: '/v1/officers/import',
-    summary: 'Create or update your organisation’s officers from a CSV export',
-    tag: 'officers',
-    handler: 'officers/import-officers',
-    auth: { kind: 'roles', roles: ['hr-lead'] },
-    access: 'write',
-    body: z.string().max(1_000_000).describe('CSV with a header row: staffNumber,name,capabilities,vetting,vettingExpiresOn,pipLevel,region,email,status'),
-    bodyType: 'csv',
-    status: 200,
-    response: importResult,
-    // API Gateway waits at most ~30 s for a Lambda; the row limit keeps an import well inside it.
-    lambda: { timeoutSeconds: 29, memoryMb: 512 },
-  }),
-  getOfficer: defineRoute({
-    id: 'getOfficer',
-    method: 'GET',
-    path: '/v1/officers/{officerId}',
-    summary: 'An officer record (the officer, or HR lead / ROCU head of the home organisation)',
-    tag: 'officers',
-    handler: 'officers/get-officer',
-    auth: { kind: 'roles', roles: ['officer', 'hr-lead', 'rocu-head'] },
-    access: 'read',
-    params: officerParams,
-    status: 200,
-    response: officer,
-    errors: [404],
-  }),
-  patchOfficer: defineRoute({
-    id: 'patchOfficer',
-    method: 'PATCH',
-    path: '/v1/officers/{officerId}',
-    summary: 'Change an officer’s accreditations, vetting, PIP level, region, home or status',
-    tag: 'officers',
-    handler: 'officers/patch-officer',
-    auth: { kind: 'roles', roles: ['hr-lead'] },
-    access: 'write',
-    params: officerParams,
-    body: patchOfficerBody,
-    status: 200,
-    response: officer,
-    errors: [404, 409, 412],
-  }),
+  ...serviceRoutes,
+  ...referenceRoutes,
+  ...officersRoutes,
+  ...campaignRoutes,
+  ...alertRoutes,
+  ...applicationRoutes,
 } satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;
 
 export const routeList: readonly RouteDef[] = Object.values(routes);
-

@@ -38,3 +38,31 @@ export function canListOfficersOf(identity: Identity, orgId: string): boolean {
 export function baselineFieldsAllowed(identity: Identity, orgId: string): { minimum: boolean; establishment: boolean } {
   return { minimum: isRocuHeadOf(identity, orgId), establishment: isHrLeadOf(identity, orgId) };
 }
+
+/** Owner and partner organisations co-manage a campaign through their HR leads. */
+export function isCampaignHr(identity: Identity, campaign: { ownerOrgId: string; partnerOrgIds: readonly string[] }): boolean {
+  return identity.roles.includes('hr-lead') && (campaign.ownerOrgId === identity.org || campaign.partnerOrgIds.includes(identity.org));
+}
+
+/** Publishing, closing and cancelling are the owner's. */
+export function isCampaignOwnerHr(identity: Identity, campaign: { ownerOrgId: string }): boolean {
+  return isHrLeadOf(identity, campaign.ownerOrgId);
+}
+
+/**
+ * Drafts are visible to the owner's and partners' HR leads only; officers see
+ * open campaigns; everyone else signed in sees any campaign past draft.
+ */
+export function canSeeCampaign(identity: Identity, campaign: { status: string; ownerOrgId: string; partnerOrgIds: readonly string[] }): boolean {
+  if (isCampaignHr(identity, campaign)) return true;
+  if (campaign.status === 'draft') return false;
+  const onlyOfficer = identity.roles.every((r) => r === 'officer');
+  return onlyOfficer ? campaign.status === 'open' : true;
+}
+
+/** The impact assessment: campaign HR and ROCCs see every row, a ROCU head their own unit's. */
+export function impactRowsVisible(identity: Identity, campaign: { ownerOrgId: string; partnerOrgIds: readonly string[] }): 'all' | 'own' | 'none' {
+  if (isCampaignHr(identity, campaign) || identity.roles.includes('rocc')) return 'all';
+  if (identity.roles.includes('rocu-head')) return 'own';
+  return 'none';
+}

@@ -33,10 +33,7 @@ export interface CampaignShape {
   maxAppointmentsPerSource: number | null;
 }
 
-export interface RuleViolation {
-  field: string;
-  message: string;
-}
+export type RuleViolation = { field: string; message: string };
 
 /** What a recruiter would expect to be refused: dates out of order, allocations that do not add up, odd partners. */
 export function campaignViolations(c: CampaignShape): RuleViolation[] {

@@ -1,6 +1,6 @@
 import { impactLevel, isBlocking, worstLevel, type Level } from './capability-level';
 import { eligibleHolders } from './officer-counters';
-import type { PipLevel, VettingLevel } from './reference';
+import type { VettingLevel } from './reference';
 
 export interface ImpactCampaign {
   ownerOrgId: string;
@@ -8,7 +8,7 @@ export interface ImpactCampaign {
   maxAppointmentsPerSource: number | null;
   /** Caps imposed on single sources by a ROCC upholding an objection. */
   sourceCaps: Readonly<Record<string, number>>;
-  roleProfile: { vetting: VettingLevel; minPipLevel: PipLevel };
+  roleProfile: { vetting: VettingLevel; minPipLevel: number };
 }
 
 export interface ImpactBaseline {

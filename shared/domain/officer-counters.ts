@@ -74,7 +74,7 @@ export function counterDeltas(before: CountedOfficer | undefined, after: Counted
 /** Holders whose vetting and PIP level meet a role profile's minimums. */
 export function eligibleHolders(
   counters: Readonly<Record<string, number | undefined>>,
-  minimum: { vetting: VettingLevel; pipLevel: PipLevel },
+  minimum: { vetting: VettingLevel; pipLevel: number },
 ): number {
   let total = 0;
   for (const v of VETTING_LEVELS) {

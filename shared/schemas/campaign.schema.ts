@@ -75,7 +75,7 @@ export const campaign = z
       terms: z.string(),
       grade: z.string(),
       salaryBand: z.string(),
-      vetting: z.string(),
+      vetting: vettingLevel,
       minPipLevel: z.number().int(),
       locations: z.array(z.string()),
     }),

@@ -1,0 +1,258 @@
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { nowIso } from '../ids';
+import type { Campaign } from '../schemas/campaign.schema';
+import { auditAction, type Actor } from './audit.repository';
+import { documentClient, tableName } from './client';
+import { staleVersionError, type ExpectedVersion } from './expected-version';
+import { keys } from './keys';
+import { decodeCursor, encodeCursor, type Page } from './paging';
+import { transactWrite, type GuardedAction } from './transact';
+
+/** Fields a membership entry copies, so an organisation's campaign list is one Query. */
+const SUMMARY_FIELDS = ['id', 'title', 'capabilityId', 'ownerOrgId', 'status', 'opensOn', 'closesOn', 'posts', 'regions'] as const;
+
+export function campaignFromItem(item: Record<string, unknown>): Campaign {
+  return {
+    id: item.id as string,
+    title: item.title as string,
+    capabilityId: item.capabilityId as string,
+    ownerOrgId: item.ownerOrgId as string,
+    partnerOrgIds: (item.partnerOrgIds as string[]) ?? [],
+    regions: (item.regions as string[]) ?? [],
+    posts: Number(item.posts),
+    allocations: (item.allocations as Campaign['allocations']) ?? [],
+    opensOn: item.opensOn as string,
+    closesOn: item.closesOn as string,
+    maxAppointmentsPerSource: (item.maxAppointmentsPerSource as number | null | undefined) ?? null,
+    sourceCaps: (item.sourceCaps as Record<string, number>) ?? {},
+    roleProfile: item.roleProfile as Campaign['roleProfile'],
+    status: item.status as Campaign['status'],
+    consultation: (item.consultation as Campaign['consultation']) ?? {},
+    coordination: (item.coordination as Campaign['coordination']) ?? [],
+    version: Number(item.version),
+    createdAt: item.createdAt as string,
+    updatedAt: item.updatedAt as string,
+    publishedAt: (item.publishedAt as string | null | undefined) ?? null,
+  };
+}
+
+function campaignItem(c: Campaign): Record<string, unknown> {
+  return {
+    ...keys.campaign(c.id),
+    ...keys.campaignByStatus(c.status, c.opensOn, c.id),
+    ...keys.campaignByCapability(c.capabilityId, c.opensOn, c.id),
+    entity: 'campaign',
+    ...c,
+  };
+}
+
+export function memberOrgIds(c: Pick<Campaign, 'ownerOrgId' | 'partnerOrgIds'>): string[] {
+  return [c.ownerOrgId, ...c.partnerOrgIds];
+}
+
+/** The summary copies in each member organisation's partition; a partner dropped by an edit loses its copy. */
+function membershipActions(after: Campaign, before?: Campaign): GuardedAction[] {
+  const summary = Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, after[f]]));
+  const actions: GuardedAction[] = memberOrgIds(after).map((orgId) => ({
+    action: {
+      Put: {
+        TableName: tableName(),
+        Item: { ...keys.campaignMembership(orgId, after.id), entity: 'campaign-membership', role: orgId === after.ownerOrgId ? 'owner' : 'partner', ...summary },
+      },
+    },
+  }));
+  if (before) {
+    for (const dropped of memberOrgIds(before).filter((o) => !memberOrgIds(after).includes(o))) {
+      actions.push({ action: { Delete: { TableName: tableName(), Key: keys.campaignMembership(dropped, after.id) } } });
+    }
+  }
+  return actions;
+}
+
+/** Create a draft: the campaign, its membership copies and the audit entry, in one transaction. */
+export async function createCampaign(campaign: Campaign, actor: Actor, guards: GuardedAction[] = []): Promise<Campaign> {
+  await transactWrite([
+    { action: { Put: { TableName: tableName(), Item: campaignItem(campaign), ConditionExpression: 'attribute_not_exists(pk)' } } },
+    ...guards,
+    ...membershipActions(campaign),
+    auditAction({
+      entityType: 'campaign',
+      entityId: campaign.id,
+      action: 'campaign.created',
+      actor,
+      orgIds: memberOrgIds(campaign),
+      changes: { title: campaign.title, capabilityId: campaign.capabilityId, posts: campaign.posts },
+      at: campaign.createdAt,
+    }),
+  ]);
+  return campaign;
+}
+
+export async function getCampaign(campaignId: string, consistent = false): Promise<Campaign | undefined> {
+  const out = await documentClient().send(
+    new GetCommand({ TableName: tableName(), Key: keys.campaign(campaignId), ConsistentRead: consistent }),
+  );
+  return out.Item ? campaignFromItem(out.Item) : undefined;
+}
+
+/**
+ * Write a changed campaign. The item is replaced only if its version is still
+ * the one read (a stale edit gets 409/412), and the replacement carries the
+ * next version; membership copies and the audit entry ride in the same
+ * transaction, with any further actions the change needs (alerts, counters).
+ */
+export async function saveCampaign(
+  before: Campaign,
+  after: Campaign,
+  expected: ExpectedVersion,
+  audit: { action: string; actor: Actor; note?: string; changes?: Record<string, unknown> },
+  extra: GuardedAction[] = [],
+): Promise<Campaign> {
+  const saved: Campaign = { ...after, version: before.version + 1, updatedAt: nowIso() };
+  await transactWrite([
+    {
+      action: {
+        Put: {
+          TableName: tableName(),
+          Item: campaignItem(saved),
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expected.version },
+        },
+      },
+      onConditionFailed: () => staleVersionError('campaign', expected),
+    },
+    ...membershipActions(saved, before),
+    ...extra,
+    auditAction({
+      entityType: 'campaign',
+      entityId: saved.id,
+      action: audit.action,
+      actor: audit.actor,
+      orgIds: [...new Set([...memberOrgIds(saved), ...Object.keys(saved.consultation)])],
+      ...(audit.note ? { note: audit.note } : {}),
+      ...(audit.changes ? { changes: audit.changes } : {}),
+      at: saved.updatedAt,
+    }),
+  ]);
+  return saved;
+}
+
+export interface CampaignFilter {
+  status?: Campaign['status'];
+  capabilityId?: string;
+  orgId?: string;
+}
+
+async function queryPage(input: QueryCommandInput, partition: { attribute: string; value: string }, page: { limit: number; cursor?: string }) {
+  const out = await documentClient().send(
+    new QueryCommand({ ...input, Limit: page.limit, ExclusiveStartKey: decodeCursor(page.cursor, partition) }),
+  );
+  return { items: (out.Items ?? []) as Record<string, unknown>[], cursor: encodeCursor(out.LastEvaluatedKey) };
+}
+
+/**
+ * Campaigns by organisation (its membership partition), by status (gsi1) or by
+ * capability (gsi2), in opening order; the other filters narrow the page.
+ * Lists return summaries; `GET /v1/campaigns/{id}` has the whole campaign.
+ */
+export async function listCampaigns(filter: CampaignFilter, page: { limit: number; cursor?: string }): Promise<Page<Record<string, unknown>>> {
+  const filters: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const narrow = (field: 'status' | 'capabilityId', value: string | undefined) => {
+    if (value === undefined) return;
+    filters.push(`#${field} = :${field}`);
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+  };
+  let result: { items: Record<string, unknown>[]; cursor?: string };
+  if (filter.orgId) {
+    narrow('status', filter.status);
+    narrow('capabilityId', filter.capabilityId);
+    const pk = `ORG#${filter.orgId}`;
+    result = await queryPage(
+      {
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.campaignMembershipPrefix, ...values },
+        ...(filters.length ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names } : {}),
+      },
+      { attribute: 'pk', value: pk },
+      page,
+    );
+  } else if (filter.status) {
+    narrow('capabilityId', filter.capabilityId);
+    const pk = keys.campaignsWithStatus(filter.status);
+    result = await queryPage(
+      {
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk, ...values },
+        ...(filters.length ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names } : {}),
+      },
+      { attribute: 'gsi1pk', value: pk },
+      page,
+    );
+  } else {
+    const pk = keys.campaignsOfCapability(filter.capabilityId!);
+    result = await queryPage(
+      { TableName: tableName(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': pk } },
+      { attribute: 'gsi2pk', value: pk },
+      page,
+    );
+  }
+  const items = result.items.map((item) => Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, item[f]])));
+  return { items, ...(result.cursor ? { cursor: result.cursor } : {}) };
+}
+
+/** Campaigns for one capability whose window may overlap [opensOn, closesOn]: a bounded gsi2 range. */
+export async function campaignsOfCapabilityOpeningBy(capabilityId: string, closesOn: string): Promise<Campaign[]> {
+  const out = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :last',
+      ExpressionAttributeValues: { ':pk': keys.campaignsOfCapability(capabilityId), ':last': `${closesOn}#~` },
+      ScanIndexForward: false,
+      Limit: 200,
+    }),
+  );
+  return (out.Items ?? []).map(campaignFromItem);
+}
+
+/**
+ * Record where one ROCU's consultation stands on the campaign. An update of the
+ * named entry only, but it bumps the version: an HR lead's edit made from an
+ * older read then fails instead of writing the old consultation back.
+ */
+export function consultationEntryAction(campaignId: string, orgId: string, entry: Campaign['consultation'][string]): GuardedAction {
+  return {
+    action: {
+      Update: {
+        TableName: tableName(),
+        Key: keys.campaign(campaignId),
+        UpdateExpression: 'SET consultation.#org = :entry, updatedAt = :now ADD version :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#org': orgId },
+        ExpressionAttributeValues: { ':entry': entry, ':now': nowIso(), ':one': 1 },
+      },
+    },
+  };
+}
+
+/** A cap on offers to one source ROCU, imposed by a ROCC upholding an objection (bumps the version, as above). */
+export function sourceCapAction(campaignId: string, orgId: string, cap: number, entry: Campaign['consultation'][string]): GuardedAction {
+  return {
+    action: {
+      Update: {
+        TableName: tableName(),
+        Key: keys.campaign(campaignId),
+        UpdateExpression: 'SET sourceCaps.#org = :cap, consultation.#org = :entry, updatedAt = :now ADD version :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#org': orgId },
+        ExpressionAttributeValues: { ':cap': cap, ':entry': entry, ':now': nowIso(), ':one': 1 },
+      },
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { actorOf } from '../data/audit.repository';
+import { getCampaign, saveCampaign } from '../data/campaign.repository';
+import { isCampaignHr } from '../domain/access';
+import { campaignViolations, canDo } from '../domain/campaign-rules';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import type { ExpectedVersion } from '../data/expected-version';
+import type { Identity } from '../http/identity';
+import type { Campaign, PatchCampaignInput } from '../schemas/campaign.schema';
+
+/**
+ * Edit a campaign while it is a draft or in consultation (the HR lead setting
+ * the cap a ROCU head asked for, say). Owner or partner HR leads; the version
+ * read must still be current. The impact is recomputed on every read, so an
+ * edit needs no recalculation here.
+ */
+export async function editCampaign(identity: Identity, campaignId: string, patch: Omit<PatchCampaignInput, 'version'>, expected: ExpectedVersion): Promise<Campaign> {
+  const before = await getCampaign(campaignId, true);
+  if (!before || !isCampaignHr(identity, before)) throw new NotFoundError(`No campaign ${campaignId}.`);
+  if (!canDo('edit', before.status)) throw new ConflictError(`A campaign that is ${before.status} can no longer be edited.`);
+  const after: Campaign = {
+    ...before,
+    ...Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'roleProfile')),
+    roleProfile: { ...before.roleProfile, ...(patch.roleProfile ?? {}) } as Campaign['roleProfile'],
+  };
+  if (patch.partnerOrgIds && before.status !== 'draft') {
+    throw new ConflictError('Partners can change only while the campaign is a draft.');
+  }
+  const violations = campaignViolations(after);
+  if (violations.length) throw new ValidationError('The campaign is not valid.', violations);
+  return saveCampaign(before, after, expected, { action: 'campaign.edited', actor: actorOf(identity), changes: patch as Record<string, unknown> });
+}

@@ -1,0 +1,176 @@
+import { audiencesOf, createAlertActions, getAlert, updateAlertActions, type StoredAlert } from '../data/alert.repository';
+import { actorOf, auditAction } from '../data/audit.repository';
+import { campaignsOfCapabilityOpeningBy, getCampaign, memberOrgIds, saveCampaign } from '../data/campaign.repository';
+import { keys } from '../data/keys';
+import { tableName } from '../data/client';
+import { MAX_TRANSACTION_ACTIONS, type GuardedAction } from '../data/transact';
+import { isCampaignOwnerHr } from '../domain/access';
+import { campaignsCollide, canDo } from '../domain/campaign-rules';
+import { planPublish } from '../domain/consultation';
+import type { ImpactRow } from '../domain/impact';
+import { newAlert } from '../domain/new-alert';
+import { ConflictError, NotFoundError } from '../errors';
+import type { Identity } from '../http/identity';
+import { newId } from '../ids';
+import type { DomainEvent } from '../notify/domain-event';
+import { publishEvents } from '../notify/publish-events';
+import type { Campaign } from '../schemas/campaign.schema';
+import type { Organisation } from '../schemas/organisation.schema';
+import { assessCampaignImpact } from './assess-campaign-impact';
+
+export interface PublishResult {
+  campaign: Campaign;
+  raisedAlertIds: string[];
+  outstanding: { orgId: string; alertId: string; status: string }[];
+}
+
+function impactAlert(campaign: Campaign, row: ImpactRow, orgs: Map<string, Organisation>, now: Date): StoredAlert {
+  const alert = newAlert({
+    id: newId('alt'),
+    kind: 'campaign-impact',
+    orgId: row.orgId,
+    region: orgs.get(row.orgId)?.region ?? null,
+    capabilityId: campaign.capabilityId,
+    campaign,
+    level: row.level,
+    strength: row.strength,
+    projected: row.projected,
+    projectedAfter: row.worstCase,
+    minimum: row.minimum,
+    now,
+  });
+  return { ...alert, audiences: audiencesOf(alert, memberOrgIds(campaign)) };
+}
+
+function coordinationAlert(campaign: Campaign, other: Campaign, now: Date): StoredAlert {
+  const alert = newAlert({
+    id: newId('alt'),
+    kind: 'coordination',
+    orgId: other.ownerOrgId,
+    region: null,
+    capabilityId: campaign.capabilityId,
+    campaign,
+    otherCampaignId: other.id,
+    level: 'ok',
+    strength: 0,
+    projected: 0,
+    projectedAfter: 0,
+    minimum: 0,
+    now,
+  });
+  return { ...alert, audiences: audiencesOf(alert, [...new Set([campaign.ownerOrgId, other.ownerOrgId])]) };
+}
+
+function raisedEvent(alert: StoredAlert, summary: string): DomainEvent {
+  return {
+    type: 'alert.raised',
+    at: alert.createdAt,
+    audiences: alert.audiences,
+    summary,
+    subject: { type: 'alert', id: alert.id, kind: alert.kind, level: alert.level, orgId: alert.orgId, campaignId: alert.campaignId },
+  };
+}
+
+/**
+ * Publish a campaign (BRIEF.md rule 2). Primary course: assess its impact on
+ * every ROCU; raise a campaign-impact alert for each critical or loss row
+ * that has none (and an informational one for each warning row); if any
+ * critical row is unanswered or unmet the campaign is in consultation,
+ * otherwise it opens. Every alert, the status change, the consultation
+ * entries and the audit entries are one transaction, conditioned on the
+ * campaign version that was assessed. Publishing again while alerts are
+ * outstanding is a 409 that names them. A first publication also raises a
+ * coordination notice for each overlapping campaign for the same capability.
+ */
+export async function publishCampaign(identity: Identity, campaignId: string, now = new Date()): Promise<PublishResult> {
+  const campaign = await getCampaign(campaignId, true);
+  if (!campaign || !isCampaignOwnerHr(identity, campaign)) throw new NotFoundError(`No campaign ${campaignId} of yours.`);
+  if (!canDo('publish', campaign.status)) throw new ConflictError(`A campaign that is ${campaign.status} cannot be published.`);
+
+  const firstPublication = campaign.status === 'draft';
+  const [{ assessment, organisations }, neighbours] = await Promise.all([
+    assessCampaignImpact(campaign),
+    firstPublication ? campaignsOfCapabilityOpeningBy(campaign.capabilityId, campaign.closesOn) : Promise.resolve([]),
+  ]);
+  const plan = planPublish(campaign, assessment);
+
+  if (plan.outcome === 'blocked') {
+    const outstanding = plan.outstanding.map((orgId) => ({ orgId, ...campaign.consultation[orgId]! }));
+    throw new ConflictError(
+      `The campaign cannot open yet: ${outstanding.length} capability alert(s) are unanswered or unmet (${outstanding.map((o) => `${o.orgId}: ${o.status}`).join(', ')}).`,
+      outstanding.map((o) => ({ field: 'consultation', orgId: o.orgId, alertId: o.alertId, status: o.status, message: `${o.orgId} alert ${o.alertId} is ${o.status}` })),
+    );
+  }
+
+  const actor = actorOf(identity);
+  const at = now.toISOString();
+  const actions: GuardedAction[] = [];
+  const events: DomainEvent[] = [];
+  const consultation = { ...campaign.consultation };
+  const raised: StoredAlert[] = [];
+
+  for (const row of [...plan.raise, ...plan.inform]) {
+    const alert = impactAlert(campaign, row, organisations, now);
+    raised.push(alert);
+    consultation[row.orgId] = { alertId: alert.id, level: row.level, status: alert.status, requestedCap: null, outcome: null };
+    actions.push(
+      ...createAlertActions(alert),
+      auditAction({ entityType: 'alert', entityId: alert.id, action: 'alert.raised', actor, orgIds: [row.orgId, ...memberOrgIds(campaign)], at, changes: { level: row.level, exposure: row.exposure, worstCase: row.worstCase, minimum: row.minimum } }),
+    );
+    events.push(raisedEvent(alert, `${campaign.title}: ${row.level} impact on ${row.orgId} ${campaign.capabilityId} (worst case ${row.worstCase}, minimum ${row.minimum})`));
+  }
+
+  // Alerts the campaign no longer needs: cap requests now met, rows no longer critical.
+  const settle = [...plan.capMet.map((o) => [o, 'cap-met'] as const), ...plan.withdraw.map((o) => [o, 'no-longer-critical'] as const)];
+  const settled = await Promise.all(settle.map(async ([orgId, outcome]) => ({ orgId, outcome, alert: await getAlert(campaign.consultation[orgId]!.alertId) })));
+  for (const { orgId, outcome, alert } of settled) {
+    if (!alert) continue;
+    const status = outcome === 'cap-met' ? 'resolved' : 'withdrawn';
+    const next: StoredAlert = { ...alert, status, outcome, dueAt: null, updatedAt: at, version: alert.version + 1 };
+    consultation[orgId] = { ...consultation[orgId]!, status, outcome };
+    actions.push(
+      ...updateAlertActions(next, { version: alert.version, via: 'body' }),
+      auditAction({ entityType: 'alert', entityId: alert.id, action: `alert.${status}`, actor, orgIds: [orgId, ...memberOrgIds(campaign)], at, note: outcome === 'cap-met' ? 'The campaign now meets the requested cap.' : 'The row is no longer critical.' }),
+    );
+  }
+
+  const coordination = [...campaign.coordination];
+  if (firstPublication) {
+    for (const other of neighbours) {
+      if (other.id === campaign.id || !['consultation', 'open'].includes(other.status) || !campaignsCollide(campaign, other)) continue;
+      coordination.push({ campaignId: other.id, title: other.title, ownerOrgId: other.ownerOrgId });
+      // Stop adding notices before the transaction would pass DynamoDB's limit; the campaign still lists the overlap.
+      if (actions.length + 12 > MAX_TRANSACTION_ACTIONS - 10) continue;
+      const notice = coordinationAlert(campaign, other, now);
+      actions.push(...createAlertActions(notice), {
+        action: {
+          Update: {
+            TableName: tableName(),
+            Key: keys.campaign(other.id),
+            // The other campaign learns of this one too; the version bump makes a stale edit of it fail rather than drop this.
+            UpdateExpression: 'SET coordination = list_append(if_not_exists(coordination, :empty), :entry) ADD version :one',
+            ExpressionAttributeValues: { ':empty': [], ':entry': [{ campaignId: campaign.id, title: campaign.title, ownerOrgId: campaign.ownerOrgId }], ':one': 1 },
+          },
+        },
+      });
+      events.push(raisedEvent(notice, `${campaign.title} and ${other.title} recruit ${campaign.capabilityId} in the same region at the same time: consider a joint campaign`));
+    }
+  }
+
+  const status = plan.outcome === 'open' ? 'open' : 'consultation';
+  const saved = await saveCampaign(
+    campaign,
+    { ...campaign, status, consultation, coordination, publishedAt: status === 'open' ? at : campaign.publishedAt },
+    { version: campaign.version, via: 'body' },
+    { action: status === 'open' ? 'campaign.opened' : 'campaign.consultation', actor, changes: { worstLevel: assessment.worstLevel, raisedAlertIds: raised.map((a) => a.id) } },
+    actions,
+  );
+  if (status === 'open') {
+    events.push({ type: 'campaign.published', at, audiences: memberOrgIds(campaign).map((o) => `hr-lead:${o}`), summary: `${campaign.title} is open for applications`, subject: { type: 'campaign', id: campaign.id } });
+  }
+  await publishEvents(events);
+  const outstanding = Object.entries(saved.consultation)
+    .filter(([, e]) => ['open', 'escalated', 'cap-requested'].includes(e.status))
+    .map(([orgId, e]) => ({ orgId, alertId: e.alertId, status: e.status }));
+  return { campaign: saved, raisedAlertIds: raised.map((a) => a.id), outstanding };
+}
