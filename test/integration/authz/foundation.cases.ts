@@ -1,0 +1,38 @@
+import { users } from '../support/api';
+import { makeOfficer } from '../support/fixtures';
+import type { CaseBuilder } from './cross-org-case';
+
+export const buildCases: CaseBuilder = async () => {
+  const titanOfficer = await makeOfficer({ homeOrgId: 'titan' });
+  return {
+    getHealth: { notScoped: 'public health check' },
+    getOpenApi: { notScoped: 'public API description' },
+    getMe: { notScoped: 'returns only the caller’s own claims and record' },
+    listOrganisations: { notScoped: 'reference data every signed-in user reads' },
+    listCapabilities: { notScoped: 'reference data every signed-in user reads' },
+    createCapability: { notScoped: 'catalogue is global; admin only' },
+    listOrgCapabilities: { notScoped: 'baselines are visible to every partner (campaign planning needs them)' },
+    putOrgCapability: {
+      as: users.ersouHead,
+      request: () => ({ method: 'PUT', url: '/v1/organisations/titan/capabilities/cyber', body: { minimum: 0, version: 1 } }),
+      expect: 403,
+    },
+    createOfficer: {
+      as: users.ersouHr,
+      request: () => ({
+        method: 'POST',
+        url: '/v1/officers',
+        body: { name: 'X', homeOrgId: 'titan', capabilities: [], vetting: 'sc', pipLevel: 1, region: 'north-west' },
+      }),
+      expect: 403,
+    },
+    listOfficers: { as: users.ersouHr, request: () => ({ url: '/v1/officers?orgId=titan' }), expect: 403 },
+    importOfficers: { notScoped: 'always imports into the caller’s own organisation (from the token)' },
+    getOfficer: { as: users.ersouHead, request: () => ({ url: `/v1/officers/${titanOfficer.id}` }), expect: 404 },
+    patchOfficer: {
+      as: users.ersouHr,
+      request: () => ({ method: 'PATCH', url: `/v1/officers/${titanOfficer.id}`, body: { status: 'left', version: 1 } }),
+      expect: 404,
+    },
+  };
+};
