@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AlertState } from '../domain/alert-rules';
 import { ValidationError } from '../errors';
 import type { Identity } from '../http/identity';
-import type { Alert } from '../schemas/alert.schema';
+import type { Alert, AlertSummary } from '../schemas/alert.schema';
 import { documentClient, tableName } from './client';
 import { staleVersionError, type ExpectedVersion } from './expected-version';
 import { keys } from './keys';
@@ -141,7 +141,7 @@ export interface InboxFilter {
  * Query per inbox, in parallel, merged). Status, kind and campaign are
  * filters within an inbox partition, which holds one organisation's alerts.
  */
-export async function listInbox(audiences: string[], filter: InboxFilter, page: { limit: number; cursor?: string }): Promise<Page<Record<string, unknown>>> {
+export async function listInbox(audiences: string[], filter: InboxFilter, page: { limit: number; cursor?: string }): Promise<Page<AlertSummary>> {
   const state = decodeInboxCursor(page.cursor, audiences);
   const live = audiences.filter((a) => state?.[a] !== null);
   const filters: string[] = [];
@@ -195,7 +195,7 @@ export async function listInbox(audiences: string[], filter: InboxFilter, page: 
   const more = audiences.some((a) => next[a] !== null);
   const items = taken.map(({ item }) => {
     const { pk: _pk, sk: _sk, entity: _e, audience: _a, ...rest } = item;
-    return rest;
+    return rest as AlertSummary;
   });
   return { items, ...(more ? { cursor: Buffer.from(JSON.stringify(next), 'utf8').toString('base64url') } : {}) };
 }

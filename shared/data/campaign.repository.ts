@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { nowIso } from '../ids';
-import type { Campaign } from '../schemas/campaign.schema';
+import type { Campaign, CampaignSummary } from '../schemas/campaign.schema';
 import { auditAction, type Actor } from './audit.repository';
 import { documentClient, tableName } from './client';
 import { staleVersionError, type ExpectedVersion } from './expected-version';
@@ -155,7 +155,7 @@ async function queryPage(input: QueryCommandInput, partition: { attribute: strin
  * capability (gsi2), in opening order; the other filters narrow the page.
  * Lists return summaries; `GET /v1/campaigns/{id}` has the whole campaign.
  */
-export async function listCampaigns(filter: CampaignFilter, page: { limit: number; cursor?: string }): Promise<Page<Record<string, unknown>>> {
+export async function listCampaigns(filter: CampaignFilter, page: { limit: number; cursor?: string }): Promise<Page<CampaignSummary>> {
   const filters: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
@@ -202,7 +202,7 @@ export async function listCampaigns(filter: CampaignFilter, page: { limit: numbe
       page,
     );
   }
-  const items = result.items.map((item) => Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, item[f]])));
+  const items = result.items.map((item) => Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, item[f]])) as CampaignSummary);
   return { items, ...(result.cursor ? { cursor: result.cursor } : {}) };
 }
 

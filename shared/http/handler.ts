@@ -125,6 +125,15 @@ export function defineHandler<R extends RouteDef>(
     },
   });
   chain.use(httpHeaderNormalizer());
-  if (route.body && route.bodyType !== 'csv') chain.use(httpJsonBodyParser());
+  if (route.body && route.bodyType !== 'csv') {
+    const parser = httpJsonBodyParser();
+    // A route whose body is optional (a note on close, say) takes no body at all as "none given".
+    const optional = route.body.safeParse(undefined).success;
+    chain.use(
+      optional
+        ? { before: async (request) => (request.event.body ? parser.before!(request as never) : undefined) }
+        : parser,
+    );
+  }
   return chain as unknown as ApiHandler;
 }

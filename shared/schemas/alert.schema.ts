@@ -51,6 +51,7 @@ export const alertSummary = alert.pick({
   createdAt: true,
   dueAt: true,
 }).meta({ id: 'AlertSummary' });
+export type AlertSummary = z.infer<typeof alertSummary>;
 
 export const auditEntry = z
   .object({

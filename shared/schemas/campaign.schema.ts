@@ -21,10 +21,10 @@ const campaignFields = {
   title: text(200),
   capabilityId: slugId,
   ownerOrgId: slugId,
-  partnerOrgIds: z.array(slugId).max(12).default([]),
+  partnerOrgIds: z.array(slugId).max(4).default([]).describe('Up to four partner organisations co-manage a joint campaign.'),
   regions: z.array(region).min(1).max(10),
   posts: z.number().int().min(1).max(1000),
-  allocations: z.array(allocation).max(13).default([]).describe('Posts per organisation of a joint campaign; must add up to posts.'),
+  allocations: z.array(allocation).max(5).default([]).describe('Posts per organisation of a joint campaign; must add up to posts.'),
   opensOn: isoDate,
   closesOn: isoDate,
   maxAppointmentsPerSource: z.number().int().min(0).max(1000).nullable().default(null).describe('No more offers than this to officers from any one ROCU.'),
@@ -39,7 +39,7 @@ export const patchCampaignBody = z.strictObject({
   partnerOrgIds: z.array(slugId).max(12).optional(),
   regions: campaignFields.regions.optional(),
   posts: campaignFields.posts.optional(),
-  allocations: z.array(allocation).max(13).optional(),
+  allocations: z.array(allocation).max(5).optional(),
   opensOn: isoDate.optional(),
   closesOn: isoDate.optional(),
   maxAppointmentsPerSource: z.number().int().min(0).max(1000).nullable().optional(),
@@ -114,3 +114,26 @@ export const impactRow = z.object({
 export const impactAssessment = z
   .object({ campaignId: z.string(), capabilityId: z.string(), rows: z.array(impactRow), worstLevel: z.enum(LEVELS) })
   .meta({ id: 'ImpactAssessment' });
+
+export const campaignSummary = campaign
+  .pick({ id: true, title: true, capabilityId: true, ownerOrgId: true, status: true, opensOn: true, closesOn: true, posts: true, regions: true })
+  .meta({ id: 'CampaignSummary' });
+export type CampaignSummary = z.infer<typeof campaignSummary>;
+
+export const publishResult = z
+  .object({
+    campaign,
+    raisedAlertIds: z.array(z.string()).describe('Alerts this publication raised.'),
+    outstanding: z.array(z.object({ orgId: z.string(), alertId: z.string(), status: z.string() })).describe('Alerts still holding the campaign in consultation.'),
+  })
+  .meta({ id: 'PublishResult' });
+
+export const impactPreviewBody = z.strictObject({
+  capabilityId: slugId,
+  ownerOrgId: slugId.optional().describe('Defaults to your organisation.'),
+  posts: z.number().int().min(1).max(1000),
+  maxAppointmentsPerSource: z.number().int().min(0).max(1000).nullable().default(null),
+  roleProfile: z.strictObject({ vetting: vettingLevel, minPipLevel: pipLevel.default(0) }),
+});
+
+export const endCampaignBody = z.strictObject({ note: z.string().trim().max(2000).default('') });

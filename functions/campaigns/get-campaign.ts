@@ -1,0 +1,13 @@
+import { routes } from '../../shared/api/routes';
+import { getCampaign } from '../../shared/data/campaign.repository';
+import { canSeeCampaign } from '../../shared/domain/access';
+import { NotFoundError } from '../../shared/errors';
+import { defineHandler, reply } from '../../shared/http/handler';
+import { etag } from '../../shared/http/versioning';
+
+/** A draft is "not found" outside its owner's and partners' HR. */
+export const handler = defineHandler(routes.getCampaign, async ({ identity, params }) => {
+  const campaign = await getCampaign(params.id);
+  if (!campaign || !canSeeCampaign(identity, campaign)) throw new NotFoundError(`No campaign ${params.id}.`);
+  return reply(200, campaign, { etag: etag(campaign.version) });
+});

@@ -1,0 +1,11 @@
+import { routes } from '../../shared/api/routes';
+import { defineHandler, reply } from '../../shared/http/handler';
+import { etag, expectedVersion } from '../../shared/http/versioning';
+import { editCampaign } from '../../shared/use-cases/edit-campaign';
+
+export const handler = defineHandler(routes.patchCampaign, async ({ identity, params, body, headers }) => {
+  const expected = expectedVersion(body.version, headers);
+  const { version: _version, ...patch } = body;
+  const campaign = await editCampaign(identity, params.id, patch, expected);
+  return reply(200, campaign, { etag: etag(campaign.version) });
+});

@@ -1,0 +1,58 @@
+import { getAlert, updateAlertActions } from '../data/alert.repository';
+import { actorOf, auditAction } from '../data/audit.repository';
+import { getCampaign, memberOrgIds, saveCampaign } from '../data/campaign.repository';
+import type { GuardedAction } from '../data/transact';
+import { isCampaignOwnerHr } from '../domain/access';
+import { canDo } from '../domain/campaign-rules';
+import { ConflictError, NotFoundError } from '../errors';
+import type { Identity } from '../http/identity';
+import type { DomainEvent } from '../notify/domain-event';
+import { publishEvents } from '../notify/publish-events';
+import type { Campaign } from '../schemas/campaign.schema';
+
+const LIVE = new Set(['open', 'escalated', 'cap-requested', 'informational']);
+
+/** Close an open campaign to new applications (the owner's HR lead). */
+export async function closeCampaign(identity: Identity, campaignId: string, note: string): Promise<Campaign> {
+  const campaign = await getCampaign(campaignId, true);
+  if (!campaign || !isCampaignOwnerHr(identity, campaign)) throw new NotFoundError(`No campaign ${campaignId} of yours.`);
+  if (!canDo('close', campaign.status)) throw new ConflictError(`Only an open campaign can be closed; this one is ${campaign.status}.`);
+  return saveCampaign(campaign, { ...campaign, status: 'closed' }, { version: campaign.version, via: 'body' }, { action: 'campaign.closed', actor: actorOf(identity), note });
+}
+
+/**
+ * Cancel a campaign before it is completed. Primary course: the status change
+ * and the withdrawal of every alert it still has open (nobody should be asked
+ * to decide on a campaign that is not going ahead) in one transaction.
+ */
+export async function cancelCampaign(identity: Identity, campaignId: string, note: string): Promise<Campaign> {
+  const campaign = await getCampaign(campaignId, true);
+  if (!campaign || !isCampaignOwnerHr(identity, campaign)) throw new NotFoundError(`No campaign ${campaignId} of yours.`);
+  if (!canDo('cancel', campaign.status)) throw new ConflictError(`A campaign that is ${campaign.status} cannot be cancelled.`);
+  const actor = actorOf(identity);
+  const at = new Date().toISOString();
+  const live = Object.entries(campaign.consultation).filter(([, e]) => LIVE.has(e.status));
+  const alerts = await Promise.all(live.map(([, e]) => getAlert(e.alertId)));
+  const actions: GuardedAction[] = [];
+  const events: DomainEvent[] = [];
+  const consultation = { ...campaign.consultation };
+  for (const alert of alerts) {
+    if (!alert) continue;
+    const next = { ...alert, status: 'withdrawn' as const, outcome: 'campaign-cancelled', dueAt: null, updatedAt: at, version: alert.version + 1 };
+    consultation[alert.orgId] = { ...consultation[alert.orgId]!, status: 'withdrawn', outcome: 'campaign-cancelled' };
+    actions.push(
+      ...updateAlertActions(next, { version: alert.version, via: 'body' }),
+      auditAction({ entityType: 'alert', entityId: alert.id, action: 'alert.withdrawn', actor, orgIds: [alert.orgId, ...memberOrgIds(campaign)], at, note: 'The campaign was cancelled.' }),
+    );
+    events.push({ type: 'alert.withdrawn', at, audiences: next.audiences, summary: `${campaign.title} was cancelled: no decision is needed on this alert`, subject: { type: 'alert', id: alert.id } });
+  }
+  const saved = await saveCampaign(
+    campaign,
+    { ...campaign, status: 'cancelled', consultation },
+    { version: campaign.version, via: 'body' },
+    { action: 'campaign.cancelled', actor, note },
+    actions,
+  );
+  await publishEvents(events);
+  return saved;
+}
