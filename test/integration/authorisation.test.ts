@@ -19,6 +19,7 @@ const crossOrg: Record<string, CrossOrg> = {};
 
 // Path parameters for the generic 401/403 checks: these are refused before any record is read.
 const samples: Record<string, string> = { orgId: 'titan', capabilityId: 'cyber', officerId: 'off_sample', id: 'cmp_sample' };
+// (ids of the right shape that name nothing: these checks never get as far as a read)
 
 function samplePath(path: string): string {
   return path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
