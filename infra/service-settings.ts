@@ -21,6 +21,10 @@ export interface ServiceSettings {
   logRetention: RetentionDays;
   /** Cognito hosted-domain prefix; must be unique in the region across all AWS accounts. */
   cognitoDomainPrefix: string;
+  /** The From address of notification emails: must be a verified SES identity (address or its domain) in the account. */
+  senderEmail: string;
+  /** The web UI's base URL, for links in notification emails (`<appUrl>/alerts/<id>`). */
+  appUrl: string;
 }
 
 /** The context keys this app reads, for documentation and for tests that set them. */
@@ -33,6 +37,8 @@ export const SETTINGS_CONTEXT_KEYS = [
   'throttleBurstLimit',
   'logRetentionDays',
   'cognitoDomainPrefix',
+  'senderEmail',
+  'appUrl',
 ] as const;
 
 const LOCAL_WEB = 'http://localhost:3000';
@@ -67,6 +73,8 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and hyphens')
     .optional(),
+  senderEmail: z.preprocess((value) => (value === undefined || value === '' ? 'no-reply@example.police.uk' : value), z.email()),
+  appUrl: z.preprocess((value) => (value === undefined || value === '' ? LOCAL_WEB : value), z.url()),
 });
 
 /** Read and check the settings from a construct's context (normally the App's). */
@@ -87,5 +95,8 @@ export function readSettings(node: Node): ServiceSettings {
     throttleBurstLimit: s.throttleBurstLimit,
     logRetention: s.logRetentionDays as RetentionDays,
     cognitoDomainPrefix: s.cognitoDomainPrefix ?? `rocu-workforce-${s.stage}`,
+    senderEmail: s.senderEmail,
+    // Links are built as `${appUrl}/alerts/…`: no trailing slash.
+    appUrl: s.appUrl.replace(/\/+$/, ''),
   };
 }

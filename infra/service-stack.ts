@@ -1,10 +1,13 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Schedule } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import { routeList } from '../shared/api/routes';
 import type { RouteDef } from '../shared/http/route';
 import { ApiFunction, SERVICE_NAME } from './constructs/api-function';
 import { FunctionRoles } from './constructs/function-roles';
 import { Identity } from './constructs/identity';
+import { Notifications } from './constructs/notifications';
+import { ScheduledJob } from './constructs/scheduled-job';
 import { ServiceApi } from './constructs/service-api';
 import { ServiceTable } from './constructs/service-table';
 import type { ServiceSettings } from './service-settings';
@@ -17,16 +20,21 @@ export interface ServiceStackProps extends StackProps {
 
 /**
  * The whole service in one stack: the table, the Cognito identity, one Lambda
- * function and one HTTP API route per route-table entry. Nothing here is
- * per-route: adding a route is an entry in `shared/api/routes.ts` and its handler.
+ * function and one HTTP API route per route-table entry, the notifications
+ * (event bus, SES grants) and the scheduled jobs. Nothing here is per-route:
+ * adding a route is an entry in `shared/api/routes.ts` and its handler.
  *
  * Resources per route: function, log group, integration, route, invoke permission
- * (5). The fixed part is ~22, so ~60 routes (~320) stay well under CloudFormation's 500.
+ * (5). The fixed part is ~35 (a scheduled job is 9: function, log group, role,
+ * policy, rule, invoke permission, queue, queue policy, async-invoke config), so
+ * ~60 routes (~335) stay well under CloudFormation's 500.
  */
 export class ServiceStack extends Stack {
   readonly table: ServiceTable;
   readonly identity: Identity;
   readonly api: ServiceApi;
+  readonly notifications: Notifications;
+  readonly escalationJob: ScheduledJob;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -35,8 +43,19 @@ export class ServiceStack extends Stack {
     const functionLogGroup = (name: string) => `${logPrefix}functions/${name}`;
 
     this.table = new ServiceTable(this, 'Data');
-    const roles = new FunctionRoles(this, 'FunctionRoles', { table: this.table.table, logGroupNamePrefix: logPrefix });
+    this.notifications = new Notifications(this, 'Notifications', {
+      stage: settings.stage,
+      senderEmail: settings.senderEmail,
+      appUrl: settings.appUrl,
+    });
+    const roles = new FunctionRoles(this, 'FunctionRoles', {
+      table: this.table.table,
+      logGroupNamePrefix: logPrefix,
+      notifications: this.notifications,
+    });
     const environment = { TABLE_NAME: this.table.table.tableName, STAGE: settings.stage };
+    // Only functions that publish know where to: a route without `notifies` cannot send by mistake.
+    const notifyingEnvironment = { ...environment, ...this.notifications.environment };
 
     const preTokenGeneration = new ApiFunction(this, 'PreTokenGenerationFunction', {
       handler: 'identity/pre-token-generation',
@@ -68,20 +87,36 @@ export class ServiceStack extends Stack {
     for (const route of props.routes ?? routeList) {
       const fn = new ApiFunction(this, `${route.id}Function`, {
         handler: route.handler,
-        role: roles.forAccess(route.access),
+        role: roles.forAccess(route.access, route.notifies ?? false),
         logGroupName: functionLogGroup(route.id),
         logRetention: settings.logRetention,
-        environment,
+        environment: route.notifies ? notifyingEnvironment : environment,
         ...(route.lambda?.memoryMb ? { memoryMb: route.lambda.memoryMb } : {}),
         ...(route.lambda?.timeoutSeconds ? { timeoutSeconds: route.lambda.timeoutSeconds } : {}),
       });
       this.api.addRoute(route, fn);
     }
 
+    // BRIEF.md rule 3: an alert nobody answers within 10 working days escalates to the ROCC by itself.
+    this.escalationJob = new ScheduledJob(this, 'EscalateDueAlertsJob', {
+      handler: 'jobs/escalate-due-alerts',
+      description: 'Escalate capability alerts unanswered past their due time to the ROCC',
+      schedule: Schedule.rate(Duration.minutes(15)),
+      role: roles.createRole('EscalateDueAlertsJobRole', 'The alert escalation job: writes the table, publishes domain events', 'write', true),
+      logGroupName: functionLogGroup('escalateDueAlertsJob'),
+      logRetention: settings.logRetention,
+      environment: notifyingEnvironment,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API (routes start with /v1)' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: this.identity.webClient.userPoolClientId });
     new CfnOutput(this, 'CognitoDomain', { value: this.identity.domain.baseUrl(), description: 'Hosted sign-in base URL' });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: this.notifications.bus.eventBusName, description: 'Domain events, source rocu-workforce' });
+    new CfnOutput(this, 'EscalationFailuresQueueUrl', {
+      value: this.escalationJob.failures.queueUrl,
+      description: 'Escalation runs that failed after retries (look here when an alert did not escalate)',
+    });
   }
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { REGIONS, ROLES } from '../shared/domain/reference';
 import { NotFoundError, ValidationError } from '../shared/errors';
 import { errorResponse, zodDetails } from '../shared/http/error-response';
+import { readOutbox } from '../shared/notify/file-outbox';
 import type { LocalRequest, LocalResponse } from './gateway/dispatch';
 import { PERSONAS, type Persona } from './seed/personas';
 import type { LocalClaims, TokenIssuer } from './tokens';
@@ -16,6 +17,8 @@ export interface LocalRouteOptions {
    * the resolved list; without it, the static `PERSONAS` (no officer ids).
    */
   personas?: readonly Persona[];
+  /** Where the notifier appends what it would send (`npm start`: `DATA_DIR/outbox`); `OUTBOX_DIR` otherwise. */
+  outboxDir?: string;
 }
 
 /**
@@ -40,6 +43,19 @@ const tokenRequest = z
       }
     }
   });
+
+const outboxQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+});
+
+/** What the service would have put on the bus and emailed, newest first. */
+async function outbox(req: LocalRequest, options: LocalRouteOptions): Promise<LocalResponse> {
+  const dir = options.outboxDir ?? process.env.OUTBOX_DIR;
+  if (!dir) throw new NotFoundError('No outbox: events are kept in memory. npm start sets OUTBOX_DIR to DATA_DIR/outbox.');
+  const parsed = outboxQuery.safeParse(Object.fromEntries(new URL(req.url, 'http://local').searchParams));
+  if (!parsed.success) throw new ValidationError('The query is not valid.', zodDetails(parsed.error, 'query'));
+  return json(200, await readOutbox(dir, parsed.data.limit));
+}
 
 function json(status: number, body: unknown): LocalResponse {
   return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
@@ -108,9 +124,10 @@ async function issueFor(body: unknown, options: LocalRouteOptions): Promise<Loca
 }
 
 /**
- * The local-only identity routes (API.md, "Local-only routes"): the demo
- * personas and a token for one of them, or for any claim set. The deployed
- * stack has neither; Cognito issues its tokens.
+ * The local-only routes (API.md, "Local-only routes"): the demo personas and a
+ * token for one of them, or for any claim set; and the outbox of domain events
+ * and emails a local run would have sent. The deployed stack has none of them:
+ * Cognito issues its tokens, and EventBridge and SES deliver.
  */
 export async function handleLocalRoute(req: LocalRequest, options: LocalRouteOptions): Promise<LocalResponse> {
   const path = new URL(req.url, 'http://local').pathname.replace(/\/+$/, '');
@@ -123,7 +140,10 @@ export async function handleLocalRoute(req: LocalRequest, options: LocalRouteOpt
     if (path === '/local/token' && method === 'POST') {
       return await issueFor(parseJsonBody(req.body), options);
     }
-    throw new NotFoundError(`No local route ${method} ${path}. There are GET /local/personas and POST /local/token.`);
+    if (path === '/local/outbox' && method === 'GET') {
+      return await outbox(req, options);
+    }
+    throw new NotFoundError(`No local route ${method} ${path}. There are GET /local/personas, POST /local/token and GET /local/outbox.`);
   } catch (err) {
     return fail(err);
   }

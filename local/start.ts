@@ -25,6 +25,8 @@ interface Settings {
   dynamoDbEndpoint: string | undefined;
   dataDir: string;
   tableName: string;
+  /** Seconds between runs of the scheduled jobs; 0: never. */
+  jobsIntervalSeconds: number;
 }
 
 function portFrom(name: string, fallback: number): number {
@@ -48,7 +50,44 @@ function readSettings(): Settings {
     dynamoDbEndpoint: endpoint,
     dataDir: resolve(process.env.DATA_DIR || join(REPO_ROOT, '.local')),
     tableName: process.env.TABLE_NAME || 'rocu-workforce',
+    jobsIntervalSeconds: secondsFrom('JOBS_INTERVAL_SECONDS', 60),
   };
+}
+
+function secondsFrom(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 0) throw new StartupError(`${name}=${raw} is not a whole number of seconds (0 turns the jobs off).`);
+  return seconds;
+}
+
+/**
+ * The scheduled jobs, as EventBridge runs them in AWS (every 15 minutes there;
+ * more often here, so a demo does not wait). A run still going when the next
+ * is due is left to finish; the jobs are safe to overlap, but there is no point.
+ */
+async function startJobTimer(intervalSeconds: number): Promise<() => void> {
+  if (intervalSeconds === 0) return () => {};
+  const { escalateDueAlerts } = await import('../shared/use-cases/escalate-due-alerts');
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const run = await escalateDueAlerts();
+      // Quiet when there is nothing to do: this runs every minute.
+      if (run.escalated || run.failed) console.log(`Escalation job: ${run.escalated} alert(s) escalated to the ROCC, ${run.skipped} skipped, ${run.failed} failed.`);
+    } catch (err) {
+      console.error('Escalation job failed:', err instanceof Error ? `${err.name}: ${err.message}` : err);
+    } finally {
+      running = false;
+    }
+  };
+  // Once now, so alerts that fell due while the service was stopped escalate straight away.
+  void tick();
+  const timer = setInterval(() => void tick(), intervalSeconds * 1000);
+  return () => clearInterval(timer);
 }
 
 /**
@@ -97,6 +136,7 @@ function shown(path: string): string {
 async function main(): Promise<void> {
   let dynamoStarting: Promise<RunningDynamoDb> | undefined;
   let server: Server | undefined;
+  let stopJobs: (() => void) | undefined;
   let stopping = false;
 
   const stopDynamoDb = async () => {
@@ -111,6 +151,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     console.log(`\n${signal}: stopping…`);
+    stopJobs?.();
     if (server) {
       server.close();
       server.closeAllConnections();
@@ -156,6 +197,11 @@ async function main(): Promise<void> {
     // Before any handler or the seed touches the table: shared/config reads these once, on first use.
     process.env.DYNAMODB_ENDPOINT = endpoint;
     process.env.TABLE_NAME = tableName;
+    // Domain events and emails land in files here (GET /local/outbox) instead of EventBridge and SES.
+    const outboxDir = join(dataDir, 'outbox');
+    process.env.OUTBOX_DIR = outboxDir;
+    // The notifier prefers a bus when one is named; a local run must never email the demo contacts for real.
+    delete process.env.EVENT_BUS_NAME;
     const tableState = await ensureTable(endpoint, tableName);
 
     // Imported only now, so nothing in the seed's module graph can read config before the env is set.
@@ -177,8 +223,9 @@ async function main(): Promise<void> {
     // Makes (or loads) the signing key now, so a key problem stops startup rather than the first sign-in.
     await tokens.verifyToken('');
 
-    server = createLocalServer({ verify: tokens.verifyToken, issue: tokens.issueToken, personas });
+    server = createLocalServer({ verify: tokens.verifyToken, issue: tokens.issueToken, personas, outboxDir });
     await listen(server, port, host);
+    stopJobs = await startJobTimer(settings.jobsIntervalSeconds);
 
     const shownHost = host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     const url = `http://${shownHost}:${port}`;
@@ -192,6 +239,8 @@ async function main(): Promise<void> {
         `  DynamoDB   ${engine}`,
         `  Table      ${tableName} (${tableState === 'created' ? 'created' : 'kept'}; seed ${seeded ? 'loaded' : 'already there, left as it is'})`,
         `  Keys       ${shown(tokens.keyDir)}`,
+        `  Outbox     ${shown(outboxDir)} (events and emails the service would send: ${url}/local/outbox)`,
+        `  Jobs       ${settings.jobsIntervalSeconds ? `alert escalation every ${settings.jobsIntervalSeconds} s (JOBS_INTERVAL_SECONDS)` : 'off (JOBS_INTERVAL_SECONDS=0); npm run jobs runs them once'}`,
         '',
         'Personas (POST /local/token with {"sub":"<id>"} signs in as one):',
         table([['id', 'name', 'org', 'roles'], ...personas.map((p) => [p.id, p.name, p.org, p.roles.join(',')])]),

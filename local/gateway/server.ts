@@ -19,6 +19,8 @@ export interface LocalServerOptions {
   issue: TokenIssuer;
   /** The demo users for `/local/*`, with officer ids resolved; see `LocalRouteOptions.personas`. */
   personas?: readonly Persona[];
+  /** `GET /local/outbox` reads this folder; see `LocalRouteOptions.outboxDir`. */
+  outboxDir?: string;
   /** The built web UI; `web/dist` of the repo unless given. Checked per request, so building the UI needs no restart. */
   staticDir?: string;
   maxBodyBytes?: number;
@@ -106,6 +108,7 @@ const notBuiltPage = `<!doctype html>
 <ul>
 <li><a href="/v1/openapi.json">/v1/openapi.json</a>: the API description</li>
 <li><a href="/local/personas">/local/personas</a>: demo users; <code>POST /local/token</code> with <code>{"sub":"&lt;id&gt;"}</code> gives a bearer token</li>
+<li><a href="/local/outbox">/local/outbox</a>: the events and emails the service would have sent</li>
 </ul>
 </body>
 </html>
@@ -189,6 +192,7 @@ export async function handleHttp(req: LocalRequest, options: LocalServerOptions)
         res = await handleLocalRoute(req, {
           issue: options.issue,
           ...(options.personas ? { personas: options.personas } : {}),
+          ...(options.outboxDir ? { outboxDir: options.outboxDir } : {}),
         });
       } else if (pathname === '/v1' || pathname.startsWith('/v1/')) {
         res = await dispatch(req, options.verify);

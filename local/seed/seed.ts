@@ -16,6 +16,7 @@ import { createOfficer, findOfficerIdByStaffNumber } from '../../shared/data/off
 import { putOrganisation } from '../../shared/data/organisation.repository';
 import { ConflictError } from '../../shared/errors';
 import { nowIso } from '../../shared/ids';
+import { seedContacts } from './contacts';
 import { generateDemoOfficers } from './demo-officers';
 import { BASELINES, CAPABILITIES, ORGANISATIONS } from './reference-data';
 
@@ -137,6 +138,8 @@ function isExisting(err: unknown): boolean {
 export async function seedAll(options: SeedOptions = {}): Promise<SeedResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  // Before the marker check: a table seeded before contacts existed gets them too (idempotent Puts).
+  await seedContacts();
   if (await alreadySeeded()) return { seeded: false, ms: elapsed() };
 
   const concurrency = options.concurrency ?? 8;

@@ -28,6 +28,8 @@ export interface RouteDef {
   handler: string;
   auth: RouteAuth;
   access: TableAccess;
+  /** Publishes domain events (EventBridge, SES): the stack gives its function a notifying role and the bus settings. */
+  notifies?: boolean;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

@@ -1,17 +1,78 @@
+import { getContacts } from '../data/contact.repository';
+import { logger } from '../logger';
+import { putEventsOnBus, sendEmails } from './aws-delivery';
 import type { DomainEvent } from './domain-event';
+import { emailsFor, type EmailMessage } from './email-message';
+import { appendToOutbox } from './file-outbox';
+import { recordEvents } from './memory-outbox';
+import { notifyConfig } from './notify-config';
 
-// Minimal placeholder so use cases can publish; the notifications work replaces
-// this with EventBridge + SES delivery in AWS and the outbox locally.
-const sent: DomainEvent[] = [];
+export { clearSentEvents, sentEvents } from './memory-outbox';
 
-export async function publishEvents(events: DomainEvent[]): Promise<void> {
-  sent.push(...events);
+function eventRefs(events: readonly DomainEvent[]) {
+  return events.map((e) => ({ type: e.type, subjectId: e.subject.id }));
 }
 
-export function sentEvents(): readonly DomainEvent[] {
-  return sent;
+/** The emails the events cause, from the contacts directory; an unreadable directory means no emails, logged. */
+async function emailsOf(events: readonly DomainEvent[], from: string, appUrl: string): Promise<EmailMessage[]> {
+  try {
+    const contacts = await getContacts(events.flatMap((e) => e.audiences));
+    return events.flatMap((event) => emailsFor(event, contacts, { from, appUrl }));
+  } catch (err) {
+    logger.error('Could not read the contacts directory: no notification emails sent', {
+      errorName: (err as Error)?.name,
+      errorMessage: (err as Error)?.message,
+      events: eventRefs(events),
+    });
+    return [];
+  }
 }
 
-export function clearSentEvents(): void {
-  sent.length = 0;
+/**
+ * Tell the world about changes that have landed: called by a use case after
+ * its transaction succeeded, and awaited, so Lambda does not freeze the
+ * container half way through a send.
+ *
+ * Primary course: in AWS, put each event on the service's EventBridge bus (ten
+ * per call) and email each contact of the event's audiences through SES;
+ * locally, append them to the outbox files; in tests, keep them in memory.
+ * A delivery failure is logged and never thrown: the caller's change stands,
+ * and its response must not turn into an error because an email bounced.
+ */
+export async function publishEvents(events: readonly DomainEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  try {
+    const config = notifyConfig();
+    switch (config.mode) {
+      case 'memory':
+        if (config.inLambda) {
+          // A deployed function without the bus settings: its route is not marked `notifies`.
+          logger.warn('Domain events not delivered: this function has no EVENT_BUS_NAME (is its route marked notifies?)', {
+            events: eventRefs(events),
+          });
+          return;
+        }
+        recordEvents(events);
+        return;
+      case 'outbox': {
+        const emails = await emailsOf(events, config.sender, config.appUrl);
+        const at = new Date().toISOString();
+        await appendToOutbox(config.dir, events, emails.map((email) => ({ at, ...email })));
+        return;
+      }
+      case 'aws':
+        // Independent deliveries: a bus outage must not hold back the emails, nor the reverse.
+        await Promise.all([
+          putEventsOnBus(config.busName, events),
+          emailsOf(events, config.sender, config.appUrl).then(sendEmails),
+        ]);
+        return;
+    }
+  } catch (err) {
+    logger.error('Could not deliver domain events', {
+      errorName: (err as Error)?.name,
+      errorMessage: (err as Error)?.message,
+      events: eventRefs(events),
+    });
+  }
 }

@@ -29,8 +29,9 @@ describe('the Lambda functions', () => {
     functions = resourcesOfType(template, 'AWS::Lambda::Function');
   });
 
-  it('one function per route, plus the pre-token trigger', () => {
-    expect(Object.keys(functions)).toHaveLength(routeList.length + 1);
+  it('one function per route, plus the pre-token trigger and the scheduled jobs', () => {
+    expect(Object.keys(functions)).toHaveLength(routeList.length + 2);
+    expect(Object.keys(functions).filter((id) => id.startsWith('EscalateDueAlertsJob'))).toHaveLength(1);
   });
 
   it('every function runs Node.js 24 on arm64 with active tracing', () => {
@@ -72,19 +73,22 @@ describe('the Lambda functions', () => {
     }
   });
 
-  it('shares three execution roles (none, read, write) instead of one per function', () => {
+  it('shares one execution role per kind (none, read, write, and a notifying one when a route notifies) instead of one per function', () => {
+    const kinds = new Set(routeList.map((r) => `${r.access}${r.notifies ? '-notify' : ''}`));
+    const routeRoles = new Set(routeList.map((r) => roleOfRoute(r.id)));
+    expect(routeRoles.size).toBe(kinds.size);
+    // Plus none (the pre-token trigger) if no route uses it, and the escalation job's own role.
     const roles = Object.keys(resourcesOfType(template, 'AWS::IAM::Role'));
-    expect(roles).toHaveLength(3);
-    const used = new Set(Object.values(functions).map((fn) => fn.Properties.Role['Fn::GetAtt'][0] as string));
-    expect(used.size).toBe(3);
+    expect(roles).toHaveLength(new Set([...kinds, 'none', 'read', 'write']).size + 1);
   });
 
-  it('gives each route the role of its table access', () => {
+  it('gives each route the role of its table access (and whether it notifies)', () => {
     const roleByAccess = new Map<string, Set<string>>();
     for (const route of routeList) {
-      const set = roleByAccess.get(route.access) ?? new Set<string>();
+      const kind = `${route.access}${route.notifies ? '-notify' : ''}`;
+      const set = roleByAccess.get(kind) ?? new Set<string>();
       set.add(roleOfRoute(route.id));
-      roleByAccess.set(route.access, set);
+      roleByAccess.set(kind, set);
     }
     // One role per access mode, and no role shared between modes.
     for (const roles of roleByAccess.values()) expect(roles.size).toBe(1);
@@ -100,7 +104,7 @@ describe('the Lambda functions', () => {
   });
 
   it('writing routes can write the table, and routes without table access cannot touch it', () => {
-    const writeRoute = routeList.find((r) => r.access === 'write')!;
+    const writeRoute = routeList.find((r) => r.access === 'write' && !r.notifies)!;
     expect(actionsOf(statementsOfRole(roleOfRoute(writeRoute.id)))).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
     const noneRoute = routeList.find((r) => r.access === 'none')!;
     expect(actionsOf(statementsOfRole(roleOfRoute(noneRoute.id))).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);

@@ -82,7 +82,15 @@ describe('the Cognito identity', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'rocu-workforce-test' });
   });
 
-  it('outputs what a client needs: API URL, user pool, client id, sign-in domain and table name', () => {
-    expect(Object.keys(template.toJSON().Outputs as object).sort()).toEqual(['ApiUrl', 'CognitoDomain', 'TableName', 'UserPoolId', 'WebClientId']);
+  it('outputs what a client and an operator need: API URL, user pool, client id, sign-in domain, table, event bus, escalation failures', () => {
+    expect(Object.keys(template.toJSON().Outputs as object).sort()).toEqual([
+      'ApiUrl',
+      'CognitoDomain',
+      'EscalationFailuresQueueUrl',
+      'EventBusName',
+      'TableName',
+      'UserPoolId',
+      'WebClientId',
+    ]);
   });
 });

@@ -1,0 +1,55 @@
+/**
+ * `npm run jobs`: run the scheduled jobs once, as EventBridge would, against
+ * DynamoDB Local (DYNAMODB_ENDPOINT, default the one `npm start` runs on port
+ * 8000; TABLE_NAME). Events and emails go to the same outbox as `npm start`.
+ * `--now=2026-12-31T09:00:00Z` runs them as if it were that time, to see an
+ * alert escalate without waiting ten working days.
+ */
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const USAGE = 'Usage: npm run jobs [-- --now=2026-12-31T09:00:00Z]';
+
+function parseNow(args: string[]): Date {
+  let now = new Date();
+  for (const arg of args) {
+    if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    const match = /^--now=(.+)$/.exec(arg);
+    if (!match) throw new Error(`Unknown argument ${arg}. ${USAGE}`);
+    now = new Date(match[1]!);
+    if (Number.isNaN(now.getTime())) throw new Error(`--now=${match[1]} is not an ISO timestamp such as 2026-12-31T09:00:00Z.`);
+  }
+  return now;
+}
+
+async function main(): Promise<void> {
+  const now = parseNow(process.argv.slice(2));
+  // Before anything reads config: always a local engine (never AWS), and the local outbox rather than a bus.
+  process.env.DYNAMODB_ENDPOINT ||= `http://127.0.0.1:${process.env.DYNAMODB_PORT || 8000}`;
+  process.env.OUTBOX_DIR ||= join(resolve(process.env.DATA_DIR || join(REPO_ROOT, '.local')), 'outbox');
+  delete process.env.EVENT_BUS_NAME;
+
+  const { config } = await import('../shared/config');
+  const { escalateDueAlerts } = await import('../shared/use-cases/escalate-due-alerts');
+  const { DYNAMODB_ENDPOINT, TABLE_NAME } = config();
+  console.log(`Jobs at ${now.toISOString()} against table ${TABLE_NAME} at ${DYNAMODB_ENDPOINT}; outbox ${process.env.OUTBOX_DIR}`);
+
+  const run = await escalateDueAlerts(now);
+  console.log(
+    `Escalate due alerts: ${run.examined} due, ${run.escalated} escalated to the ROCC, ${run.skipped} skipped (answered or changed meanwhile), ${run.failed} failed${run.more ? '; more are due than one run takes, run again' : ''}.`,
+  );
+  for (const id of run.escalatedIds) console.log(`  escalated ${id}`);
+  if (run.failed) process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  // An AWS service error's stack is SDK internals; its name and message say what went wrong.
+  console.error('Jobs failed:', err instanceof Error ? `${err.name}: ${err.message}` : err);
+  process.exitCode = 1;
+});

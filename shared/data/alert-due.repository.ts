@@ -1,0 +1,28 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from './client';
+import { keys } from './keys';
+
+type Key = Record<string, unknown>;
+
+/**
+ * Open alerts whose escalation time has passed, oldest first: gsi3
+ * `DUE#ALERT` with `gsi3sk <= now`. The sort key is `<dueAt>#<alertId>`, so an
+ * ISO timestamp bounds it. The index is sparse (only open alerts with a due
+ * time carry gsi3 keys) and eventually consistent: a caller re-reads each alert
+ * before acting on it.
+ */
+export async function queryDueAlertIds(now: Date, page: { limit: number; start?: Key }): Promise<{ ids: string[]; next?: Key }> {
+  const out = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :now',
+      ExpressionAttributeValues: { ':pk': keys.alertsDuePartition, ':now': now.toISOString() },
+      ProjectionExpression: 'id',
+      Limit: page.limit,
+      ...(page.start ? { ExclusiveStartKey: page.start } : {}),
+    }),
+  );
+  const ids = (out.Items ?? []).map((item) => item.id).filter((id): id is string => typeof id === 'string');
+  return { ids, ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey as Key } : {}) };
+}

@@ -1,0 +1,163 @@
+import { alertState, audiencesOf, getAlert, updateAlertActions, type StoredAlert } from '../data/alert.repository';
+import { queryDueAlertIds } from '../data/alert-due.repository';
+import { auditAction, SYSTEM_ACTOR } from '../data/audit.repository';
+import { transactWrite } from '../data/transact';
+import { escalateOnTimeout } from '../domain/alert-rules';
+import { ConflictError, PreconditionFailedError } from '../errors';
+import { logger } from '../logger';
+import type { DomainEvent } from '../notify/domain-event';
+import { publishEvents } from '../notify/publish-events';
+
+export const ESCALATION_NOTE = 'No answer within 10 working days';
+
+export interface EscalationOptions {
+  /** Alerts read from the due index per Query. */
+  pageSize?: number;
+  /** Most alerts one run looks at; the rest wait for the next run (every 15 minutes). */
+  maxAlerts?: number;
+  /** Alerts escalated at once. */
+  concurrency?: number;
+}
+
+export interface EscalationRun {
+  /** Alerts the due index listed and this run looked at. */
+  examined: number;
+  escalated: number;
+  /** Answered, withdrawn or escalated by someone else since the index listed them. */
+  skipped: number;
+  /** Unexpected errors; the next run tries them again. */
+  failed: number;
+  /** The run stopped at `maxAlerts` with more due. */
+  more: boolean;
+  escalatedIds: string[];
+}
+
+type Outcome = { kind: 'escalated'; event: DomainEvent } | { kind: 'skipped'; reason: string };
+
+const HR_LEAD = 'hr-lead:';
+
+function escalatedEvent(alert: StoredAlert, dueAt: string | null): DomainEvent {
+  const where = alert.region ? `the ROCC for ${alert.region}` : 'the ROCC';
+  return {
+    type: 'alert.escalated',
+    at: alert.updatedAt,
+    audiences: alert.audiences,
+    summary: `${alert.campaignTitle}: the ${alert.kind} alert on ${alert.orgId} ${alert.capabilityId} had no answer within 10 working days and is now with ${where}`,
+    subject: {
+      type: 'alert',
+      id: alert.id,
+      kind: alert.kind,
+      level: alert.level,
+      status: alert.status,
+      orgId: alert.orgId,
+      capabilityId: alert.capabilityId,
+      campaignId: alert.campaignId,
+      applicationId: alert.applicationId,
+    },
+    detail: { reason: 'timeout', dueAt, region: alert.region },
+  };
+}
+
+/**
+ * Escalate one alert if it is still open and past due. The write is
+ * conditioned on the version just read, so a head answering in between (or
+ * another run escalating it first) wins and this run skips it.
+ */
+async function escalateOne(alertId: string, now: Date): Promise<Outcome> {
+  const at = now.toISOString();
+  const alert = await getAlert(alertId);
+  if (!alert) return { kind: 'skipped', reason: 'gone' };
+  // The index is eventually consistent: trust the item, not the index entry.
+  if (!alert.dueAt || alert.dueAt > at) return { kind: 'skipped', reason: 'not due' };
+  const transition = escalateOnTimeout(alertState(alert));
+  if (!transition.ok) return { kind: 'skipped', reason: transition.message };
+
+  // The HR leads told so far stay told; audiencesOf adds the ROCC of the region now that it is escalated.
+  const hrOrgIds = alert.audiences.filter((a) => a.startsWith(HR_LEAD)).map((a) => a.slice(HR_LEAD.length));
+  const escalated = { ...alert, ...transition.next };
+  const next: StoredAlert = {
+    ...escalated,
+    audiences: [...new Set([...alert.audiences, ...audiencesOf(escalated, hrOrgIds)])],
+    version: alert.version + 1,
+    updatedAt: at,
+    // Off the due index: the ROCC decides it now, and nothing escalates it twice.
+    dueAt: null,
+  };
+  if (!next.region) logger.warn('Escalated an alert whose unit has no region: no ROCC inbox gets it', { alertId });
+
+  try {
+    await transactWrite([
+      ...updateAlertActions(next, { version: alert.version, via: 'body' }),
+      auditAction({
+        entityType: 'alert',
+        entityId: alert.id,
+        action: 'alert.escalated',
+        actor: SYSTEM_ACTOR,
+        note: ESCALATION_NOTE,
+        orgIds: [...new Set([alert.orgId, ...hrOrgIds])],
+        at,
+        changes: { status: next.status, escalationReason: next.escalationReason, dueAt: alert.dueAt, region: next.region },
+      }),
+    ]);
+  } catch (err) {
+    if (err instanceof ConflictError || err instanceof PreconditionFailedError) return { kind: 'skipped', reason: 'changed meanwhile' };
+    throw err;
+  }
+  return { kind: 'escalated', event: escalatedEvent(next, alert.dueAt) };
+}
+
+/**
+ * The scheduled escalation (BRIEF.md rule 3: an alert nobody answers within
+ * 10 working days escalates to the ROCC by itself). Primary course: read the
+ * due index page by page up to `now`; for each alert, re-read it, apply
+ * `escalateOnTimeout`, and write the escalated alert (ROCC inbox entry added,
+ * off the due index) with its audit entry in one transaction; then publish an
+ * `alert.escalated` event per escalated alert.
+ *
+ * Idempotent and safe to run alongside itself: every write is conditioned on
+ * the version read, so an alert is escalated (and announced) once; a conflict
+ * is a skip, not a failure. A run looks at `maxAlerts` at most; the rest are
+ * for the next run.
+ */
+export async function escalateDueAlerts(now = new Date(), options: EscalationOptions = {}): Promise<EscalationRun> {
+  const pageSize = options.pageSize ?? 50;
+  const maxAlerts = options.maxAlerts ?? 200;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const run: EscalationRun = { examined: 0, escalated: 0, skipped: 0, failed: 0, more: false, escalatedIds: [] };
+
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await queryDueAlertIds(now, { limit: Math.min(pageSize, maxAlerts - run.examined), ...(start ? { start } : {}) });
+    start = page.next;
+    run.examined += page.ids.length;
+
+    const events: DomainEvent[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < page.ids.length) {
+        const id = page.ids[next++]!;
+        try {
+          const outcome = await escalateOne(id, now);
+          if (outcome.kind === 'escalated') {
+            run.escalated++;
+            run.escalatedIds.push(id);
+            events.push(outcome.event);
+          } else {
+            run.skipped++;
+            logger.info('Due alert skipped', { alertId: id, reason: outcome.reason });
+          }
+        } catch (err) {
+          // One bad alert must not hold back the others; it stays due and the next run retries it.
+          run.failed++;
+          logger.error('Could not escalate a due alert', { alertId: id, errorName: (err as Error)?.name, errorMessage: (err as Error)?.message });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, page.ids.length) }, worker));
+    // Per page, so a run cut short (a timeout) has already announced what it escalated.
+    await publishEvents(events);
+  } while (start && run.examined < maxAlerts);
+
+  run.more = start !== undefined;
+  return run;
+}

@@ -1,0 +1,174 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Validations } from 'aws-cdk-lib';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { routeList } from '../../shared/api/routes';
+import { defineRoute, type RouteDef } from '../../shared/http/route';
+import { resourcesOfType, synthService } from './support/synth-service';
+
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: Record<string, unknown> };
+type Resource = { Properties?: Record<string, any> };
+
+/** A route that publishes domain events, so the notifying role exists whatever the route table holds today. */
+const notifyingProbe: RouteDef = defineRoute({
+  ...routeList.find((r) => r.access === 'write')!,
+  id: 'probeNotifying',
+  path: '/v1/probe-notifying',
+  notifies: true,
+});
+
+function statementsOfRole(template: Template, roleId: string): Statement[] {
+  return Object.values(resourcesOfType(template, 'AWS::IAM::Policy'))
+    .filter((p) => (p.Properties!.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
+    .flatMap((p) => p.Properties!.PolicyDocument.Statement as Statement[]);
+}
+const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
+const roleOf = (fn: Resource) => (fn.Properties!.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+
+describe('the alert escalation job', () => {
+  let template: Template;
+  let job: [string, Resource];
+
+  beforeAll(() => {
+    template = synthService().template();
+    job = Object.entries(resourcesOfType(template, 'AWS::Lambda::Function')).find(([id]) => id.startsWith('EscalateDueAlertsJob'))!;
+  });
+
+  it('is a function of its own, run every 15 minutes by an EventBridge rule', () => {
+    expect(job).toBeDefined();
+    expect(job[1].Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Timeout: 120 });
+    const rules = Object.values(resourcesOfType(template, 'AWS::Events::Rule')).filter(
+      (r) => r.Properties!.ScheduleExpression === 'rate(15 minutes)',
+    );
+    expect(rules).toHaveLength(1);
+    const target = rules[0]!.Properties!.Targets[0];
+    expect(target.Arn).toEqual({ 'Fn::GetAtt': [job[0], 'Arn'] });
+  });
+
+  it('sends an event it cannot deliver to an encrypted, TLS-only dead-letter queue, after retries', () => {
+    const rule = Object.values(resourcesOfType(template, 'AWS::Events::Rule')).find((r) => r.Properties!.ScheduleExpression === 'rate(15 minutes)')!;
+    const target = rule.Properties!.Targets[0];
+    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 });
+    const queueId = target.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
+    const queue = resourcesOfType(template, 'AWS::SQS::Queue')[queueId]!;
+    expect(queue.Properties!.SqsManagedSseEnabled).toBe(true);
+    const policies = Object.values(resourcesOfType(template, 'AWS::SQS::QueuePolicy')).filter((p) =>
+      JSON.stringify(p.Properties!.Queues).includes(queueId),
+    );
+    const statements = policies.flatMap((p) => p.Properties!.PolicyDocument.Statement as Statement[]);
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+    // EventBridge may put the undeliverable event there, only for this rule.
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Allow', Action: 'sqs:SendMessage', Principal: { Service: 'events.amazonaws.com' } }),
+    );
+  });
+
+  it('sends an invocation that still fails after Lambda’s retries to the same queue', () => {
+    const configs = Object.values(resourcesOfType(template, 'AWS::Lambda::EventInvokeConfig')).filter(
+      (c) => c.Properties!.FunctionName.Ref === job[0],
+    );
+    expect(configs).toHaveLength(1);
+    expect(configs[0]!.Properties).toMatchObject({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 });
+    const destination = JSON.stringify(configs[0]!.Properties!.DestinationConfig.OnFailure.Destination);
+    expect(destination).toMatch(/EscalateDueAlertsJobFailures/);
+  });
+
+  it('can write the table, read the due index, publish and report its failures, but not Scan', () => {
+    const actions = actionsOf(statementsOfRole(template, roleOf(job[1])));
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem', 'events:PutEvents', 'ses:SendEmail', 'sqs:SendMessage']),
+    );
+    expect(actions).not.toContain('dynamodb:Scan');
+  });
+
+  it('knows the table, the bus, the sender and the web UI', () => {
+    expect(job[1].Properties!.Environment.Variables).toMatchObject({
+      TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
+      EVENT_BUS_NAME: { Ref: expect.stringMatching(/^NotificationsBus/) },
+      SENDER_EMAIL: 'no-reply@example.police.uk',
+      APP_URL: 'http://localhost:3000',
+    });
+  });
+});
+
+describe('notifications', () => {
+  let template: Template;
+  let functions: Record<string, Resource>;
+
+  beforeAll(() => {
+    template = synthService(
+      { senderEmail: 'workforce@notify.example.police.uk', appUrl: 'https://workforce.example.police.uk/' },
+      { routes: [...routeList, notifyingProbe] },
+    ).template();
+    functions = resourcesOfType(template, 'AWS::Lambda::Function');
+  });
+
+  it('has an event bus of its own, named for the stage', () => {
+    const buses = Object.values(resourcesOfType(template, 'AWS::Events::EventBus'));
+    expect(buses).toHaveLength(1);
+    expect(buses[0]!.Properties!.Name).toBe('rocu-workforce-dev');
+  });
+
+  it('lets only the roles of notifying functions put events and send email, from the configured sender only', () => {
+    const notifyingRoles = new Set<string>();
+    for (const [id, fn] of Object.entries(functions)) {
+      const notifies = id.startsWith('probeNotifyingFunction') || id.startsWith('EscalateDueAlertsJob') || routeList.some((r) => r.notifies && id.startsWith(`${r.id}Function`));
+      if (notifies) notifyingRoles.add(roleOf(fn));
+    }
+    // One shared role per table access among notifying routes (the probe writes), plus the job's own.
+    const notifyingAccess = new Set([...routeList.filter((r) => r.notifies).map((r) => r.access), notifyingProbe.access]);
+    expect(notifyingRoles.size).toBe(notifyingAccess.size + 1);
+    for (const roleId of Object.keys(resourcesOfType(template, 'AWS::IAM::Role'))) {
+      const statements = statementsOfRole(template, roleId);
+      const actions = actionsOf(statements);
+      if (!notifyingRoles.has(roleId)) {
+        expect(actions.filter((a) => /^(events|ses):/.test(a)), roleId).toEqual([]);
+        continue;
+      }
+      expect(actions).toEqual(expect.arrayContaining(['events:PutEvents', 'ses:SendEmail']));
+      const bus = statements.find((s) => actionsOf([s]).includes('events:PutEvents'))!;
+      expect(bus.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^NotificationsBus/), 'Arn'] });
+      const ses = statements.find((s) => actionsOf([s]).includes('ses:SendEmail'))!;
+      expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'workforce@notify.example.police.uk' } });
+      expect(JSON.stringify(ses.Resource)).toContain(':identity/*');
+    }
+  });
+
+  it('tells only notifying functions where to publish', () => {
+    for (const [id, fn] of Object.entries(functions)) {
+      const vars = (fn.Properties!.Environment?.Variables ?? {}) as Record<string, unknown>;
+      if (id.startsWith('probeNotifyingFunction') || id.startsWith('EscalateDueAlertsJob')) {
+        expect(vars).toMatchObject({ SENDER_EMAIL: 'workforce@notify.example.police.uk', APP_URL: 'https://workforce.example.police.uk' });
+        expect(vars.EVENT_BUS_NAME).toBeDefined();
+      } else if (!routeList.some((r) => r.notifies && id.startsWith(`${r.id}Function`))) {
+        expect(vars.EVENT_BUS_NAME, id).toBeUndefined();
+      }
+    }
+  });
+
+  it('puts notifying routes with the same table access on one shared role', () => {
+    const second: RouteDef = { ...notifyingProbe, id: 'probeNotifyingToo', path: '/v1/probe-notifying-too' };
+    const t = synthService({}, { routes: [...routeList, notifyingProbe, second] }).template();
+    const fns = Object.entries(resourcesOfType(t, 'AWS::Lambda::Function'));
+    const roleOfRoute = (routeId: string) => roleOf(fns.find(([id]) => id.startsWith(`${routeId}Function`))![1]);
+    expect(roleOfRoute('probeNotifying')).toBe(roleOfRoute('probeNotifyingToo'));
+    expect(roleOfRoute('probeNotifying')).toMatch(/WriteNotifyRole/);
+  });
+
+  it('refuses a notifying route that cannot read the contacts directory', () => {
+    const blind: RouteDef = { ...notifyingProbe, access: 'none' };
+    expect(() => synthService({}, { routes: [blind] })).toThrow(/contacts directory/);
+  });
+
+  it('rejects a sender that is not an email address', () => {
+    expect(() => synthService({ senderEmail: 'workforce' })).toThrow(/senderEmail/);
+    expect(() => synthService({ appUrl: 'workforce.example' })).toThrow(/appUrl/);
+  });
+
+  it('leaves cdk-nag nothing unexplained', () => {
+    const { app } = synthService({}, { routes: [...routeList, notifyingProbe] });
+    const findings = new AwsSolutionsChecks().validateScope(app).violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+    expect(findings).toEqual([]);
+    expect(Validations.ACKNOWLEDGED_RULES_METADATA_KEY).toBeDefined();
+  });
+});
