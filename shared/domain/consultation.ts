@@ -39,26 +39,22 @@ export function planPublish(
   const plan: PublishPlan = { outcome: 'open', raise: [], inform: [], capMet: [], withdraw: [], outstanding: [] };
   for (const row of assessment.rows) {
     const entry = campaign.consultation[row.orgId];
-    if (isBlocking(row.level)) {
-      if (!entry || entry.level === 'warning') {
-        plan.raise.push(row);
-        continue;
-      }
-      if (holdsCampaign({ status: entry.status as 'open', requestedCap: entry.requestedCap }, effectiveCap(campaign, row.orgId))) {
-        plan.outstanding.push(row.orgId);
-      } else if (entry.status === 'cap-requested') {
-        plan.capMet.push(row.orgId);
-      }
+    const cap = effectiveCap(campaign, row.orgId);
+    // A head's cap request binds until the cap in force is at or below it, whatever the row's level
+    // meanwhile, and binds again if the cap is raised after it was met (until a ROCC decides a referral).
+    const capRequest = entry && entry.requestedCap !== null && (entry.status === 'cap-requested' || entry.outcome === 'cap-met');
+    if (capRequest) {
+      if (holdsCampaign({ status: 'cap-requested', requestedCap: entry.requestedCap }, cap)) plan.outstanding.push(row.orgId);
+      else if (entry.status === 'cap-requested') plan.capMet.push(row.orgId);
       continue;
     }
-    if (entry && LIVE.has(entry.status)) {
-      // A cap request the campaign now meets is met, not withdrawn: the head asked and got it.
-      if (entry.status === 'cap-requested' && !holdsCampaign({ status: 'cap-requested', requestedCap: entry.requestedCap }, effectiveCap(campaign, row.orgId))) {
-        plan.capMet.push(row.orgId);
-      } else {
-        plan.withdraw.push(row.orgId);
-      }
+    if (isBlocking(row.level)) {
+      // No alert yet, only a warning so far, or one withdrawn when the row stopped being critical: ask (again).
+      if (!entry || entry.level === 'warning' || entry.status === 'withdrawn') plan.raise.push(row);
+      else if (LIVE.has(entry.status)) plan.outstanding.push(row.orgId);
+      continue;
     }
+    if (entry && LIVE.has(entry.status)) plan.withdraw.push(row.orgId);
     if (row.level === 'warning' && !entry) plan.inform.push(row);
   }
   if (plan.raise.length > 0) plan.outcome = 'consultation';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addWorkingDays, daysBetween, isWorkingDay } from '../../shared/domain/working-days';
+import { addDays, addWorkingDays, daysBetween, isWorkingDay, bankHolidays } from '../../shared/domain/working-days';
 
 const at = (iso: string) => new Date(iso);
 
@@ -48,9 +48,7 @@ describe('escalation deadlines count working days', () => {
     expect(isWorkingDay(at(`${date}T12:00:00Z`))).toBe(working);
   });
 
-  // Bug (a time bomb): BANK_HOLIDAYS_ENGLAND_WALES stops at 2028, so from 2029 every bank holiday counts as a
-  // working day and escalation deadlines fall a day or more early. Christmas Day 2029 is a Tuesday.
-  it.fails('Christmas Day 2029 is not a working day', () => {
+  it('Christmas Day 2029 is not a working day', () => {
     expect(isWorkingDay(at('2029-12-25T12:00:00Z'))).toBe(false);
   });
 });
@@ -76,5 +74,17 @@ describe('calendar dates (release dates, windows)', () => {
     ['2026-10-24', '2026-10-26', 2],
   ])('from %s to %s is %i days, whatever the clocks do', (from, to, days) => {
     expect(daysBetween(from, to)).toBe(days);
+  });
+});
+
+describe('bank holidays of England and Wales, by rule', () => {
+  it.each([
+    [2025, ['2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26']],
+    [2026, ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28']],
+    [2027, ['2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28']],
+    [2028, ['2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26']],
+    [2022, ['2022-01-03', '2022-04-15', '2022-04-18', '2022-05-02', '2022-06-02', '2022-06-03', '2022-08-29', '2022-09-19', '2022-12-26', '2022-12-27']],
+  ])('%i matches the published calendar', (year, expected) => {
+    expect([...bankHolidays(year)].sort()).toEqual(expected);
   });
 });
