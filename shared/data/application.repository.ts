@@ -1,0 +1,325 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ApplicationStatus } from '../domain/application-rules';
+import type { OrgType } from '../domain/reference';
+import { ConflictError, type AppError } from '../errors';
+import type { Application, HistoryEntry } from '../schemas/application.schema';
+import { auditAction, type Actor } from './audit.repository';
+import { documentClient, tableName } from './client';
+import { keys } from './keys';
+import { decodeCursor, encodeCursor, type Page } from './paging';
+import type { GuardedAction } from './transact';
+
+/**
+ * A campaign application as stored: what the API shows, plus what the service
+ * needs to undo its effects exactly (which source counter holds its slot,
+ * which baseline its acceptance committed) and who may manage it.
+ */
+export interface StoredApplication extends Application {
+  /** The campaign's owner and partners when the officer applied (fixed once a campaign is open). */
+  campaignOrgIds: string[];
+  /** The organisation whose per-source offer counter holds this application's slot; set by the offer. */
+  sourceOrgId: string | null;
+  /** The home organisation's type, recorded by the offer: only a ROCU's minimum conditions the acceptance. */
+  homeOrgType: OrgType | null;
+  /** The alert whose release decision covers the acceptance (set when a gated offer is released). */
+  releasedBy: string | null;
+  /** The baseline the acceptance added to `committedOut`; a withdrawal (or the move) takes it off again. */
+  commitment: { orgId: string; capabilityId: string } | null;
+}
+
+export function applicationFromItem(item: Record<string, unknown>): StoredApplication {
+  const nul = <T>(v: unknown) => (v ?? null) as T | null;
+  return {
+    id: item.id as string,
+    applicationType: 'campaign',
+    campaignId: item.campaignId as string,
+    campaignTitle: item.campaignTitle as string,
+    capabilityId: item.capabilityId as string,
+    ownerOrgId: item.ownerOrgId as string,
+    campaignOrgIds: (item.campaignOrgIds as string[]) ?? [],
+    officerId: item.officerId as string,
+    officerName: item.officerName as string,
+    homeOrgId: item.homeOrgId as string,
+    statement: item.statement as string,
+    status: item.status as ApplicationStatus,
+    requestedStartDate: nul(item.requestedStartDate),
+    startDate: nul(item.startDate),
+    releaseDate: nul(item.releaseDate),
+    releaseDecision: nul(item.releaseDecision),
+    releasedBy: nul(item.releasedBy),
+    alertId: nul(item.alertId),
+    sourceOrgId: nul(item.sourceOrgId),
+    homeOrgType: nul(item.homeOrgType),
+    commitment: nul(item.commitment),
+    history: (item.history as HistoryEntry[]) ?? [],
+    version: Number(item.version),
+    createdAt: item.createdAt as string,
+    updatedAt: item.updatedAt as string,
+  };
+}
+
+function applicationItem(app: StoredApplication): Record<string, unknown> {
+  return {
+    ...keys.application(app.id),
+    ...keys.applicationByCampaign(app.campaignId, app.createdAt, app.id),
+    ...keys.applicationByOfficer(app.officerId, app.createdAt, app.id),
+    // Sparse: only an accepted move waits on the move-due index for its start date.
+    ...(app.status === 'accepted' && app.startDate ? keys.moveDue(app.startDate, app.id) : {}),
+    entity: 'application',
+    ...app,
+  };
+}
+
+/** Everyone whose audit trail an application belongs to. */
+export function applicationOrgIds(app: Pick<StoredApplication, 'homeOrgId' | 'campaignOrgIds'>): string[] {
+  return [...new Set([app.homeOrgId, ...app.campaignOrgIds])];
+}
+
+export function applicationAudit(app: StoredApplication, action: string, actor: Actor, at: string, changes?: Record<string, unknown>): GuardedAction {
+  return auditAction({
+    entityType: 'application',
+    entityId: app.id,
+    action,
+    actor,
+    orgIds: applicationOrgIds(app),
+    at,
+    ...(changes ? { changes } : {}),
+  });
+}
+
+// ---------------------------------------------------------------- writes (as transaction actions)
+
+/** A new application and its uniqueness claim: one application per officer per campaign. */
+export function newApplicationActions(app: StoredApplication): GuardedAction[] {
+  return [
+    { action: { Put: { TableName: tableName(), Item: applicationItem(app), ConditionExpression: 'attribute_not_exists(pk)' } } },
+    {
+      action: {
+        Put: {
+          TableName: tableName(),
+          Item: { ...keys.campaignApplicant(app.campaignId, app.officerId), entity: 'campaign-applicant', applicationId: app.id, createdAt: app.createdAt },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConditionFailed: () => new ConflictError('You have already applied to this campaign.', [{ field: 'campaignId', message: 'already applied' }]),
+    },
+  ];
+}
+
+/**
+ * Replace an application with its next state, only if it is still the
+ * version (and so the status) that was read: two people acting on the same
+ * application at once cannot both win, and nothing the other wrote is lost.
+ */
+export function saveApplicationAction(before: StoredApplication, after: StoredApplication, onStale: () => AppError): GuardedAction {
+  return {
+    action: {
+      Put: {
+        TableName: tableName(),
+        Item: applicationItem(after),
+        ConditionExpression: 'version = :expected AND #status = :status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':expected': before.version, ':status': before.status },
+      },
+    },
+    onConditionFailed: onStale,
+  };
+}
+
+/**
+ * A released (or deferred) offer: `awaiting-release → offered` with the
+ * decided start date. An Update, not a Put, because it rides in the alert
+ * decision's transaction without the application having been read; the
+ * status condition is what keeps it from reviving a withdrawn or rejected offer.
+ */
+export function releaseOfferAction(
+  applicationId: string,
+  release: { startDate: string; releaseDecision: 'released' | 'deferred'; releasedBy: string; entry: HistoryEntry; at: string },
+): GuardedAction {
+  return {
+    action: {
+      Update: {
+        TableName: tableName(),
+        Key: keys.application(applicationId),
+        UpdateExpression:
+          'SET #status = :offered, startDate = :start, releaseDate = :start, releaseDecision = :decision, releasedBy = :by, ' +
+          'history = list_append(if_not_exists(history, :empty), :entry), updatedAt = :at ADD version :one',
+        ConditionExpression: '#status = :awaiting',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':offered': 'offered',
+          ':awaiting': 'awaiting-release',
+          ':start': release.startDate,
+          ':decision': release.releaseDecision,
+          ':by': release.releasedBy,
+          ':empty': [],
+          ':entry': [release.entry],
+          ':at': release.at,
+          ':one': 1,
+        },
+      },
+    },
+    onConditionFailed: () => new ConflictError('The offer is no longer waiting for a release decision (it was withdrawn or rejected).'),
+  };
+}
+
+/**
+ * Take (+1) or give back (−1) a slot on the count of live offers to officers
+ * from one source organisation. With a cap, taking one is conditioned on the
+ * count being below it, so two HR leads offering at once cannot pass it.
+ */
+export function sourceSlotAction(campaignId: string, orgId: string, delta: 1 | -1, cap?: { cap: number; onFull: () => AppError }): GuardedAction {
+  return {
+    action: {
+      Update: {
+        TableName: tableName(),
+        Key: keys.campaignSource(campaignId, orgId),
+        UpdateExpression: 'SET entity = :entity, campaignId = :campaignId, orgId = :orgId ADD offers :delta',
+        ExpressionAttributeValues: {
+          ':entity': 'campaign-source',
+          ':campaignId': campaignId,
+          ':orgId': orgId,
+          ':delta': delta,
+          ...(cap ? { ':cap': cap.cap } : {}),
+        },
+        ...(cap ? { ConditionExpression: 'attribute_not_exists(offers) OR offers < :cap' } : {}),
+      },
+    },
+    ...(cap ? { onConditionFailed: cap.onFull } : {}),
+  };
+}
+
+/** Live offers counted against one source organisation (0 when none were made). */
+export async function getSourceOffers(campaignId: string, orgId: string): Promise<number> {
+  const out = await documentClient().send(
+    new GetCommand({ TableName: tableName(), Key: keys.campaignSource(campaignId, orgId), ConsistentRead: true }),
+  );
+  return Number(out.Item?.offers ?? 0);
+}
+
+/**
+ * An acceptance (+1) or its undoing (−1) on the home team's baseline:
+ * `committedOut` and the stored `projected` move together. With `protect`,
+ * the acceptance holds only while the projection is above the minimum, so it
+ * can never take the team below it; a baseline without a minimum never fails.
+ * The identity attributes make a baseline the update creates look like any other.
+ */
+export function commitmentAction(
+  orgId: string,
+  capabilityId: string,
+  delta: 1 | -1,
+  protect?: { onBelowMinimum: () => AppError },
+): GuardedAction {
+  const index = { ...keys.baselineByCapability(capabilityId, orgId), ...keys.baselineAll(orgId, capabilityId) };
+  return {
+    action: {
+      Update: {
+        TableName: tableName(),
+        Key: keys.baseline(orgId, capabilityId),
+        UpdateExpression:
+          'SET orgId = if_not_exists(orgId, :orgId), capabilityId = if_not_exists(capabilityId, :capabilityId), entity = :entity, ' +
+          'gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk, version = if_not_exists(version, :zero) ' +
+          'ADD committedOut :delta, projected :negated',
+        ExpressionAttributeValues: {
+          ':orgId': orgId,
+          ':capabilityId': capabilityId,
+          ':entity': 'baseline',
+          ':gsi1pk': index.gsi1pk,
+          ':gsi1sk': index.gsi1sk,
+          ':gsi2pk': index.gsi2pk,
+          ':gsi2sk': index.gsi2sk,
+          ':zero': 0,
+          ':delta': delta,
+          ':negated': -delta,
+        },
+        ...(protect ? { ConditionExpression: 'attribute_not_exists(minimum) OR projected > minimum' } : {}),
+      },
+    },
+    ...(protect ? { onConditionFailed: protect.onBelowMinimum } : {}),
+  };
+}
+
+/** A guard: the campaign is in one of `statuses` when the transaction commits (not merely when it was read). */
+export function campaignStatusCheck(campaignId: string, statuses: readonly string[], onFail: () => AppError): GuardedAction {
+  const values = Object.fromEntries(statuses.map((s, i) => [`:s${i}`, s]));
+  return {
+    action: {
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: keys.campaign(campaignId),
+        ConditionExpression: `#status IN (${Object.keys(values).join(', ')})`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: values,
+      },
+    },
+    onConditionFailed: onFail,
+  };
+}
+
+/**
+ * A guard: the officer record is still the version a decision was based on
+ * (eligibility on applying, home and accreditations on accepting), so a
+ * concurrent edit cannot slip between the read and the write.
+ */
+export function officerVersionCheck(officerId: string, version: number, onFail: () => AppError): GuardedAction {
+  return {
+    action: {
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: keys.officer(officerId),
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeValues: { ':version': version },
+      },
+    },
+    onConditionFailed: onFail,
+  };
+}
+
+// ---------------------------------------------------------------- reads
+
+export async function getApplication(applicationId: string, consistent = true): Promise<StoredApplication | undefined> {
+  const out = await documentClient().send(
+    new GetCommand({ TableName: tableName(), Key: keys.application(applicationId), ConsistentRead: consistent }),
+  );
+  return out.Item ? applicationFromItem(out.Item) : undefined;
+}
+
+/** Applications to one campaign in the order they came: a Query of gsi1, optionally filtered by status. */
+export async function listApplicationsOfCampaign(
+  campaignId: string,
+  filter: { status?: ApplicationStatus },
+  page: { limit: number; cursor?: string },
+): Promise<Page<StoredApplication>> {
+  const pk = keys.applicationsOfCampaign(campaignId);
+  const out = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ...(filter.status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+      ExpressionAttributeValues: { ':pk': pk, ...(filter.status ? { ':status': filter.status } : {}) },
+      Limit: page.limit,
+      ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'gsi1pk', value: pk }),
+    }),
+  );
+  const cursor = encodeCursor(out.LastEvaluatedKey);
+  return { items: (out.Items ?? []).map(applicationFromItem), ...(cursor ? { cursor } : {}) };
+}
+
+/** One officer's applications, newest first: a Query of gsi2 (secondment applications will share the partition). */
+export async function listApplicationsOfOfficer(officerId: string, page: { limit: number; cursor?: string }): Promise<Page<StoredApplication>> {
+  const pk = keys.applicationsOfOfficer(officerId);
+  const out = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ScanIndexForward: false,
+      Limit: page.limit,
+      ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'gsi2pk', value: pk }),
+    }),
+  );
+  const cursor = encodeCursor(out.LastEvaluatedKey);
+  return { items: (out.Items ?? []).map(applicationFromItem), ...(cursor ? { cursor } : {}) };
+}

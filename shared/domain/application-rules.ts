@@ -1,0 +1,184 @@
+import { impactLevel, type Level } from './capability-level';
+import { gateOffer } from './offer-gate';
+import { meetsVetting, type VettingLevel } from './reference';
+
+/**
+ * Campaign applications (BRIEF.md "Recruitment campaigns", rules 3–5): pure
+ * state transitions, eligibility and the offer gate's inputs. The data layer
+ * makes each transition a conditional write, so these rules decide what to
+ * try and DynamoDB decides what wins.
+ */
+
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'shortlisted',
+  'offered',
+  'awaiting-release',
+  'accepted',
+  'rejected',
+  'withdrawn',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export type ApplicationAction = 'shortlist' | 'reject' | 'offer' | 'accept' | 'withdraw' | 'release';
+
+const FROM: Record<ApplicationAction, readonly ApplicationStatus[]> = {
+  shortlist: ['submitted'],
+  reject: ['submitted', 'shortlisted', 'offered', 'awaiting-release'],
+  // From `offered` it is a re-offer: a new start date, or an offer sent back through the gate
+  // after an acceptance was refused at the minimum.
+  offer: ['shortlisted', 'offered'],
+  accept: ['offered'],
+  withdraw: ['submitted', 'shortlisted', 'offered', 'awaiting-release', 'accepted'],
+  release: ['awaiting-release'],
+};
+
+export function allowedFrom(action: ApplicationAction): readonly ApplicationStatus[] {
+  return FROM[action];
+}
+
+export function canTransition(action: ApplicationAction, status: ApplicationStatus): boolean {
+  return FROM[action].includes(status);
+}
+
+const TO: Record<Exclude<ApplicationAction, 'offer'>, ApplicationStatus> = {
+  shortlist: 'shortlisted',
+  reject: 'rejected',
+  accept: 'accepted',
+  withdraw: 'withdrawn',
+  release: 'offered',
+};
+
+/** Where an action takes an application (an offer's target depends on the gate: see `offerStatus`). */
+export function targetOf(action: Exclude<ApplicationAction, 'offer'>): ApplicationStatus {
+  return TO[action];
+}
+
+/** Why an action is refused in a status, in words an applicant or HR lead understands; undefined when allowed. */
+export function transitionRefusal(action: ApplicationAction, status: ApplicationStatus): string | undefined {
+  if (canTransition(action, status)) return undefined;
+  if (action === 'accept' && status === 'awaiting-release') {
+    return 'This offer is waiting for the home ROCU head’s release decision; it can be accepted once released.';
+  }
+  if (action === 'accept' && status === 'accepted') return 'This offer has already been accepted.';
+  if (action === 'offer' && status === 'submitted') return 'Shortlist the application before making an offer.';
+  return `An application that is ${status} cannot be ${PAST[action]} (only one that is ${FROM[action].join(' or ')}).`;
+}
+
+const PAST: Record<ApplicationAction, string> = {
+  shortlist: 'shortlisted',
+  reject: 'rejected',
+  offer: 'offered',
+  accept: 'accepted',
+  withdraw: 'withdrawn',
+  release: 'released',
+};
+
+/**
+ * Statuses in which the application holds one of its source ROCU's per-source
+ * slots: from the offer until it is accepted, and on after acceptance (an
+ * appointment is what the cap limits). Leaving them gives the slot back.
+ */
+export function holdsSourceSlot(status: ApplicationStatus): boolean {
+  return status === 'offered' || status === 'awaiting-release' || status === 'accepted';
+}
+
+// ---------------------------------------------------------------- eligibility
+
+export interface Applicant {
+  status: 'active' | 'left';
+  vetting: VettingLevel;
+  vettingExpiresOn: string | null;
+  pipLevel: number;
+}
+
+export interface RoleRequirements {
+  vetting: VettingLevel;
+  minPipLevel: number;
+}
+
+export type RefusalCode = 'inactive' | 'vetting-below-profile' | 'vetting-expired' | 'pip-below-minimum';
+
+export interface Refusal {
+  code: RefusalCode;
+  message: string;
+}
+
+/**
+ * Every reason an officer may not apply for a role profile on `today`
+ * (YYYY-MM-DD); empty when eligible. A vetting clearance is valid up to and
+ * including its expiry date.
+ */
+export function eligibilityRefusals(officer: Applicant, profile: RoleRequirements, today: string): Refusal[] {
+  const out: Refusal[] = [];
+  if (officer.status !== 'active') out.push({ code: 'inactive', message: 'your officer record is not active' });
+  if (!meetsVetting(officer.vetting, profile.vetting)) {
+    out.push({ code: 'vetting-below-profile', message: `the role needs ${profile.vetting} vetting and yours is ${officer.vetting}` });
+  }
+  if (officer.vettingExpiresOn !== null && officer.vettingExpiresOn < today) {
+    out.push({ code: 'vetting-expired', message: `your vetting expired on ${officer.vettingExpiresOn}` });
+  }
+  if (officer.pipLevel < profile.minPipLevel) {
+    out.push({ code: 'pip-below-minimum', message: `the role needs PIP level ${profile.minPipLevel} and yours is ${officer.pipLevel}` });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- the gate
+
+export interface OfferContext {
+  /** The applicant's home organisation and its type. */
+  homeOrgId: string;
+  homeOrgType: 'agency' | 'rocu' | 'force';
+  /** The campaign's owner: moving within it is no loss to anyone. */
+  ownerOrgId: string;
+  /** Does the applicant hold the campaign's capability (count in the home team's strength)? */
+  holdsCapability: boolean;
+  /** The home team's baseline for the capability, if it has one. */
+  baseline?: { strength: number; projected: number; minimum: number };
+}
+
+/**
+ * Does the applicant's leaving deplete a team the service protects? Only a
+ * ROCU's team (rule 3), only if the applicant is in its strength, and not when
+ * the campaign's owner is the applicant's own unit.
+ */
+export function depletesProtectedTeam(ctx: Omit<OfferContext, 'baseline'>): boolean {
+  return ctx.homeOrgType === 'rocu' && ctx.homeOrgId !== ctx.ownerOrgId && ctx.holdsCapability;
+}
+
+/** The per-source cap applies to offers to officers from a ROCU other than the owner (BRIEF.md rule 5). */
+export function sourceCapApplies(ctx: Pick<OfferContext, 'homeOrgId' | 'homeOrgType' | 'ownerOrgId'>): boolean {
+  return ctx.homeOrgType === 'rocu' && ctx.homeOrgId !== ctx.ownerOrgId;
+}
+
+export interface OfferDecision {
+  status: 'offered' | 'awaiting-release';
+  /** For a gated offer: the level of the offer-release alert and the projection it reports. */
+  alert?: { level: Level; strength: number; projected: number; projectedAfter: number; minimum: number };
+}
+
+/**
+ * The offer gate for one applicant: an offer that would take the home ROCU's
+ * team below its minimum waits for a release decision; any other is made
+ * directly. The alert's level is the impact of taking this one officer.
+ */
+export function offerDecision(ctx: OfferContext): OfferDecision {
+  if (!depletesProtectedTeam(ctx) || !ctx.baseline) return { status: 'offered' };
+  const status = gateOffer({ baseline: ctx.baseline });
+  if (status === 'offered') return { status };
+  const { strength, projected, minimum } = ctx.baseline;
+  return {
+    status,
+    alert: { level: impactLevel({ projected, exposure: 1, minimum }), strength, projected, projectedAfter: projected - 1, minimum },
+  };
+}
+
+/**
+ * Whether accepting moves the home team's counters: the applicant is an active
+ * holder of the capability at a home other than the campaign's owner.
+ * (Non-ROCU homes count too, without a minimum to protect.)
+ */
+export function acceptanceCommits(input: { homeOrgId: string; ownerOrgId: string; holdsCapability: boolean; active: boolean }): boolean {
+  return input.active && input.holdsCapability && input.homeOrgId !== input.ownerOrgId;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { APPLICATION_STATUSES } from '../domain/application-rules';
+import { entityId, isoDate, pageQuery, slugId } from './common.schema';
+
+export const historyEntry = z.object({
+  status: z.enum(APPLICATION_STATUSES),
+  at: z.string(),
+  by: z.string().describe('Who made the change (their user id).'),
+  org: z.string().describe('Their organisation.'),
+  note: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof historyEntry>;
+
+export const application = z
+  .object({
+    id: entityId,
+    applicationType: z.literal('campaign').describe('Campaign applications and (later) secondment applications share the applicant’s list.'),
+    campaignId: entityId,
+    campaignTitle: z.string(),
+    capabilityId: slugId,
+    ownerOrgId: slugId,
+    officerId: entityId,
+    officerName: z.string(),
+    homeOrgId: slugId,
+    statement: z.string(),
+    status: z.enum(APPLICATION_STATUSES),
+    requestedStartDate: isoDate.nullable().describe('The start date the offer asked for.'),
+    startDate: isoDate.nullable().describe('The start date in force: the requested one, or the release date a ROCU head deferred it to.'),
+    releaseDate: isoDate.nullable().describe('When the home ROCU releases the officer (a gated offer, once decided).'),
+    releaseDecision: z.enum(['released', 'deferred']).nullable(),
+    alertId: z.string().nullable().describe('The offer-release alert of a gated offer.'),
+    history: z.array(historyEntry),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Application' });
+export type Application = z.infer<typeof application>;
+
+export const campaignApplicationsParams = z.strictObject({ id: entityId });
+export const applicationParams = z.strictObject({ id: entityId });
+
+export const applyBody = z.strictObject({
+  statement: z.string().trim().min(1, { error: 'tell the panel why you are applying' }).max(5000),
+});
+
+export const offerBody = z.strictObject({
+  startDate: isoDate.describe('The start date offered (not in the past). A ROCU head may defer it by up to 90 days.'),
+});
+
+export const listCampaignApplicationsQuery = pageQuery.extend({
+  status: z.enum(APPLICATION_STATUSES).optional(),
+});
+
+export const listMyApplicationsQuery = pageQuery;

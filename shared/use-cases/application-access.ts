@@ -1,0 +1,47 @@
+import { getApplication, type StoredApplication } from '../data/application.repository';
+import type { Actor } from '../data/audit.repository';
+import type { ApplicationStatus } from '../domain/application-rules';
+import { ConflictError, NotFoundError, type AppError } from '../errors';
+import type { Identity } from '../http/identity';
+import type { HistoryEntry } from '../schemas/application.schema';
+
+/**
+ * Loading an application for the person acting on it. Someone who may not
+ * act on it is told it does not exist, so applications do not leak across
+ * organisations or between officers.
+ */
+
+/** The HR leads of the campaign's owner and partners manage its applications. */
+export function isApplicationHr(identity: Identity, app: Pick<StoredApplication, 'campaignOrgIds'>): boolean {
+  return identity.roles.includes('hr-lead') && app.campaignOrgIds.includes(identity.org);
+}
+
+export function isApplicant(identity: Identity, app: Pick<StoredApplication, 'officerId'>): boolean {
+  return identity.officerId !== undefined && identity.officerId === app.officerId;
+}
+
+export async function applicationForHr(identity: Identity, applicationId: string): Promise<StoredApplication> {
+  const app = await getApplication(applicationId);
+  if (!app || !isApplicationHr(identity, app)) throw new NotFoundError(`No application ${applicationId} to a campaign of yours.`);
+  return app;
+}
+
+export async function applicationForApplicant(identity: Identity, applicationId: string): Promise<StoredApplication> {
+  const app = await getApplication(applicationId);
+  if (!app || !isApplicant(identity, app)) throw new NotFoundError(`No application ${applicationId} of yours.`);
+  return app;
+}
+
+export function historyEntry(status: ApplicationStatus, actor: Actor, at: string, note?: string): HistoryEntry {
+  return { status, at, by: actor.sub, org: actor.org, ...(note ? { note } : {}) };
+}
+
+/** The next state of an application: a status, a history line, the next version. */
+export function advance(app: StoredApplication, status: ApplicationStatus, actor: Actor, at: string, change: Partial<StoredApplication> = {}, note?: string): StoredApplication {
+  return { ...app, ...change, status, history: [...app.history, historyEntry(status, actor, at, note)], version: app.version + 1, updatedAt: at };
+}
+
+/** The conditional write lost to another change of the same application. */
+export function applicationChanged(app: StoredApplication): () => AppError {
+  return () => new ConflictError(`The application changed while you were working on it (it was ${app.status}). Reload and try again.`);
+}

@@ -1,0 +1,157 @@
+import { audiencesOf, createAlertActions, type StoredAlert } from '../data/alert.repository';
+import { applicationAudit, campaignStatusCheck, saveApplicationAction, sourceSlotAction, type StoredApplication } from '../data/application.repository';
+import { actorOf, auditAction } from '../data/audit.repository';
+import { getCampaign, memberOrgIds } from '../data/campaign.repository';
+import { getBaseline } from '../data/capability.repository';
+import { getOfficer } from '../data/officer.repository';
+import { getOrganisation } from '../data/organisation.repository';
+import { transactWrite, type GuardedAction } from '../data/transact';
+import { offerDecision, sourceCapApplies, transitionRefusal } from '../domain/application-rules';
+import { effectiveCap } from '../domain/impact';
+import { newAlert } from '../domain/new-alert';
+import { todayIso } from '../domain/working-days';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import type { Identity } from '../http/identity';
+import { newId } from '../ids';
+import { publishEvents } from '../notify/publish-events';
+import { advance, applicationChanged, applicationForHr } from './application-access';
+
+/** Campaign statuses in which offers are made: while open, and after closing while the panel appoints. */
+export const OFFERING_STATUSES = ['open', 'closed'] as const;
+
+/**
+ * The campaign's HR lead makes an offer (BRIEF.md rules 3 and 5). Primary
+ * course: read the application, then the campaign, the officer, the home
+ * organisation and its baseline for the capability (in parallel). The gate
+ * decides: an offer that keeps the home ROCU's team at or above its minimum
+ * is `offered`; one that would take it below is `awaiting-release` and raises
+ * an offer-release alert to the ROCU head. One transaction writes the
+ * application (conditioned on the version read), takes a slot on the
+ * source's offer counter (conditioned on the per-source cap, when one
+ * applies), checks the campaign is still open or closed, creates the alert
+ * and its inbox entries, and writes the audit entries. A re-offer of an
+ * `offered` application keeps its slot and goes through the gate again.
+ */
+export async function makeOffer(identity: Identity, applicationId: string, input: { startDate: string }, now = new Date()): Promise<StoredApplication> {
+  const app = await applicationForHr(identity, applicationId);
+  const refusal = transitionRefusal('offer', app.status);
+  if (refusal) throw new ConflictError(refusal);
+  if (input.startDate < todayIso(now)) {
+    throw new ValidationError('The start date cannot be in the past.', [{ field: 'startDate', message: 'in the past' }]);
+  }
+
+  const [campaign, officer, home, baseline] = await Promise.all([
+    getCampaign(app.campaignId, true),
+    getOfficer(app.officerId, true),
+    getOrganisation(app.homeOrgId),
+    getBaseline(app.homeOrgId, app.capabilityId),
+  ]);
+  if (!campaign || !home) throw new NotFoundError(`The campaign or home organisation of application ${app.id} no longer exists.`);
+  if (!(OFFERING_STATUSES as readonly string[]).includes(campaign.status)) {
+    throw new ConflictError(`The campaign is ${campaign.status}: no offers can be made.`);
+  }
+  if (!officer || officer.status !== 'active') throw new ConflictError(`${app.officerName} is no longer an active officer.`);
+  if (officer.homeOrgId !== app.homeOrgId) {
+    throw new ConflictError(`${app.officerName} has moved from ${app.homeOrgId} to ${officer.homeOrgId} since applying; the application cannot be offered.`);
+  }
+
+  const ctx = {
+    homeOrgId: home.id,
+    homeOrgType: home.type,
+    ownerOrgId: campaign.ownerOrgId,
+    holdsCapability: officer.capabilities.includes(app.capabilityId),
+    ...(baseline ? { baseline: { strength: baseline.strength, projected: baseline.projected, minimum: baseline.minimum } } : {}),
+  };
+  const decision = offerDecision(ctx);
+  const actor = actorOf(identity);
+  const at = now.toISOString();
+  const actions: GuardedAction[] = [];
+
+  let alert: StoredAlert | undefined;
+  if (decision.alert) {
+    const raised = newAlert({
+      id: newId('alt', now.getTime()),
+      kind: 'offer-release',
+      orgId: home.id,
+      region: home.region,
+      capabilityId: app.capabilityId,
+      campaign,
+      applicationId: app.id,
+      officerId: app.officerId,
+      ...decision.alert,
+      requestedStart: input.startDate,
+      now,
+    });
+    alert = { ...raised, audiences: audiencesOf(raised, memberOrgIds(campaign)) };
+    actions.push(
+      ...createAlertActions(alert),
+      auditAction({
+        entityType: 'alert',
+        entityId: alert.id,
+        action: 'alert.raised',
+        actor,
+        orgIds: [home.id, ...memberOrgIds(campaign)],
+        at,
+        changes: { applicationId: app.id, level: alert.level, projected: alert.projected, projectedAfter: alert.projectedAfter, minimum: alert.minimum, requestedStart: input.startDate },
+      }),
+    );
+  }
+
+  const next = advance(app, decision.status, actor, at, {
+    requestedStartDate: input.startDate,
+    startDate: input.startDate,
+    // A re-offer starts afresh: an earlier release decision does not cover the new offer.
+    releaseDate: null,
+    releaseDecision: null,
+    releasedBy: null,
+    alertId: alert?.id ?? null,
+    sourceOrgId: home.id,
+    homeOrgType: home.type,
+  });
+  actions.unshift(
+    saveApplicationAction(app, next, applicationChanged(app)),
+    campaignStatusCheck(campaign.id, OFFERING_STATUSES, () => new ConflictError('The campaign was closed for offers (cancelled or completed) meanwhile.')),
+  );
+  // A first offer takes a slot on the source's counter; a re-offer already holds one.
+  if (app.status === 'shortlisted') {
+    const cap = sourceCapApplies(ctx) ? effectiveCap(campaign, home.id) : null;
+    actions.push(
+      sourceSlotAction(
+        campaign.id,
+        home.id,
+        1,
+        cap === null
+          ? undefined
+          : {
+              cap,
+              onFull: () =>
+                new ConflictError(
+                  `The campaign’s per-source cap is ${cap}: ${home.name} already has ${cap} offer(s) from it, so no further offer can go to its officers.`,
+                  [{ field: 'maxAppointmentsPerSource', message: `cap ${cap} reached for ${home.id}`, cap, orgId: home.id }],
+                ),
+            },
+      ),
+    );
+  }
+  actions.push(
+    applicationAudit(next, decision.status === 'offered' ? 'application.offered' : 'application.awaiting-release', actor, at, {
+      startDate: input.startDate,
+      ...(alert ? { alertId: alert.id } : {}),
+      ...(app.status === 'offered' ? { reoffer: true } : {}),
+    }),
+  );
+  await transactWrite(actions);
+
+  if (alert) {
+    await publishEvents([
+      {
+        type: 'alert.raised',
+        at,
+        audiences: alert.audiences,
+        summary: `${campaign.title}: an offer to a ${home.name} ${app.capabilityId} officer would leave ${alert.projectedAfter} (minimum ${alert.minimum}); it waits for your release decision`,
+        subject: { type: 'alert', id: alert.id, kind: alert.kind, level: alert.level, orgId: alert.orgId, campaignId: campaign.id, applicationId: app.id },
+      },
+    ]);
+  }
+  return next;
+}
