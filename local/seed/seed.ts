@@ -17,13 +17,14 @@ import { putOrganisation } from '../../shared/data/organisation.repository';
 import { ConflictError } from '../../shared/errors';
 import { nowIso } from '../../shared/ids';
 import { seedContacts } from './contacts';
+import { seedScenario } from './scenario';
 import { generateDemoOfficers } from './demo-officers';
 import { BASELINES, CAPABILITIES, ORGANISATIONS } from './reference-data';
 
 /** Bump to re-seed a table seeded by an older, incompatible seed. */
 export const SEED_VERSION = 'v1';
 
-export type SeedStage = 'organisations' | 'capabilities' | 'baselines' | 'officers';
+export type SeedStage = 'organisations' | 'capabilities' | 'baselines' | 'officers' | 'scenario';
 
 export interface SeedProgress {
   stage: SeedStage;
@@ -56,6 +57,8 @@ export interface SeedOptions {
   onProgress?: (progress: SeedProgress) => void;
   /** Date the demo vetting expiries count from (default today). */
   asOf?: Date;
+  /** Seed the TITAN walk-through campaign (default true). */
+  scenario?: boolean;
 }
 
 const MARKER = () => keys.seedMarker(SEED_VERSION);
@@ -63,6 +66,17 @@ const MARKER = () => keys.seedMarker(SEED_VERSION);
 async function alreadySeeded(): Promise<boolean> {
   const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: MARKER(), ConsistentRead: true }));
   return out.Item !== undefined;
+}
+
+const SCENARIO_MARKER = () => keys.seedMarker(`${SEED_VERSION}-scenario`);
+
+async function scenarioSeeded(): Promise<boolean> {
+  const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: SCENARIO_MARKER(), ConsistentRead: true }));
+  return out.Item !== undefined;
+}
+
+async function markScenario(campaignId: string): Promise<void> {
+  await documentClient().send(new PutCommand({ TableName: tableName(), Item: { ...SCENARIO_MARKER(), entity: 'seed-marker', campaignId, seededAt: nowIso() } }));
 }
 
 async function writeMarker(counts: SeedCounts): Promise<void> {
@@ -223,6 +237,14 @@ export async function seedAll(options: SeedOptions = {}): Promise<SeedResult> {
     }
     offDone();
   });
+
+  // The walk-through campaign, through the API's own use cases, once: its own marker
+  // keeps a run that stopped between it and the main marker from making a second one.
+  if (options.scenario !== false && !(await scenarioSeeded())) {
+    const scenario = await seedScenario();
+    await markScenario(scenario.campaignId);
+    progress({ stage: 'scenario', done: 1, total: 1 });
+  }
 
   await writeMarker(counts);
   return { seeded: true, counts, ms: elapsed() };

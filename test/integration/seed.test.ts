@@ -1,13 +1,11 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from '../../local/dynamodb-local';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoTeamStrengths, generateDemoOfficers } from '../../local/seed/demo-officers';
 import { PERSONAS, resolvePersonas } from '../../local/seed/personas';
 import { BASELINES, CAPABILITIES, ORGANISATIONS } from '../../local/seed/reference-data';
 import { SEED_VERSION, seedAll, type SeedResult } from '../../local/seed/seed';
-import { config, resetConfig } from '../../shared/config';
 import { getBaseline, listBaselinesOfOrg, listCapabilities } from '../../shared/data/capability.repository';
-import { documentClient, resetDocumentClient, tableName } from '../../shared/data/client';
+import { documentClient, tableName } from '../../shared/data/client';
 import { keys } from '../../shared/data/keys';
 import { getOfficer, listOfficersOfOrg } from '../../shared/data/officer.repository';
 import { listOrganisations } from '../../shared/data/organisation.repository';
@@ -29,7 +27,6 @@ const ROCU_FORCES: Record<string, string[]> = {
 
 const SC_PIP2 = { vetting: 'sc', pipLevel: 2 } as const;
 
-let db: RunningDynamoDb;
 let first: SeedResult;
 
 /** Every officer in the table, counted through the per-organisation index. */
@@ -46,21 +43,11 @@ async function countOfficers(): Promise<number> {
   return total;
 }
 
+// The integration project's setup points the data layer at a fresh table on the shared DynamoDB Local.
 beforeAll(async () => {
-  db = await startDynamoDbLocal();
-  process.env.DYNAMODB_ENDPOINT = db.endpoint;
-  process.env.TABLE_NAME = 'seed-test';
-  resetConfig();
-  resetDocumentClient();
-  await ensureTable(db.endpoint, config().TABLE_NAME);
   first = await seedAll({ asOf: new Date('2026-01-05T00:00:00Z') });
   console.info(`seed: ${JSON.stringify(first.counts)} in ${first.ms} ms`);
 }, 180_000);
-
-afterAll(async () => {
-  resetDocumentClient();
-  await db?.stop();
-});
 
 describe('the seed', { timeout: 120_000 }, () => {
   it('writes the NCA, the ten ROCUs with their constituent forces, and the fifteen capabilities', async () => {
@@ -200,5 +187,25 @@ describe('the demo officer generator', () => {
     expect(officers.filter((o) => o.homeOrgId === 'nca').length).toBeGreaterThan(20);
     expect(officers.some((o) => orgs.get(o.homeOrgId)?.type === 'force')).toBe(true);
     expect(PERSONAS.filter((p) => p.staffNumber).every((p) => officers.some((o) => o.staffNumber === p.staffNumber && o.homeOrgId === p.org))).toBe(true);
+  });
+});
+
+describe('the walk-through scenario', () => {
+  it('leaves the NCA’s North West cyber campaign in consultation with one alert waiting for the TITAN head', async () => {
+    const { audiencesFor, listInbox } = await import('../../shared/data/alert.repository');
+    const titanHead = { sub: 'titan-head', org: 'titan', roles: ['rocu-head' as const], regions: [] };
+    const inbox = await listInbox(audiencesFor(titanHead), { status: 'open' }, { limit: 10 });
+    expect(inbox.items).toEqual([
+      expect.objectContaining({ kind: 'campaign-impact', orgId: 'titan', level: 'critical', campaignTitle: 'Cyber investigators, North West', projected: 10, projectedAfter: 4, minimum: 7 }),
+    ]);
+    const ersouHead = { sub: 'ersou-head', org: 'ersou', roles: ['rocu-head' as const], regions: [] };
+    expect((await listInbox(audiencesFor(ersouHead), {}, { limit: 10 })).items).toEqual([]);
+  });
+
+  it('is made once: seeding again adds no second campaign', async () => {
+    const { listCampaigns } = await import('../../shared/data/campaign.repository');
+    await seedAll();
+    const ncaCampaigns = await listCampaigns({ orgId: 'nca' }, { limit: 50 });
+    expect(ncaCampaigns.items.filter((c) => c.title === 'Cyber investigators, North West')).toHaveLength(1);
   });
 });
