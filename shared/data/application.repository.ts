@@ -8,6 +8,7 @@ import { documentClient, tableName } from './client';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor, type Page } from './paging';
 import type { GuardedAction } from './transact';
+import { baselineCounterAction } from './capability.repository';
 
 /**
  * A campaign application as stored: what the API shows, plus what the service
@@ -200,9 +201,7 @@ export async function getSourceOffers(campaignId: string, orgId: string): Promis
 /**
  * An acceptance (+1) or its undoing (−1) on the home team's baseline:
  * `committedOut` and the stored `projected` move together. With `protect`,
- * the acceptance holds only while the projection is above the minimum, so it
- * can never take the team below it; a baseline without a minimum never fails.
- * The identity attributes make a baseline the update creates look like any other.
+ * the acceptance holds only while the projection is above the minimum.
  */
 export function commitmentAction(
   orgId: string,
@@ -210,33 +209,7 @@ export function commitmentAction(
   delta: 1 | -1,
   protect?: { onBelowMinimum: () => AppError },
 ): GuardedAction {
-  const index = { ...keys.baselineByCapability(capabilityId, orgId), ...keys.baselineAll(orgId, capabilityId) };
-  return {
-    action: {
-      Update: {
-        TableName: tableName(),
-        Key: keys.baseline(orgId, capabilityId),
-        UpdateExpression:
-          'SET orgId = if_not_exists(orgId, :orgId), capabilityId = if_not_exists(capabilityId, :capabilityId), entity = :entity, ' +
-          'gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk, version = if_not_exists(version, :zero) ' +
-          'ADD committedOut :delta, projected :negated',
-        ExpressionAttributeValues: {
-          ':orgId': orgId,
-          ':capabilityId': capabilityId,
-          ':entity': 'baseline',
-          ':gsi1pk': index.gsi1pk,
-          ':gsi1sk': index.gsi1sk,
-          ':gsi2pk': index.gsi2pk,
-          ':gsi2sk': index.gsi2sk,
-          ':zero': 0,
-          ':delta': delta,
-          ':negated': -delta,
-        },
-        ...(protect ? { ConditionExpression: 'attribute_not_exists(minimum) OR projected > minimum' } : {}),
-      },
-    },
-    ...(protect ? { onConditionFailed: protect.onBelowMinimum } : {}),
-  };
+  return baselineCounterAction({ orgId, capabilityId, committedOut: delta }, protect);
 }
 
 /** A guard: the campaign is in one of `statuses` when the transaction commits (not merely when it was read). */

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { projectedStrength, standingLevel } from '../domain/capability-level';
 import { ALL_HOLDER_COUNTERS, type CounterDelta } from '../domain/officer-counters';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, type AppError } from '../errors';
 import { staleVersionError, type ExpectedVersion } from './expected-version';
 import { nowIso } from '../ids';
 import type { Capability, CapabilityRow } from '../schemas/capability.schema';
@@ -141,17 +141,40 @@ const BASELINE_IDENTITY_SET = [
   'version = if_not_exists(version, :zero)',
 ];
 
+/** A change to one baseline's counters. */
+export interface BaselineCounterChange {
+  orgId: string;
+  capabilityId: string;
+  /** Holders gained (+) or lost (−). */
+  strength?: number;
+  /** Holders committed elsewhere (+: an acceptance) or no longer (−). */
+  committedOut?: number;
+  holders?: Record<string, number>;
+}
+
 /**
- * The counter change an officer edit makes to one baseline, as an Update that
- * rides in the officer's transaction: strength is kept true by the same write
- * that changes the officer, never recounted.
+ * A change to a baseline's counters as an Update that rides in the caller's
+ * transaction (an officer edit, an acceptance, a move taking effect): strength
+ * is kept true by the same write that changes the officer, never recounted,
+ * and `projected` moves with strength − committedOut in the same ADD. With
+ * `protect`, the update holds only while the projection is above the minimum
+ * (so an acceptance can never take the team below it); a baseline with no
+ * minimum never fails. The identity attributes make a baseline the update
+ * creates look like any other.
  */
-export function counterUpdateAction(delta: CounterDelta): GuardedAction {
+export function baselineCounterAction(change: BaselineCounterChange, protect?: { onBelowMinimum: () => AppError }): GuardedAction {
   // `projected` (strength − committedOut) is stored as well as derived, because a
   // condition expression cannot do arithmetic: acceptance guards on `projected > minimum`.
-  const adds = [`strength :strength`, `projected :strength`];
-  const values: Record<string, unknown> = { ...baselineIdentity(delta.orgId, delta.capabilityId), ':strength': delta.strength };
-  for (const [name, n] of Object.entries(delta.holders)) {
+  const strength = change.strength ?? 0;
+  const committed = change.committedOut ?? 0;
+  const adds = [`strength :strength`, `projected :projected`, `committedOut :committed`];
+  const values: Record<string, unknown> = {
+    ...baselineIdentity(change.orgId, change.capabilityId),
+    ':strength': strength,
+    ':projected': strength - committed,
+    ':committed': committed,
+  };
+  for (const [name, n] of Object.entries(change.holders ?? {})) {
     adds.push(`${name} :${name}`);
     values[`:${name}`] = n;
   }
@@ -159,12 +182,19 @@ export function counterUpdateAction(delta: CounterDelta): GuardedAction {
     action: {
       Update: {
         TableName: tableName(),
-        Key: keys.baseline(delta.orgId, delta.capabilityId),
+        Key: keys.baseline(change.orgId, change.capabilityId),
         UpdateExpression: `SET ${BASELINE_IDENTITY_SET.join(', ')} ADD ${adds.join(', ')}`,
         ExpressionAttributeValues: values,
+        ...(protect ? { ConditionExpression: 'attribute_not_exists(minimum) OR projected > minimum' } : {}),
       },
     },
+    ...(protect ? { onConditionFailed: protect.onBelowMinimum } : {}),
   };
+}
+
+/** The counter change an officer edit makes to one baseline (see counterDeltas). */
+export function counterUpdateAction(delta: CounterDelta): GuardedAction {
+  return baselineCounterAction(delta);
 }
 
 export interface BaselineChange {

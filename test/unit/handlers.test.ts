@@ -90,7 +90,8 @@ describe('POST /v1/officers', () => {
     expect(kinds).toEqual(['Put', 'Put', 'ConditionCheck', 'ConditionCheck', 'Update', 'Put']);
     const counter = items.find((i) => i.Update)!.Update!;
     expect(counter.Key).toEqual({ pk: 'ORG#titan', sk: 'CAPBASE#cyber' });
-    expect(counter.UpdateExpression).toContain("ADD strength :strength, projected :strength, h_sc_2 :h_sc_2");
+    expect(counter.UpdateExpression).toContain("ADD strength :strength, projected :projected, committedOut :committed, h_sc_2 :h_sc_2");
+    expect(counter.ExpressionAttributeValues![":projected"]).toBe(1);
     expect(counter.ExpressionAttributeValues![':strength']).toBe(1);
     expect(items[0]!.Put!.ConditionExpression).toBe('attribute_not_exists(pk)');
   });
