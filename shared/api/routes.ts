@@ -3,6 +3,7 @@ import { alertRoutes } from './routes/alert.routes';
 import { applicationRoutes } from './routes/application.routes';
 import { campaignRoutes } from './routes/campaign.routes';
 import { officersRoutes } from './routes/officers.routes';
+import { poolRoutes } from './routes/pool.routes';
 import { referenceRoutes } from './routes/reference.routes';
 import { serviceRoutes } from './routes/service.routes';
 
@@ -20,6 +21,7 @@ export const routes = {
   ...campaignRoutes,
   ...alertRoutes,
   ...applicationRoutes,
+  ...poolRoutes,
 } satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;
