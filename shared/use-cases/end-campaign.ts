@@ -1,4 +1,6 @@
 import { getAlert, updateAlertActions } from '../data/alert.repository';
+import { listApplicationsOfCampaign } from '../data/application.repository';
+import { endApplication } from './end-application';
 import { actorOf, auditAction } from '../data/audit.repository';
 import { getCampaign, memberOrgIds, saveCampaign } from '../data/campaign.repository';
 import type { GuardedAction } from '../data/transact';
@@ -20,16 +22,45 @@ export async function closeCampaign(identity: Identity, campaignId: string, note
   return saveCampaign(campaign, { ...campaign, status: 'closed' }, { version: campaign.version, via: 'body' }, { action: 'campaign.closed', actor: actorOf(identity), note });
 }
 
+const LIVE_APPLICATION = new Set(['submitted', 'shortlisted', 'offered', 'awaiting-release', 'accepted']);
+
+/**
+ * End every application still live on a cancelled campaign, each in its own
+ * transaction (endApplication gives back offer slots and committedOut, and
+ * withdraws pending release alerts). Offers and acceptances are conditioned
+ * on the campaign being open or closed, so none can land once it is
+ * cancelled; a sweep cut short is finished by cancelling again.
+ */
+async function endLiveApplications(campaignId: string, actor: ReturnType<typeof actorOf>): Promise<number> {
+  let ended = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await listApplicationsOfCampaign(campaignId, {}, { limit: 50, ...(cursor ? { cursor } : {}) });
+    for (const app of page.items.filter((a) => LIVE_APPLICATION.has(a.status))) {
+      await endApplication(app, app.status === 'accepted' ? 'withdrawn' : 'rejected', actor);
+      ended++;
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return ended;
+}
+
 /**
  * Cancel a campaign before it is completed. Primary course: the status change
  * and the withdrawal of every alert it still has open (nobody should be asked
- * to decide on a campaign that is not going ahead) in one transaction.
+ * to decide on a campaign that is not going ahead) in one transaction; then
+ * every live application is ended, giving back what it held. Cancelling a
+ * cancelled campaign again only finishes that sweep (a safe retry).
  */
 export async function cancelCampaign(identity: Identity, campaignId: string, note: string): Promise<Campaign> {
   const campaign = await getCampaign(campaignId, true);
   if (!campaign || !isCampaignOwnerHr(identity, campaign)) throw new NotFoundError(`No campaign ${campaignId} of yours.`);
-  if (!canDo('cancel', campaign.status)) throw new ConflictError(`A campaign that is ${campaign.status} cannot be cancelled.`);
   const actor = actorOf(identity);
+  if (campaign.status === 'cancelled') {
+    await endLiveApplications(campaign.id, actor);
+    return campaign;
+  }
+  if (!canDo('cancel', campaign.status)) throw new ConflictError(`A campaign that is ${campaign.status} cannot be cancelled.`);
   const at = new Date().toISOString();
   const live = Object.entries(campaign.consultation).filter(([, e]) => LIVE.has(e.status));
   const alerts = await Promise.all(live.map(([, e]) => getAlert(e.alertId)));
@@ -54,5 +85,6 @@ export async function cancelCampaign(identity: Identity, campaignId: string, not
     actions,
   );
   await publishEvents(events);
+  await endLiveApplications(saved.id, actor);
   return saved;
 }

@@ -9,6 +9,7 @@ const ORGS: Organisation[] = [
   { id: 'nca', name: 'National Crime Agency', type: 'agency', region: null, forces: [], parentOrgId: null, regions: ['north-west', 'london'] },
   { id: 'titan', name: 'TITAN', type: 'rocu', region: 'north-west', forces: ['greater-manchester', 'merseyside'], parentOrgId: null, regions: ['north-west'] },
   { id: 'ersou', name: 'ERSOU', type: 'rocu', region: 'east-of-england', forces: ['essex'], parentOrgId: null, regions: ['east-of-england'] },
+  { id: 'viper', name: 'VIPER', type: 'rocu', region: 'west-midlands', forces: [], parentOrgId: null, regions: ['west-midlands'] },
   { id: 'greater-manchester', name: 'Greater Manchester Police', type: 'force', region: 'north-west', forces: [], parentOrgId: 'titan', regions: ['north-west'] },
   { id: 'merseyside', name: 'Merseyside Police', type: 'force', region: 'north-west', forces: [], parentOrgId: 'titan', regions: ['north-west'] },
   { id: 'essex', name: 'Essex Police', type: 'force', region: 'east-of-england', forces: [], parentOrgId: 'ersou', regions: ['east-of-england'] },
