@@ -4,6 +4,9 @@ import { applicationRoutes } from './routes/application.routes';
 import { campaignRoutes } from './routes/campaign.routes';
 import { officersRoutes } from './routes/officers.routes';
 import { poolRoutes } from './routes/pool.routes';
+import { courseRoutes } from './routes/course.routes';
+import { reportRoutes } from './routes/report.routes';
+import { secondmentRoutes } from './routes/secondment.routes';
 import { referenceRoutes } from './routes/reference.routes';
 import { serviceRoutes } from './routes/service.routes';
 
@@ -22,6 +25,9 @@ export const routes = {
   ...alertRoutes,
   ...applicationRoutes,
   ...poolRoutes,
+  ...secondmentRoutes,
+  ...courseRoutes,
+  ...reportRoutes,
 } satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;
