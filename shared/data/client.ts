@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config';
 
 let client: DynamoDBDocumentClient | undefined;
+let base: DynamoDBClient | undefined;
 
 /**
  * The one DocumentClient of the process, made on first use so that config is
@@ -11,7 +12,7 @@ let client: DynamoDBDocumentClient | undefined;
 export function documentClient(): DynamoDBDocumentClient {
   if (!client) {
     const { DYNAMODB_ENDPOINT, AWS_REGION } = config();
-    const base = new DynamoDBClient({
+    base = new DynamoDBClient({
       region: AWS_REGION,
       maxAttempts: 3,
       ...(DYNAMODB_ENDPOINT
@@ -25,6 +26,12 @@ export function documentClient(): DynamoDBDocumentClient {
   return client;
 }
 
+/** The low-level client under the DocumentClient (for libraries that want one, such as Powertools idempotency). */
+export function baseClient(): DynamoDBClient {
+  documentClient();
+  return base!;
+}
+
 export function tableName(): string {
   return config().TABLE_NAME;
 }
@@ -33,4 +40,5 @@ export function tableName(): string {
 export function resetDocumentClient(): void {
   client?.destroy();
   client = undefined;
+  base = undefined;
 }

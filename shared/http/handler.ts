@@ -7,6 +7,7 @@ import { ForbiddenError, UnsupportedMediaTypeError, ValidationError } from '../e
 import { logger } from '../logger';
 import { errorResponse, zodDetails } from './error-response';
 import { claimsOf, identityFromClaims, type Identity } from './identity';
+import { idempotencyKeyOf, runIdempotent } from './idempotency';
 import type { RouteDef } from './route';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -66,6 +67,26 @@ function readCsvBody(event: APIGatewayProxyEventV2): string {
   return event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
 }
 
+/** The response for a result: the route's status unless the use case said otherwise, the body through the response schema. */
+function shape(route: RouteDef, result: unknown): APIGatewayProxyStructuredResultV2 {
+  const { status, payload, headers } =
+    result instanceof Reply
+      ? { status: result.status, payload: result.body, headers: result.headers }
+      : { status: route.status, payload: result, headers: {} };
+  if (status === 204) return { statusCode: 204, headers };
+  // Serialise through the response schema: fields not in it are dropped, never leaked.
+  const shaped = route.response.safeParse(payload);
+  if (!shaped.success) {
+    logger.error('response did not match its schema', { route: route.id, issues: shaped.error.issues });
+    throw new Error(`response of ${route.id} did not match its schema`);
+  }
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(shaped.data),
+  };
+}
+
 /**
  * Turn one use-case call into a Lambda handler for `route`: authenticate and
  * check the role (deny by default), validate path, query and body against the
@@ -76,7 +97,7 @@ export function defineHandler<R extends RouteDef>(
   route: R,
   fn: (req: HandlerRequest<R>) => Promise<HandlerResult<R>>,
 ): ApiHandler {
-  const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  const core = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestId = event.requestContext?.requestId ?? 'local';
     const identity = authorise(route, event);
     const params = parsePart(route.params, event.pathParameters ?? {}, 'path') as Out<R['params']>;
@@ -86,31 +107,22 @@ export function defineHandler<R extends RouteDef>(
       const raw = route.bodyType === 'csv' ? readCsvBody(event) : (event.body as unknown);
       body = parsePart(route.body, raw, 'body');
     }
-    const result = await fn({
-      identity: identity as HandlerRequest<R>['identity'],
-      params,
-      query,
-      body: body as Out<R['body']>,
-      headers: event.headers ?? {},
-      requestId,
-      route,
-    });
-    const { status, payload, headers } =
-      result instanceof Reply
-        ? { status: result.status, payload: result.body, headers: result.headers }
-        : { status: route.status, payload: result, headers: {} };
-    if (status === 204) return { statusCode: 204, headers };
-    // Serialise through the response schema: fields not in it are dropped, never leaked.
-    const shaped = route.response.safeParse(payload);
-    if (!shaped.success) {
-      logger.error('response did not match its schema', { route: route.id, issues: shaped.error.issues });
-      throw new Error(`response of ${route.id} did not match its schema`);
-    }
-    return {
-      statusCode: status,
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(shaped.data),
+    const headers = event.headers ?? {};
+    const respond = async (): Promise<APIGatewayProxyStructuredResultV2> => {
+      const result = await fn({
+        identity: identity as HandlerRequest<R>['identity'],
+        params,
+        query,
+        body: body as Out<R['body']>,
+        headers,
+        requestId,
+        route,
+      });
+      return shape(route, result);
     };
+    const key = route.idempotent ? idempotencyKeyOf(headers) : undefined;
+    if (key === undefined) return respond();
+    return runIdempotent({ routeId: route.id, caller: identity?.sub ?? 'anonymous', key, body, context }, respond);
   };
 
   const chain = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core, { timeoutEarlyInMillis: 0 });

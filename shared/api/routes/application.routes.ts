@@ -20,6 +20,7 @@ export const applicationRoutes = {
     handler: 'applications/apply-to-campaign',
     auth: { kind: 'roles', roles: ['officer'] },
     access: 'write',
+    idempotent: true,
     params: campaignApplicationsParams,
     body: applyBody,
     status: 201,

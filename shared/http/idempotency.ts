@@ -1,0 +1,81 @@
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { baseClient, tableName } from '../data/client';
+import { TTL_ATTRIBUTE } from '../data/table-definition';
+import { ConflictError, UnprocessableError, ValidationError } from '../errors';
+
+/** How long a creating POST's first answer is kept for retries with the same key. */
+const KEEP_SECONDS = 24 * 60 * 60;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+let store: DynamoDBPersistenceLayer | undefined;
+
+/**
+ * Powertools' DynamoDB persistence, in the service's own table: records live
+ * in one partition (`IDEMPOTENCY`), keyed by a hash of route, caller and key,
+ * and expire through the table's TTL attribute.
+ */
+function persistence(): DynamoDBPersistenceLayer {
+  store ??= new DynamoDBPersistenceLayer({
+    tableName: tableName(),
+    keyAttr: 'pk',
+    sortKeyAttr: 'sk',
+    staticPkValue: 'IDEMPOTENCY',
+    expiryAttr: TTL_ATTRIBUTE,
+    awsSdkV3Client: baseClient(),
+  });
+  return store;
+}
+
+/** For tests that point the process at a fresh table. */
+export function resetIdempotencyStore(): void {
+  store = undefined;
+}
+
+export function idempotencyKeyOf(headers: Record<string, string | undefined>): string | undefined {
+  const key = headers['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (!KEY_PATTERN.test(key)) {
+    throw new ValidationError('Idempotency-Key must be 1–255 visible ASCII characters.', [{ field: 'Idempotency-Key', message: 'not a valid key' }]);
+  }
+  return key;
+}
+
+/**
+ * Run a creating request once per (route, caller, Idempotency-Key): a retry
+ * gets the first response again, marked `idempotency-replayed: true`, and
+ * writes nothing; the same key with a different body is 422; a retry while
+ * the first is still running is 409. A request that failed is not kept, so
+ * it can be retried.
+ */
+export async function runIdempotent(
+  scope: { routeId: string; caller: string; key: string; body: unknown; context?: Context },
+  run: () => Promise<APIGatewayProxyStructuredResultV2>,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const config = new IdempotencyConfig({
+    eventKeyJmesPath: 'key',
+    payloadValidationJmesPath: 'body',
+    expiresAfterSeconds: KEEP_SECONDS,
+    responseHook: (response) => {
+      const r = response as APIGatewayProxyStructuredResultV2;
+      return { ...r, headers: { ...(r.headers ?? {}), 'idempotency-replayed': 'true' } } as never;
+    },
+  });
+  if (scope.context?.getRemainingTimeInMillis) config.registerLambdaContext(scope.context);
+  const once = makeIdempotent(async (_data: { key: string; body: unknown }) => run() as never, { persistenceStore: persistence(), config });
+  try {
+    return (await once({ key: `${scope.routeId}#${scope.caller}#${scope.key}`, body: scope.body ?? null })) as APIGatewayProxyStructuredResultV2;
+  } catch (err) {
+    if (err instanceof IdempotencyValidationError || (err as Error).name === 'IdempotencyValidationError') {
+      throw new UnprocessableError('This Idempotency-Key was already used with a different request. Use a new key for a new request.', [{ field: 'Idempotency-Key', message: 'reused with a different body' }]);
+    }
+    if (err instanceof IdempotencyAlreadyInProgressError || (err as Error).name === 'IdempotencyAlreadyInProgressError') {
+      throw new ConflictError('A request with this Idempotency-Key is still in progress. Retry shortly.', [], { 'Retry-After': '1' });
+    }
+    // Powertools wraps what the request itself threw; give the caller the original error.
+    const cause = (err as { cause?: unknown }).cause;
+    throw cause instanceof Error && err instanceof Error && err.name.startsWith('Idempotency') ? cause : err;
+  }
+}
