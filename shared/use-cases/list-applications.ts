@@ -1,6 +1,7 @@
-import { listApplicationsOfCampaign, listApplicationsOfOfficer, type StoredApplication } from '../data/application.repository';
+import { applicationFromItem, listApplicationsOfCampaign, type StoredApplication } from '../data/application.repository';
 import { getCampaign } from '../data/campaign.repository';
 import type { Page } from '../data/paging';
+import { listApplicationsOfOfficerOfType } from '../data/secondment.repository';
 import { isCampaignHr } from '../domain/access';
 import type { ApplicationStatus } from '../domain/application-rules';
 import { ForbiddenError, NotFoundError } from '../errors';
@@ -21,8 +22,12 @@ export async function listCampaignApplications(
   return page;
 }
 
-/** The caller's own applications, newest first. */
+/**
+ * The caller's own campaign applications, newest first. Secondment
+ * applications share the officer's partition (`GET /v1/me/secondment-applications`
+ * lists those), so the Query keeps only the campaign ones.
+ */
 export async function listMyApplications(identity: Identity, query: { limit: number; cursor?: string }): Promise<Page<StoredApplication>> {
   if (!identity.officerId) throw new ForbiddenError('Your account is not linked to an officer record; ask your HR lead.');
-  return listApplicationsOfOfficer(identity.officerId, query);
+  return listApplicationsOfOfficerOfType(identity.officerId, 'campaign', applicationFromItem, query);
 }

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { SECONDMENT_STATUSES } from '../domain/secondment-rules';
+import { entityId, isoDate, pageQuery, slugId } from './common.schema';
+
+export const secondmentHistoryEntry = z.object({
+  status: z.enum(SECONDMENT_STATUSES),
+  at: z.string(),
+  by: z.string().describe('Who made the change (their user id).'),
+  org: z.string().describe('Their organisation.'),
+  note: z.string().optional(),
+});
+export type SecondmentHistoryEntry = z.infer<typeof secondmentHistoryEntry>;
+
+export const homeDecisionRecord = z.object({
+  decision: z.enum(['approve', 'decline']),
+  by: z.string(),
+  role: z.enum(['rocu-head', 'hr-lead']),
+  at: z.string(),
+  note: z.string(),
+  release: z.boolean().describe('The ROCU head’s approval: a release decision, which covers a secondment taking the team below its minimum.'),
+});
+export type HomeDecisionRecord = z.infer<typeof homeDecisionRecord>;
+
+export const hostDecisionRecord = z.object({
+  decision: z.enum(['accept', 'decline']),
+  by: z.string(),
+  at: z.string(),
+  note: z.string(),
+});
+export type HostDecisionRecord = z.infer<typeof hostDecisionRecord>;
+
+export const secondmentApplication = z
+  .object({
+    id: entityId,
+    applicationType: z.literal('secondment').describe('Shares the applicant’s application list with campaign applications.'),
+    placementId: entityId,
+    placementTitle: z.string(),
+    hostOrgId: slugId,
+    capabilityId: slugId,
+    startDate: isoDate,
+    endDate: isoDate,
+    officerId: entityId,
+    officerName: z.string(),
+    homeOrgId: slugId,
+    statement: z.string(),
+    status: z.enum(SECONDMENT_STATUSES),
+    homeDecision: homeDecisionRecord.nullable(),
+    hostDecision: hostDecisionRecord.nullable(),
+    history: z.array(secondmentHistoryEntry),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'SecondmentApplication' });
+export type SecondmentApplication = z.infer<typeof secondmentApplication>;
+
+export const secondmentParams = z.strictObject({ id: entityId });
+
+export const applyToPlacementBody = z.strictObject({
+  statement: z.string().trim().min(1, { error: 'tell the host why you are applying' }).max(5000),
+});
+
+const note = z.string().trim().max(2000);
+
+export const homeDecisionBody = z.strictObject({
+  decision: z.enum(['approve', 'decline']),
+  note: note.default('').describe('Your reasons; kept in the audit trail.'),
+});
+
+export const hostDecisionBody = z.strictObject({
+  decision: z.enum(['accept', 'decline']),
+  note: note.default(''),
+});
+
+export const listPlacementApplicationsQuery = pageQuery.extend({
+  status: z.enum(SECONDMENT_STATUSES).optional(),
+});
+
+export const listMySecondmentApplicationsQuery = pageQuery;
+
+/** Optional on completing: the body may be left out. */
+export const completeSecondmentBody = z.strictObject({ note: note.default('') });

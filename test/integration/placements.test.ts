@@ -1,0 +1,230 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../shared/data/audit.repository';
+import { createPlacement, type StoredPlacement } from '../../shared/data/placement.repository';
+import { addDays, todayIso } from '../../shared/domain/working-days';
+import { newId, nowIso } from '../../shared/ids';
+import type { Officer } from '../../shared/schemas/officer.schema';
+import { as, users } from './support/api';
+import { makeOfficer, seedReference } from './support/fixtures';
+
+const ncaHr = as(users.ncaHr);
+const titanHr = as(users.titanHr);
+const today = todayIso();
+const asOfficer = (o: Officer) => as({ sub: `u-${o.id}`, org: o.homeOrgId, roles: ['officer'], officerId: o.id });
+
+/** The NCA's cyber placement for ROCU officers: SC, PIP1, developing PIP2. */
+function placementBody(overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'Cyber investigator secondment, NCA North West',
+    hostOrgId: 'nca',
+    capabilityId: 'cyber',
+    places: 3,
+    startDate: addDays(today, 60),
+    durationMonths: 6,
+    region: 'north-west',
+    eligibility: { homeOrgTypes: ['rocu'], vetting: 'sc', minPipLevel: 1 },
+    pipDevelopmentLevel: 2,
+    closesOn: addDays(today, 30),
+    ...overrides,
+  };
+}
+
+/** A placement whose closing date has passed, written straight to the table (the API refuses to post one). */
+async function closedPlacement(): Promise<StoredPlacement> {
+  const at = nowIso();
+  return createPlacement(
+    {
+      id: newId('plc'),
+      title: 'Closed last week',
+      hostOrgId: 'nca',
+      capabilityId: 'cyber',
+      description: null,
+      places: 2,
+      confirmed: 0,
+      startDate: addDays(today, 10),
+      durationMonths: 3,
+      endDate: addDays(today, 100),
+      region: 'north-west',
+      eligibility: { homeOrgTypes: ['rocu'], vetting: 'sc', minPipLevel: 0 },
+      pipDevelopmentLevel: null,
+      closesOn: addDays(today, -7),
+      status: 'open',
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    },
+    SYSTEM_ACTOR,
+  );
+}
+
+let titanOfficer: Officer;
+let forceOfficer: Officer;
+
+beforeAll(async () => {
+  await seedReference();
+  titanOfficer = await makeOfficer({ homeOrgId: 'titan', vetting: 'sc', pipLevel: 1, capabilities: [] });
+  forceOfficer = await makeOfficer({ homeOrgId: 'greater-manchester', vetting: 'sc', pipLevel: 2, capabilities: [] });
+});
+
+describe('posting a placement', () => {
+  it('the host’s HR lead posts an open placement with no place confirmed yet', async () => {
+    const res = await ncaHr.post('/v1/placements', placementBody({ description: 'Six months in the National Cyber Crime Unit.' }));
+    expect(res.status).toBe(201);
+    expect(res.headers.location).toBe(`/v1/placements/${res.json.id}`);
+    expect(res.json).toMatchObject({
+      title: 'Cyber investigator secondment, NCA North West',
+      hostOrgId: 'nca',
+      capabilityId: 'cyber',
+      description: 'Six months in the National Cyber Crime Unit.',
+      places: 3,
+      confirmed: 0,
+      placesLeft: 3,
+      durationMonths: 6,
+      region: 'north-west',
+      eligibility: { homeOrgTypes: ['rocu'], vetting: 'sc', minPipLevel: 1 },
+      pipDevelopmentLevel: 2,
+      status: 'open',
+      version: 1,
+    });
+    expect(res.json.id).toMatch(/^plc_/);
+    expect(res.json.endDate > res.json.startDate).toBe(true);
+    expect(res.json).not.toHaveProperty('eligible');
+
+    const audit = await ncaHr.get(`/v1/audit?entity=placement:${res.json.id}`);
+    expect(audit.status).toBe(200);
+    expect(audit.json.items.map((e: { action: string }) => e.action)).toEqual(['placement.created']);
+  });
+
+  it('an HR lead cannot post a placement hosted by another organisation (403), and an officer cannot post at all', async () => {
+    const res = await titanHr.post('/v1/placements', placementBody());
+    expect(res.status).toBe(403);
+    expect(res.json.error.code).toBe('forbidden');
+    expect(res.json.error.message).toMatch(/your own organisation/);
+    expect((await asOfficer(titanOfficer).post('/v1/placements', placementBody())).status).toBe(403);
+  });
+
+  it('bad input is 400 in the error shape, naming the field', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [placementBody({ places: 0 }), 'places'],
+      [placementBody({ durationMonths: 60 }), 'durationMonths'],
+      [placementBody({ startDate: '2027-13-01' }), 'startDate'],
+      [placementBody({ eligibility: { homeOrgTypes: [], vetting: 'sc' } }), 'eligibility.homeOrgTypes'],
+      [placementBody({ eligibility: { homeOrgTypes: ['police'], vetting: 'sc' } }), 'eligibility.homeOrgTypes.0'],
+      [placementBody({ region: 'mars' }), 'region'],
+      [{ ...placementBody(), confirmed: 3 }, 'body'],
+      [placementBody({ closesOn: addDays(today, 61) }), 'closesOn'],
+      [placementBody({ closesOn: addDays(today, -1) }), 'closesOn'],
+      [placementBody({ pipDevelopmentLevel: 1 }), 'pipDevelopmentLevel'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await ncaHr.post('/v1/placements', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.json.error.code).toBe('validation_failed');
+      expect(res.json.error.details.map((d: { field: string }) => d.field)).toContain(field);
+    }
+  });
+
+  it('an unknown capability is 400, and nothing is written', async () => {
+    const res = await ncaHr.post('/v1/placements', placementBody({ capabilityId: 'astrology', title: 'Nowhere' }));
+    expect(res.status).toBe(400);
+    expect(res.json.error.details).toEqual([expect.objectContaining({ field: 'capabilityId' })]);
+    const list = await ncaHr.get('/v1/placements?capabilityId=astrology');
+    expect(list.json.items).toEqual([]);
+  });
+});
+
+describe('browsing placements', () => {
+  let cyberNw: string;
+  let surveillanceEast: string;
+  let titanHosted: string;
+  let closed: StoredPlacement;
+
+  beforeAll(async () => {
+    cyberNw = (await ncaHr.post('/v1/placements', placementBody({ title: 'Browse: cyber NW', closesOn: addDays(today, 20) }))).json.id;
+    surveillanceEast = (
+      await ncaHr.post(
+        '/v1/placements',
+        placementBody({ title: 'Browse: surveillance East', capabilityId: 'surveillance', region: 'east-of-england', pipDevelopmentLevel: null, closesOn: addDays(today, 25) }),
+      )
+    ).json.id;
+    titanHosted = (
+      await titanHr.post(
+        '/v1/placements',
+        placementBody({
+          title: 'Browse: TITAN hosts NCA officers',
+          hostOrgId: 'titan',
+          eligibility: { homeOrgTypes: ['agency', 'force'], vetting: 'sc', minPipLevel: 1 },
+          closesOn: addDays(today, 28),
+        }),
+      )
+    ).json.id;
+    closed = await closedPlacement();
+  });
+
+  const ids = (res: { json: { items: { id: string }[] } }) => res.json.items.map((p) => p.id);
+
+  it('lists open placements by closing date; one past its closing date is not listed but can still be read', async () => {
+    const res = await titanHr.get('/v1/placements?limit=100');
+    expect(res.status).toBe(200);
+    const listed = ids(res);
+    expect(listed).toEqual(expect.arrayContaining([cyberNw, surveillanceEast, titanHosted]));
+    expect(listed).not.toContain(closed.id);
+    const closing = res.json.items.map((p: { closesOn: string }) => p.closesOn);
+    expect(closing).toEqual([...closing].sort());
+    expect((await titanHr.get(`/v1/placements/${closed.id}`)).status).toBe(200);
+  });
+
+  it('filters by region, capability, host and PIP development', async () => {
+    expect(ids(await titanHr.get('/v1/placements?region=east-of-england'))).toEqual([surveillanceEast]);
+    expect(ids(await titanHr.get('/v1/placements?capabilityId=surveillance'))).toEqual([surveillanceEast]);
+    expect(ids(await titanHr.get('/v1/placements?hostOrgId=titan'))).toEqual([titanHosted]);
+    const developing = ids(await titanHr.get('/v1/placements?pipDevelopment=true&limit=100'));
+    expect(developing).toEqual(expect.arrayContaining([cyberNw, titanHosted]));
+    expect(developing).not.toContain(surveillanceEast);
+    expect(ids(await titanHr.get('/v1/placements?pipDevelopment=false'))).toEqual([surveillanceEast]);
+    expect(ids(await titanHr.get('/v1/placements?hostOrgId=titan&region=east-of-england'))).toEqual([]);
+  });
+
+  it('pages with a cursor that only this list accepts', async () => {
+    const first = await titanHr.get('/v1/placements?limit=1');
+    expect(first.json.items).toHaveLength(1);
+    expect(first.json.cursor).toBeDefined();
+    const second = await titanHr.get(`/v1/placements?limit=1&cursor=${first.json.cursor}`);
+    expect(second.json.items[0].id).not.toBe(first.json.items[0].id);
+    const foreign = Buffer.from(JSON.stringify({ gsi1pk: 'CAMPAIGN#STATUS#open', gsi1sk: 'x', pk: 'x', sk: 'x' })).toString('base64url');
+    expect((await titanHr.get(`/v1/placements?cursor=${foreign}`)).status).toBe(400);
+  });
+
+  it('bad filters are 400', async () => {
+    for (const q of ['region=mars', 'pipDevelopment=maybe', 'limit=0', 'hostOrgId=NCA', 'colour=blue']) {
+      const res = await titanHr.get(`/v1/placements?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.json.error.code).toBe('validation_failed');
+    }
+  });
+
+  it('an officer sees on each placement whether they may apply, and every reason why not', async () => {
+    const mine = await asOfficer(titanOfficer).get('/v1/placements?limit=100');
+    const byId = new Map(mine.json.items.map((p: { id: string }) => [p.id, p]));
+    expect((byId.get(cyberNw) as { eligible: unknown }).eligible).toEqual({ ok: true, reasons: [] });
+    expect((byId.get(titanHosted) as { eligible: { ok: boolean; reasons: { code: string }[] } }).eligible).toEqual({
+      ok: false,
+      reasons: [expect.objectContaining({ code: 'own-organisation' }), expect.objectContaining({ code: 'home-org-type' })],
+    });
+
+    const force = await asOfficer(forceOfficer).get(`/v1/placements/${cyberNw}`);
+    expect(force.json.eligible).toEqual({
+      ok: false,
+      reasons: [{ code: 'home-org-type', message: 'the placement is open to officers of a ROCU, and your home is a force' }],
+    });
+    const closedForOfficer = await asOfficer(titanOfficer).get(`/v1/placements/${closed.id}`);
+    expect(closedForOfficer.json.eligible.reasons.map((r: { code: string }) => r.code)).toEqual(['placement-closed']);
+  });
+
+  it('an unknown placement is 404; a malformed id is 400', async () => {
+    const res = await titanHr.get('/v1/placements/plc_nothinghere');
+    expect(res.status).toBe(404);
+    expect(res.json.error.code).toBe('not_found');
+    expect((await titanHr.get('/v1/placements/NOT-AN-ID')).status).toBe(400);
+  });
+});
