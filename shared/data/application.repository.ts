@@ -49,6 +49,9 @@ export function applicationFromItem(item: Record<string, unknown>): StoredApplic
     releaseDecision: nul(item.releaseDecision),
     releasedBy: nul(item.releasedBy),
     alertId: nul(item.alertId),
+    // Candidate pool flags: applications written before the pool existed lack them.
+    appointable: item.appointable === true,
+    poolConsent: item.poolConsent === true,
     sourceOrgId: nul(item.sourceOrgId),
     homeOrgType: nul(item.homeOrgType),
     commitment: nul(item.commitment),

@@ -11,6 +11,8 @@ export const DOMAIN_EVENT_TYPES = [
   'alert.withdrawn',
   'campaign.published',
   'offer.released',
+  // Candidate pool: an HR lead invites a pooled candidate to apply (audience `officer:<officerId>`).
+  'candidate.invited',
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
