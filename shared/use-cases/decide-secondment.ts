@@ -7,7 +7,7 @@ import { getPlacement, placementAudit, takePlaceAction } from '../data/placement
 import { saveSecondmentAction, secondmentAudit, type StoredSecondment } from '../data/secondment.repository';
 import { transactWrite, type GuardedAction } from '../data/transact';
 import { isHrLeadOf } from '../domain/access';
-import { confirmationProtected, homeApproval, homeDecisionRefusal, homeDeciderOf, secondmentCommits, transitionRefusal } from '../domain/secondment-rules';
+import { CONFIRMING_STATUSES, confirmationProtected, homeApproval, homeDecisionRefusal, homeDeciderOf, secondmentCommits, transitionRefusal } from '../domain/secondment-rules';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { Officer } from '../schemas/officer.schema';
@@ -158,7 +158,8 @@ export async function decideSecondmentAsHost(
     new ConflictError(`All ${placement.places} place(s) on “${placement.title}” are confirmed: the placement is full.`, [
       { field: 'places', message: 'full', places: placement.places },
     ]);
-  // A quick answer when it is plainly full; the condition on the counter is what decides a race.
+  // Quick answers from the read; the conditions on the placement item are what decide a race.
+  if (!(CONFIRMING_STATUSES as readonly string[]).includes(placement.status)) throw new ConflictError(`The placement is ${placement.status}: no place can be confirmed.`);
   if (placement.confirmed >= placement.places) throw full();
 
   const commits = secondmentCommits({

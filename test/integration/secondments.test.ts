@@ -100,6 +100,19 @@ describe('applying for a placement', () => {
     expect(again.json.error).toMatchObject({ code: 'conflict', message: 'You have already applied for this placement.' });
   });
 
+  it('a retry with the same Idempotency-Key returns the first application instead of a 409', async () => {
+    const placementId = await newPlacement();
+    const o = await makeOfficer({ homeOrgId: 'titan', capabilities: [], pipLevel: 1 });
+    const send = () => asOfficer(o).post(`/v1/placements/${placementId}/applications`, { statement: 'Once.' }, { headers: { 'idempotency-key': 'apply-once' } });
+    const first = await send();
+    const retry = await send();
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.json.id).toBe(first.json.id);
+    expect(retry.headers['idempotency-replayed']).toBe('true');
+    expect((await ncaHr.get(`/v1/placements/${placementId}/applications`)).json.items).toHaveLength(1);
+  });
+
   it('an ineligible officer gets 403 naming every reason', async () => {
     const placementId = await newPlacement({ eligibility: { homeOrgTypes: ['rocu'], vetting: 'dv', minPipLevel: 2 }, pipDevelopmentLevel: 3 });
     const gmp = await makeOfficer({ homeOrgId: 'greater-manchester', capabilities: [], pipLevel: 1 });
