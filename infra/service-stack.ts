@@ -25,9 +25,9 @@ export interface ServiceStackProps extends StackProps {
  * adding a route is an entry in `shared/api/routes.ts` and its handler.
  *
  * Resources per route: function, log group, integration, route, invoke permission
- * (5). The fixed part is ~35 (a scheduled job is 9: function, log group, role,
+ * (5). The fixed part is ~45 (a scheduled job is 9: function, log group, role,
  * policy, rule, invoke permission, queue, queue policy, async-invoke config), so
- * ~60 routes (~335) stay well under CloudFormation's 500.
+ * ~60 routes (~345) stay well under CloudFormation's 500.
  */
 export class ServiceStack extends Stack {
   readonly table: ServiceTable;
@@ -35,6 +35,7 @@ export class ServiceStack extends Stack {
   readonly api: ServiceApi;
   readonly notifications: Notifications;
   readonly escalationJob: ScheduledJob;
+  readonly moveJob: ScheduledJob;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -106,6 +107,19 @@ export class ServiceStack extends Stack {
       logGroupName: functionLogGroup('escalateDueAlertsJob'),
       logRetention: settings.logRetention,
       environment: notifyingEnvironment,
+    });
+
+    // BRIEF.md "Capability protection": when an accepted move takes effect the officer's home changes,
+    // and strength and committedOut drop by one together. Start dates are days, so hourly is prompt enough.
+    this.moveJob = new ScheduledJob(this, 'ApplyDueMovesJob', {
+      handler: 'jobs/apply-due-moves',
+      description: 'Apply accepted moves whose start date has come: the officer moves home, counters follow',
+      schedule: Schedule.rate(Duration.hours(1)),
+      // Publishes nothing, so no bus or SES grants.
+      role: roles.createRole('ApplyDueMovesJobRole', 'The move job: reads and writes the table', 'write', false),
+      logGroupName: functionLogGroup('applyDueMovesJob'),
+      logRetention: settings.logRetention,
+      environment,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API (routes start with /v1)' });

@@ -3,7 +3,8 @@
  * DynamoDB Local (DYNAMODB_ENDPOINT, default the one `npm start` runs on port
  * 8000; TABLE_NAME). Events and emails go to the same outbox as `npm start`.
  * `--now=2026-12-31T09:00:00Z` runs them as if it were that time, to see an
- * alert escalate without waiting ten working days.
+ * alert escalate without waiting ten working days, or an accepted move take
+ * effect on its start date.
  */
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
 
   const { config } = await import('../shared/config');
   const { escalateDueAlerts } = await import('../shared/use-cases/escalate-due-alerts');
+  const { applyDueMoves } = await import('../shared/use-cases/apply-due-moves');
   const { DYNAMODB_ENDPOINT, TABLE_NAME } = config();
   console.log(`Jobs at ${now.toISOString()} against table ${TABLE_NAME} at ${DYNAMODB_ENDPOINT}; outbox ${process.env.OUTBOX_DIR}`);
 
@@ -45,7 +47,14 @@ async function main(): Promise<void> {
     `Escalate due alerts: ${run.examined} due, ${run.escalated} escalated to the ROCC, ${run.skipped} skipped (answered or changed meanwhile), ${run.failed} failed${run.more ? '; more are due than one run takes, run again' : ''}.`,
   );
   for (const id of run.escalatedIds) console.log(`  escalated ${id}`);
-  if (run.failed) process.exitCode = 1;
+
+  const moves = await applyDueMoves(now);
+  console.log(
+    `Apply due moves: ${moves.examined} due, ${moves.moved} took effect (officer moved to the campaign's owner), ${moves.skipped} skipped (no longer accepted, or the officer has left), ` +
+      `${moves.conflicts} changed meanwhile (the next run retries), ${moves.failed} failed${moves.more ? '; more are due than one run takes, run again' : ''}.`,
+  );
+  for (const id of moves.movedIds) console.log(`  appointed ${id}`);
+  if (run.failed || moves.failed) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

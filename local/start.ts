@@ -63,28 +63,53 @@ function secondsFrom(name: string, fallback: number): number {
 }
 
 /**
- * The scheduled jobs, as EventBridge runs them in AWS (every 15 minutes there;
- * more often here, so a demo does not wait). A run still going when the next
- * is due is left to finish; the jobs are safe to overlap, but there is no point.
+ * The scheduled jobs, as EventBridge runs them in AWS (alert escalation every
+ * 15 minutes and moves taking effect every hour there; both more often here,
+ * so a demo does not wait). A run still going when the next is due is left to
+ * finish; the jobs are safe to overlap, but there is no point.
  */
 async function startJobTimer(intervalSeconds: number): Promise<() => void> {
   if (intervalSeconds === 0) return () => {};
   const { escalateDueAlerts } = await import('../shared/use-cases/escalate-due-alerts');
+  const { applyDueMoves } = await import('../shared/use-cases/apply-due-moves');
+  const jobs: { name: string; run: () => Promise<string | undefined> }[] = [
+    {
+      name: 'Escalation job',
+      run: async () => {
+        const run = await escalateDueAlerts();
+        return run.escalated || run.failed ? `${run.escalated} alert(s) escalated to the ROCC, ${run.skipped} skipped, ${run.failed} failed.` : undefined;
+      },
+    },
+    {
+      name: 'Move job',
+      run: async () => {
+        const run = await applyDueMoves();
+        return run.moved || run.conflicts || run.failed
+          ? `${run.moved} accepted move(s) took effect, ${run.skipped} skipped, ${run.conflicts} changed meanwhile (next run), ${run.failed} failed.`
+          : undefined;
+      },
+    },
+  ];
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const run = await escalateDueAlerts();
-      // Quiet when there is nothing to do: this runs every minute.
-      if (run.escalated || run.failed) console.log(`Escalation job: ${run.escalated} alert(s) escalated to the ROCC, ${run.skipped} skipped, ${run.failed} failed.`);
-    } catch (err) {
-      console.error('Escalation job failed:', err instanceof Error ? `${err.name}: ${err.message}` : err);
+      // One after the other: each job's failure is its own, and neither holds the other back.
+      for (const job of jobs) {
+        try {
+          const line = await job.run();
+          // Quiet when there is nothing to do: this runs every minute.
+          if (line) console.log(`${job.name}: ${line}`);
+        } catch (err) {
+          console.error(`${job.name} failed:`, err instanceof Error ? `${err.name}: ${err.message}` : err);
+        }
+      }
     } finally {
       running = false;
     }
   };
-  // Once now, so alerts that fell due while the service was stopped escalate straight away.
+  // Once now, so alerts that fell due and moves that started while the service was stopped are handled straight away.
   void tick();
   const timer = setInterval(() => void tick(), intervalSeconds * 1000);
   return () => clearInterval(timer);
@@ -240,7 +265,7 @@ async function main(): Promise<void> {
         `  Table      ${tableName} (${tableState === 'created' ? 'created' : 'kept'}; seed ${seeded ? 'loaded' : 'already there, left as it is'})`,
         `  Keys       ${shown(tokens.keyDir)}`,
         `  Outbox     ${shown(outboxDir)} (events and emails the service would send: ${url}/local/outbox)`,
-        `  Jobs       ${settings.jobsIntervalSeconds ? `alert escalation every ${settings.jobsIntervalSeconds} s (JOBS_INTERVAL_SECONDS)` : 'off (JOBS_INTERVAL_SECONDS=0); npm run jobs runs them once'}`,
+        `  Jobs       ${settings.jobsIntervalSeconds ? `alert escalation and moves taking effect, every ${settings.jobsIntervalSeconds} s (JOBS_INTERVAL_SECONDS)` : 'off (JOBS_INTERVAL_SECONDS=0); npm run jobs runs them once'}`,
         '',
         'Personas (POST /local/token with {"sub":"<id>"} signs in as one):',
         table([['id', 'name', 'org', 'roles'], ...personas.map((p) => [p.id, p.name, p.org, p.roles.join(',')])]),

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { counterDeltas, type CountedOfficer } from '../domain/officer-counters';
-import { ConflictError, ValidationError } from '../errors';
+import { ConflictError, ValidationError, type AppError } from '../errors';
 import { staleVersionError, type ExpectedVersion } from './expected-version';
 import { newId, nowIso } from '../ids';
 import type { CreateOfficerInput, Officer } from '../schemas/officer.schema';
@@ -269,3 +269,59 @@ export async function listOfficersOfOrg(
   return { items: (out.Items ?? []).map(officerFromItem), cursor: encodeCursor(out.LastEvaluatedKey) };
 }
 
+// ---------------------------------------------------------------- an officer change inside another transaction
+
+/** What an officer contributes to the counters of its home unit (the input of `counterDeltas`). */
+export function countedOfficer(officer: Officer): CountedOfficer {
+  return counted(officer);
+}
+
+/**
+ * An officer change as transaction actions, for a use case whose transaction
+ * holds more than the officer (a move taking effect also appoints the
+ * application and releases its commitment on a baseline the officer leaves).
+ * Written as `updateOfficer` writes it: the whole item Put on the condition
+ * that its version is still the one read, the new home checked to exist, and
+ * on a move the staff-number claim released in the old organisation (and
+ * claimed in the new one only if `after` keeps a staff number). Not included:
+ * the counter changes, which the caller merges with its own changes to the
+ * same baselines (a transaction may not touch one item twice), from
+ * `counterDeltas(countedOfficer(before), countedOfficer(after))`; and the
+ * audit entry, whose action and note are the caller's.
+ */
+export function officerUpdateActions(before: Officer, after: Officer, onStale: () => AppError): GuardedAction[] {
+  const movedHome = after.homeOrgId !== before.homeOrgId;
+  const actions: GuardedAction[] = [
+    {
+      action: {
+        Put: {
+          TableName: tableName(),
+          Item: toItem(after),
+          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+          ExpressionAttributeValues: { ':expected': before.version },
+        },
+      },
+      onConditionFailed: onStale,
+    },
+    ...(movedHome ? [homeOrgGuard(after.homeOrgId)] : []),
+  ];
+  if (movedHome && before.staffNumber) {
+    // The number belongs to the old organisation's numbering. Conditioned, so a claim that is not
+    // this officer's (it should not happen, but uniqueness rests on it) is never deleted.
+    actions.push({
+      action: {
+        Delete: {
+          TableName: tableName(),
+          Key: keys.staffNumber(before.homeOrgId, before.staffNumber),
+          ConditionExpression: 'attribute_not_exists(pk) OR officerId = :officerId',
+          ExpressionAttributeValues: { ':officerId': before.id },
+        },
+      },
+      onConditionFailed: () => new ConflictError(`Staff number ${before.staffNumber} of ${before.homeOrgId} is claimed by another officer.`),
+    });
+  }
+  if (movedHome && after.staffNumber) {
+    actions.push(staffNumberClaim(after.homeOrgId, after.staffNumber, after.id));
+  }
+  return actions;
+}

@@ -17,10 +17,12 @@ export const APPLICATION_STATUSES = [
   'accepted',
   'rejected',
   'withdrawn',
+  // Terminal: the accepted move took effect on its start date (the scheduled move job); the officer's home is the campaign's owner.
+  'appointed',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-export type ApplicationAction = 'shortlist' | 'reject' | 'offer' | 'accept' | 'withdraw' | 'release';
+export type ApplicationAction = 'shortlist' | 'reject' | 'offer' | 'accept' | 'withdraw' | 'release' | 'appoint';
 
 const FROM: Record<ApplicationAction, readonly ApplicationStatus[]> = {
   shortlist: ['submitted'],
@@ -31,6 +33,8 @@ const FROM: Record<ApplicationAction, readonly ApplicationStatus[]> = {
   accept: ['offered'],
   withdraw: ['submitted', 'shortlisted', 'offered', 'awaiting-release', 'accepted'],
   release: ['awaiting-release'],
+  // Only the service appoints (the move job, on the start date); nobody can withdraw an appointment.
+  appoint: ['accepted'],
 };
 
 export function allowedFrom(action: ApplicationAction): readonly ApplicationStatus[] {
@@ -47,6 +51,7 @@ const TO: Record<Exclude<ApplicationAction, 'offer'>, ApplicationStatus> = {
   accept: 'accepted',
   withdraw: 'withdrawn',
   release: 'offered',
+  appoint: 'appointed',
 };
 
 /** Where an action takes an application (an offer's target depends on the gate: see `offerStatus`). */
@@ -72,6 +77,7 @@ const PAST: Record<ApplicationAction, string> = {
   accept: 'accepted',
   withdraw: 'withdrawn',
   release: 'released',
+  appoint: 'appointed',
 };
 
 /**

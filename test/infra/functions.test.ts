@@ -30,8 +30,9 @@ describe('the Lambda functions', () => {
   });
 
   it('one function per route, plus the pre-token trigger and the scheduled jobs', () => {
-    expect(Object.keys(functions)).toHaveLength(routeList.length + 2);
+    expect(Object.keys(functions)).toHaveLength(routeList.length + 3);
     expect(Object.keys(functions).filter((id) => id.startsWith('EscalateDueAlertsJob'))).toHaveLength(1);
+    expect(Object.keys(functions).filter((id) => id.startsWith('ApplyDueMovesJob'))).toHaveLength(1);
   });
 
   it('every function runs Node.js 24 on arm64 with active tracing', () => {
@@ -77,9 +78,9 @@ describe('the Lambda functions', () => {
     const kinds = new Set(routeList.map((r) => `${r.access}${r.notifies ? '-notify' : ''}`));
     const routeRoles = new Set(routeList.map((r) => roleOfRoute(r.id)));
     expect(routeRoles.size).toBe(kinds.size);
-    // Plus none (the pre-token trigger) if no route uses it, and the escalation job's own role.
+    // Plus none (the pre-token trigger) if no route uses it, and each scheduled job's own role (escalation, moves).
     const roles = Object.keys(resourcesOfType(template, 'AWS::IAM::Role'));
-    expect(roles).toHaveLength(new Set([...kinds, 'none', 'read', 'write']).size + 1);
+    expect(roles).toHaveLength(new Set([...kinds, 'none', 'read', 'write']).size + 2);
   });
 
   it('gives each route the role of its table access (and whether it notifies)', () => {

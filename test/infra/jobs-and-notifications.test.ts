@@ -91,6 +91,51 @@ describe('the alert escalation job', () => {
   });
 });
 
+describe('the move job', () => {
+  let template: Template;
+  let job: [string, Resource];
+  const hourly = (r: Resource) => r.Properties!.ScheduleExpression === 'rate(1 hour)';
+
+  beforeAll(() => {
+    template = synthService().template();
+    job = Object.entries(resourcesOfType(template, 'AWS::Lambda::Function')).find(([id]) => id.startsWith('ApplyDueMovesJob'))!;
+  });
+
+  it('is a function of its own, run every hour by an EventBridge rule', () => {
+    expect(job).toBeDefined();
+    expect(job[1].Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Timeout: 120 });
+    const rules = Object.values(resourcesOfType(template, 'AWS::Events::Rule')).filter(hourly);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.Properties!.Targets[0].Arn).toEqual({ 'Fn::GetAtt': [job[0], 'Arn'] });
+  });
+
+  it('has a failure queue of its own: the rule’s dead-letter queue and the function’s on-failure destination', () => {
+    const target = Object.values(resourcesOfType(template, 'AWS::Events::Rule')).find(hourly)!.Properties!.Targets[0];
+    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 });
+    const queueId = target.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
+    expect(queueId).toMatch(/^ApplyDueMovesJobFailures/);
+    expect(resourcesOfType(template, 'AWS::SQS::Queue')[queueId]!.Properties!.SqsManagedSseEnabled).toBe(true);
+
+    const configs = Object.values(resourcesOfType(template, 'AWS::Lambda::EventInvokeConfig')).filter((c) => c.Properties!.FunctionName.Ref === job[0]);
+    expect(configs).toHaveLength(1);
+    expect(configs[0]!.Properties).toMatchObject({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 });
+    expect(configs[0]!.Properties!.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
+  });
+
+  it('can read the due index and write the table, and report its failures, but not Scan or publish', () => {
+    const roleId = roleOf(job[1]);
+    expect(roleId).toMatch(/ApplyDueMovesJobRole/);
+    const actions = actionsOf(statementsOfRole(template, roleId));
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem', 'sqs:SendMessage']),
+    );
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions.filter((a) => /^(events|ses):/.test(a))).toEqual([]);
+    expect(job[1].Properties!.Environment.Variables).toMatchObject({ TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) } });
+    expect(job[1].Properties!.Environment.Variables.EVENT_BUS_NAME).toBeUndefined();
+  });
+});
+
 describe('notifications', () => {
   let template: Template;
   let functions: Record<string, Resource>;
