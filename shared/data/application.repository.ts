@@ -282,20 +282,3 @@ export async function listApplicationsOfCampaign(
   return { items: (out.Items ?? []).map(applicationFromItem), ...(cursor ? { cursor } : {}) };
 }
 
-/** One officer's applications, newest first: a Query of gsi2 (secondment applications will share the partition). */
-export async function listApplicationsOfOfficer(officerId: string, page: { limit: number; cursor?: string }): Promise<Page<StoredApplication>> {
-  const pk = keys.applicationsOfOfficer(officerId);
-  const out = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk },
-      ScanIndexForward: false,
-      Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'gsi2pk', value: pk }),
-    }),
-  );
-  const cursor = encodeCursor(out.LastEvaluatedKey);
-  return { items: (out.Items ?? []).map(applicationFromItem), ...(cursor ? { cursor } : {}) };
-}

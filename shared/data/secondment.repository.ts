@@ -162,14 +162,14 @@ export async function listSecondmentsOfPlacement(
 }
 
 /**
- * One officer's applications of one kind, newest first: a Query of the gsi2
- * partition both kinds share (`keys.applicationsOfOfficer`), filtered on
- * `applicationType`. A filtered page may hold fewer than `limit` items; the
+ * One officer's applications (of one kind, or both), newest first: a Query of
+ * the gsi2 partition both kinds share (`keys.applicationsOfOfficer`),
+ * filtered on `applicationType` when a kind is named. A filtered page may hold fewer than `limit` items; the
  * cursor carries on.
  */
 export async function listApplicationsOfOfficerOfType<T>(
   officerId: string,
-  applicationType: 'campaign' | 'secondment',
+  applicationType: 'campaign' | 'secondment' | undefined,
   fromItem: (item: Record<string, unknown>) => T,
   page: { limit: number; cursor?: string },
 ): Promise<Page<T>> {
@@ -179,8 +179,8 @@ export async function listApplicationsOfOfficerOfType<T>(
       TableName: tableName(),
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk',
-      FilterExpression: 'applicationType = :type',
-      ExpressionAttributeValues: { ':pk': pk, ':type': applicationType },
+      ...(applicationType ? { FilterExpression: 'applicationType = :type' } : {}),
+      ExpressionAttributeValues: { ':pk': pk, ...(applicationType ? { ':type': applicationType } : {}) },
       ScanIndexForward: false,
       Limit: page.limit,
       ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'gsi2pk', value: pk }),

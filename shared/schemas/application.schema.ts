@@ -56,4 +56,6 @@ export const listCampaignApplicationsQuery = pageQuery.extend({
   status: z.enum(APPLICATION_STATUSES).optional(),
 });
 
-export const listMyApplicationsQuery = pageQuery;
+export const listMyApplicationsQuery = pageQuery.extend({
+  type: z.enum(['campaign', 'secondment']).optional().describe('Only campaign or only secondment applications.'),
+});

@@ -1,7 +1,7 @@
 import { applicationFromItem, listApplicationsOfCampaign, type StoredApplication } from '../data/application.repository';
 import { getCampaign } from '../data/campaign.repository';
 import type { Page } from '../data/paging';
-import { listApplicationsOfOfficerOfType } from '../data/secondment.repository';
+import { listApplicationsOfOfficerOfType, secondmentFromItem, type StoredSecondment } from '../data/secondment.repository';
 import { isCampaignHr } from '../domain/access';
 import type { ApplicationStatus } from '../domain/application-rules';
 import { ForbiddenError, NotFoundError } from '../errors';
@@ -23,11 +23,15 @@ export async function listCampaignApplications(
 }
 
 /**
- * The caller's own campaign applications, newest first. Secondment
- * applications share the officer's partition (`GET /v1/me/secondment-applications`
- * lists those), so the Query keeps only the campaign ones.
+ * The caller's own applications, newest first: campaign applications and
+ * secondment applications share the officer's gsi2 partition, so one Query
+ * lists both (`type` narrows it to one kind, as a filter on the partition).
  */
-export async function listMyApplications(identity: Identity, query: { limit: number; cursor?: string }): Promise<Page<StoredApplication>> {
+export async function listMyApplications(
+  identity: Identity,
+  query: { type?: 'campaign' | 'secondment'; limit: number; cursor?: string },
+): Promise<Page<StoredApplication | StoredSecondment>> {
   if (!identity.officerId) throw new ForbiddenError('Your account is not linked to an officer record; ask your HR lead.');
-  return listApplicationsOfOfficerOfType(identity.officerId, 'campaign', applicationFromItem, query);
+  const fromItem = (item: Record<string, unknown>) => (item.applicationType === 'secondment' ? secondmentFromItem(item) : applicationFromItem(item));
+  return listApplicationsOfOfficerOfType(identity.officerId, query.type, fromItem, query);
 }

@@ -179,16 +179,21 @@ describe('applying for a placement', () => {
     expect((await ncaHr.get(`/v1/placements/${placementId}/applications?status=pending`)).status).toBe(400);
   });
 
-  it('the applicant lists their secondment applications; their campaign list keeps campaign applications only', async () => {
+  it('the applicant sees secondment applications in their own list, beside campaign applications, and each kind alone', async () => {
     const o = await makeOfficer({ homeOrgId: 'titan', capabilities: [], pipLevel: 1 });
     const a = await apply(o, await newPlacement());
     const b = await apply(o, await newPlacement());
     const mine = await asOfficer(o).get('/v1/me/secondment-applications');
     expect(mine.status).toBe(200);
     expect(mine.json.items.map((x: { id: string }) => x.id)).toEqual([b, a]);
-    const campaigns = await asOfficer(o).get('/v1/me/applications');
-    expect(campaigns.status).toBe(200);
-    expect(campaigns.json.items).toEqual([]);
+    const all = await asOfficer(o).get('/v1/me/applications');
+    expect(all.status).toBe(200);
+    expect(all.json.items.map((x: { id: string; applicationType: string }) => [x.id, x.applicationType])).toEqual([
+      [b, 'secondment'],
+      [a, 'secondment'],
+    ]);
+    expect((await asOfficer(o).get('/v1/me/applications?type=campaign')).json.items).toEqual([]);
+    expect((await asOfficer(o).get('/v1/me/applications?type=secondment')).json.items).toHaveLength(2);
   });
 });
 

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { secondmentApplication } from '../../schemas/secondment.schema';
 import { defineRoute, type RouteDef } from '../../http/route';
 import {
   application,
@@ -46,14 +48,14 @@ export const applicationRoutes = {
     id: 'listMyApplications',
     method: 'GET',
     path: '/v1/me/applications',
-    summary: 'Your own applications, newest first, with each offer’s state and release date',
+    summary: 'Your own campaign and secondment applications, newest first, with each offer’s state and release date',
     tag: 'applications',
     handler: 'applications/list-my-applications',
     auth: { kind: 'roles', roles: ['officer'] },
     access: 'read',
     query: listMyApplicationsQuery,
     status: 200,
-    response: page(application),
+    response: page(z.discriminatedUnion('applicationType', [application, secondmentApplication])),
   }),
   getApplication: defineRoute({
     id: 'getApplication',
