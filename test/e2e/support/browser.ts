@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { CHROMIUM_PATH } from './browser-path';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
+
+export const baseUrl = inject('e2eBaseUrl');
+/** Set when global setup found no Chromium outside CI: `describe.skipIf(skipReason)`. */
+export const skipReason = inject('e2eSkipReason');
+
+/** The flags this machine's Chromium needs: no sandbox as root, and no calls out to Google's services (the network is closed). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export async function newContext(browser: Browser, width = 1024, height = 800): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width, height }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** Sign in through the persona picker, as a person would. */
+export async function signIn(page: Page, personaName: string, next?: string): Promise<void> {
+  await page.goto(next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in');
+  await page.getByRole('radio', { name: personaName }).check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain(personaName);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  // On a narrow screen the navigation, sign-out included, is behind the Menu button.
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByText('You have signed out.').waitFor();
+}
+
+/** Every page a test visits passes axe's WCAG 2.2 A and AA rules with no serious or critical violation. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // Wait for the page to finish loading its data: no "Loading…" left.
+  await page.locator('.app-loading').first().waitFor({ state: 'detached' });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(report, `accessibility of ${what} (${page.url()})`).toEqual([]);
+}
+
+/**
+ * Screenshots of the main pages for the docs, written only when asked
+ * (`UPDATE_SCREENSHOTS=1`, `npm run screenshots`), so an ordinary test run
+ * leaves the working tree alone.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.locator('.app-loading').first().waitFor({ state: 'detached' });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,205 @@
+/**
+ * The TITAN story (BRIEF.md) through the web UI, in a real Chromium, across
+ * four personas: the NCA HR lead drafts a cyber campaign and watches TITAN
+ * turn critical in the impact preview, publishes it into consultation; the
+ * TITAN head answers from the alerts inbox with a cap request; the HR lead
+ * sets the cap and publishes again, and the campaign opens; a TITAN officer
+ * applies and sees the application in "My applications". Every page visited
+ * passes axe (no serious or critical WCAG 2.2 AA violation).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newContext, screenshot, signIn, signOut, skipReason } from './support/browser';
+
+const TITLE = 'Cyber investigators, North West';
+const year = new Date().getUTCFullYear() + 1;
+
+describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let campaignPath = '';
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await newContext(browser);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  const impactRow = (org: string) => page.locator(`[data-testid=impact-table] tr[data-org=${org}]`);
+  const levelOf = (org: string) => impactRow(org).getAttribute('data-level');
+
+  it('the NCA HR lead drafts a cyber campaign and sees TITAN turn critical in the impact preview', async () => {
+    await signIn(page, 'Helen Marshall');
+    await page.getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor();
+    await page.getByTestId('empty-state').waitFor();
+    await expectAccessible(page, 'the campaigns list (empty)');
+
+    await page.getByRole('button', { name: 'Create a campaign' }).click();
+    await page.getByRole('heading', { name: 'Create a campaign' }).waitFor();
+    await page.getByLabel('Title', { exact: true }).fill(TITLE);
+    await page.getByLabel('Capability', { exact: true }).selectOption({ label: 'Cyber-crime investigation' });
+    await page.getByRole('checkbox', { name: 'North West' }).check();
+    await page.getByLabel('Number of posts').fill('6');
+    await page.getByRole('radio', { name: 'Security check (SC)' }).check();
+    await page.getByLabel('Minimum PIP level').selectOption('2');
+
+    // Six SC/PIP2 posts could take six of TITAN's nine eligible officers: 10 → 4 against a minimum of 7.
+    await expect.poll(() => levelOf('titan')).toBe('critical');
+    expect(await impactRow('titan').textContent()).toContain('Critical');
+    expect(await levelOf('ersou')).toBe('ok');
+    expect(await page.getByTestId('impact-headline').textContent()).toContain('TITAN: critical. Its cyber-crime investigation team could fall from 10 to 4, against a minimum of 7.');
+
+    // The preview follows the form: a cap of 2 per ROCU leaves TITAN at 8, a warning; without it, critical again.
+    await page.getByLabel('Most offers to any one ROCU (optional)').fill('2');
+    await expect.poll(() => levelOf('titan')).toBe('warning');
+    expect(await impactRow('titan').textContent()).toContain('Warning');
+    await page.getByLabel('Most offers to any one ROCU (optional)').fill('');
+    await expect.poll(() => levelOf('titan')).toBe('critical');
+    await expectAccessible(page, 'the new-campaign form with its impact preview');
+    await screenshot(page, 'new-campaign-impact-preview');
+  });
+
+  it('an API validation error shows as a GOV.UK error summary with the field highlighted, and the draft saves once corrected', async () => {
+    const opens = page.getByRole('group', { name: 'Opening date' });
+    await opens.getByLabel('Day').fill('2');
+    await opens.getByLabel('Month').fill('3');
+    await opens.getByLabel('Year').fill(String(year));
+    // Closes before it opens: only the API knows that rule here.
+    const closes = page.getByRole('group', { name: 'Closing date' });
+    await closes.getByLabel('Day').fill('13');
+    await closes.getByLabel('Month').fill('2');
+    await closes.getByLabel('Year').fill(String(year));
+    await page.getByLabel('Grade').fill('NCA Grade 4');
+    await page.getByLabel('Salary band').fill('£44,600 to £51,900');
+    await page.getByLabel('Locations').fill('Manchester');
+    await page.getByLabel('Job description').fill('Investigate cyber-dependent crime with the National Cyber Crime Unit’s North West team.');
+    await page.getByLabel('Terms and conditions').fill('NCA terms and conditions. Hybrid working from Manchester.');
+    await page.getByRole('button', { name: 'Save as a draft' }).click();
+
+    const summary = page.getByTestId('error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Closing date must be after the opening date');
+    expect(await page.title()).toMatch(/^Error: /);
+    // The summary takes focus, and its link leads to the field, which is marked in error.
+    expect(await summary.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await summary.getByRole('link', { name: 'Closing date must be after the opening date' }).click();
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('closesOn');
+    expect(await page.locator('.govuk-form-group--error').filter({ hasText: 'Closing date' }).count()).toBe(1);
+    await expectAccessible(page, 'the new-campaign form showing an error');
+
+    await closes.getByLabel('Month').fill('4');
+    await page.getByRole('button', { name: 'Save as a draft' }).click();
+    await page.getByTestId('campaign-status').getByText('Draft').waitFor();
+    campaignPath = new URL(page.url()).pathname;
+    expect(campaignPath).toMatch(/^\/campaigns\/cmp_/);
+    expect(await page.getByTestId('success-banner').textContent()).toContain('is saved as a draft');
+    await expect.poll(() => levelOf('titan')).toBe('critical');
+    await expectAccessible(page, 'the draft campaign');
+  });
+
+  it('publishing puts the campaign in consultation with an outstanding alert for TITAN', async () => {
+    await page.getByRole('button', { name: 'Publish campaign' }).click();
+    await page.getByTestId('campaign-status').getByText('In consultation').waitFor();
+    expect(await page.getByTestId('success-banner').textContent()).toContain('It opens when TITAN has answered.');
+    const titan = page.locator('[data-testid=consultation-table] tr[data-org=titan]');
+    expect(await titan.textContent()).toContain('Critical');
+    expect(await titan.textContent()).toContain('Needs an answer');
+    expect(await page.getByTestId('important-banner').textContent()).toContain('1 alert is holding this campaign in consultation');
+    await expectAccessible(page, 'the campaign in consultation');
+    await screenshot(page, 'campaign-consultation');
+
+    await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
+    await page.getByTestId('campaigns-table').getByRole('link', { name: TITLE }).waitFor();
+    await expectAccessible(page, 'the campaigns list');
+    await screenshot(page, 'campaigns');
+    await signOut(page);
+  });
+
+  it('the TITAN head finds the alert in the inbox and asks for a cap of 2, with a note', async () => {
+    await signIn(page, 'Fiona Campbell');
+    await page.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
+    await page.getByTestId('alerts-table').waitFor();
+    expect(await page.locator('[data-testid=alert-counts] [data-level=critical]').textContent()).toBe('1 Critical');
+    await expectAccessible(page, 'the alerts inbox');
+    await screenshot(page, 'alerts-inbox');
+
+    await page.getByTestId('alerts-table').getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    expect(await page.getByTestId('alert-summary').textContent()).toContain('could fall from 10 to 4, against a minimum of 7');
+    await expectAccessible(page, 'the alert');
+    await screenshot(page, 'alert-detail');
+
+    await page.getByRole('radio', { name: 'Ask for a per-source cap' }).check();
+    await page.getByLabel('Most offers to TITAN officers').fill('2');
+    await page.getByLabel('Note').fill('Two is the most we can release this year without losing on-call cover.');
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await page.getByTestId('success-banner').waitFor();
+    await page.locator('.govuk-summary-list').getByText('Cap requested').waitFor();
+    expect(await page.getByTestId('alert-history').textContent()).toContain('Two is the most we can release');
+    await expectAccessible(page, 'the answered alert');
+    await signOut(page);
+  });
+
+  it('the HR lead sets the cap the TITAN head asked for, publishes again, and the campaign opens', async () => {
+    // A deep link, straight to the campaign: the sign-in page brings the user back to it.
+    await page.goto(campaignPath);
+    await page.waitForURL(/\/sign-in\?next=/);
+    await page.getByRole('radio', { name: 'Helen Marshall' }).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`**${campaignPath}`);
+    expect(await page.getByTestId('important-banner').textContent()).toContain('TITAN asked for no more than 2 offers');
+
+    await page.getByRole('link', { name: 'Set the cap to 2 or less' }).click();
+    await page.getByRole('heading', { name: `Change ${TITLE}` }).waitFor();
+    await expect.poll(() => levelOf('titan')).toBe('critical');
+    await page.getByLabel('Most offers to any one ROCU (optional)').fill('2');
+    await expect.poll(() => levelOf('titan')).toBe('warning');
+    await expectAccessible(page, 'the campaign edit form');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('success-banner').waitFor();
+
+    await page.getByRole('button', { name: 'Publish again' }).click();
+    await page.getByTestId('campaign-status').getByText('Open').waitFor();
+    expect(await page.getByTestId('success-banner').textContent()).toContain('open for applications');
+    expect(await page.locator('[data-testid=consultation-table] tr[data-org=titan]').textContent()).toContain('Requested cap met');
+    await expectAccessible(page, 'the open campaign');
+    await screenshot(page, 'campaign-open');
+    await signOut(page);
+  });
+
+  it('a TITAN officer sees the vacancy with their eligibility, applies, and finds it in My applications', async () => {
+    await signIn(page, 'Daniel Okafor');
+    await page.getByRole('heading', { name: 'Vacancies', level: 1 }).waitFor();
+    const vacancy = page.getByTestId('vacancies').locator('li', { hasText: TITLE });
+    await vacancy.getByText('You can apply').waitFor();
+    await expectAccessible(page, 'the vacancies list');
+    await screenshot(page, 'vacancies');
+
+    await vacancy.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    expect(await page.getByTestId('eligibility').textContent()).toContain('Your vetting and PIP level meet the requirements.');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    // An empty statement is caught before it is sent, in the same error summary.
+    await page.getByTestId('error-summary').getByText('Tell the panel why you are applying').waitFor();
+    await page.getByLabel('Why you are applying').fill('Six years on TITAN’s cyber team, PIP2, SC; I led the ransomware response for two forces.');
+    await page.getByRole('button', { name: 'Apply' }).click();
+
+    await page.getByRole('heading', { name: 'My applications', level: 1 }).waitFor();
+    expect(await page.getByTestId('success-banner').textContent()).toContain(`Your application for “${TITLE}” is sent.`);
+    const row = page.getByTestId('applications-table').locator('tr', { hasText: TITLE });
+    expect(await row.getAttribute('data-status')).toBe('submitted');
+    expect(await row.textContent()).toContain('Submitted');
+    await expectAccessible(page, 'my applications');
+    await screenshot(page, 'my-applications');
+
+    // Deep links survive a reload: the session is kept for the tab, the gateway serves the app for any path.
+    await page.reload();
+    await page.getByTestId('applications-table').locator('tr', { hasText: TITLE }).waitFor();
+  });
+});

@@ -1,0 +1,74 @@
+import { useEffect, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { setUnauthenticatedHandler } from './api';
+import { Layout } from './components/layout';
+import { AlertPage } from './pages/Alert';
+import { AlertsInbox } from './pages/AlertsInbox';
+import { BaselineEdit, Baselines } from './pages/Baselines';
+import { CampaignEdit } from './pages/CampaignEdit';
+import { CampaignNew } from './pages/CampaignNew';
+import { CampaignPage } from './pages/Campaign';
+import { Campaigns } from './pages/Campaigns';
+import { Escalations } from './pages/Escalations';
+import { Forbidden, Home, NotFound } from './pages/Misc';
+import { MyApplications } from './pages/MyApplications';
+import { SignIn } from './pages/SignIn';
+import { Vacancies, Vacancy } from './pages/Vacancies';
+import { ReferenceProvider } from './reference';
+import { useSession } from './session';
+import type { Role } from './types';
+
+/** A page for signed-in users with one of `roles`: others sign in first (and come back), or are told it is not theirs. */
+function Protected({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+  const { session, hasRole } = useSession();
+  const location = useLocation();
+  if (!session) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (roles && !hasRole(...roles)) return <Forbidden />;
+  return <>{children}</>;
+}
+
+/** A 401 from the API (the token expired): sign out and ask to sign in again, coming back here after. */
+function SignOutWhenTokenExpires() {
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      signOut();
+      navigate(`/sign-in?expired=1&next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    });
+    return () => setUnauthenticatedHandler(undefined);
+  }, [signOut, navigate, location.pathname, location.search]);
+  return null;
+}
+
+const HR: Role[] = ['hr-lead'];
+const HEAD: Role[] = ['rocu-head'];
+const OFFICER: Role[] = ['officer'];
+
+export function App() {
+  return (
+    <ReferenceProvider>
+      <SignOutWhenTokenExpires />
+      <Layout>
+        <Routes>
+          <Route path="/" element={<Home />} />
+          <Route path="/sign-in" element={<SignIn />} />
+          <Route path="/campaigns" element={<Protected roles={['hr-lead', 'rocu-head', 'rocc', 'admin']}><Campaigns /></Protected>} />
+          <Route path="/campaigns/new" element={<Protected roles={HR}><CampaignNew /></Protected>} />
+          <Route path="/campaigns/:id" element={<Protected><CampaignPage /></Protected>} />
+          <Route path="/campaigns/:id/edit" element={<Protected roles={HR}><CampaignEdit /></Protected>} />
+          <Route path="/alerts" element={<Protected roles={[...HEAD, ...HR]}><AlertsInbox /></Protected>} />
+          <Route path="/alerts/:id" element={<Protected roles={['rocu-head', 'hr-lead', 'rocc']}><AlertPage /></Protected>} />
+          <Route path="/escalations" element={<Protected roles={['rocc']}><Escalations /></Protected>} />
+          <Route path="/baselines" element={<Protected roles={[...HEAD, ...HR]}><Baselines /></Protected>} />
+          <Route path="/baselines/:capabilityId" element={<Protected roles={[...HEAD, ...HR]}><BaselineEdit /></Protected>} />
+          <Route path="/vacancies" element={<Protected roles={OFFICER}><Vacancies /></Protected>} />
+          <Route path="/vacancies/:id" element={<Protected roles={OFFICER}><Vacancy /></Protected>} />
+          <Route path="/applications" element={<Protected roles={OFFICER}><MyApplications /></Protected>} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Layout>
+    </ReferenceProvider>
+  );
+}

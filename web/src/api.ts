@@ -1,0 +1,104 @@
+import { readSession } from './session';
+
+/** One entry of the API's `error.details`: which field, and what is wrong with it. */
+export interface ErrorDetail {
+  path?: string;
+  field?: string;
+  message: string;
+}
+
+/** An API answer outside 2xx, in the service's shape `{error:{code,message,details}}`. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    readonly requestId?: string,
+  ) {
+    super(message);
+  }
+}
+
+let onUnauthenticated: (() => void) | undefined;
+
+/** Called when the API says the token is no longer good (401): the app signs out and asks to sign in again. */
+export function setUnauthenticatedHandler(handler: (() => void) | undefined): void {
+  onUnauthenticated = handler;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  /** Sent as `Idempotency-Key` on creating POSTs, so a retried click creates nothing twice. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+function messageForStatus(status: number): string {
+  if (status === 401) return 'You need to sign in again.';
+  if (status === 403) return 'You do not have permission to do that.';
+  if (status === 404) return 'Page not found.';
+  if (status === 413) return 'What you sent is too large.';
+  if (status >= 500) return 'Sorry, there is a problem with the service. Try again later.';
+  return `The service answered ${status}.`;
+}
+
+async function errorFrom(res: Response): Promise<ApiError> {
+  try {
+    const body = (await res.json()) as { error?: { code?: string; message?: string; details?: ErrorDetail[]; requestId?: string } };
+    if (body.error?.message) {
+      return new ApiError(res.status, body.error.code ?? 'error', body.error.message, body.error.details ?? [], body.error.requestId);
+    }
+  } catch {
+    // Not JSON (a proxy's error page, say): fall through to a message for the status.
+  }
+  return new ApiError(res.status, res.status === 401 ? 'unauthenticated' : 'error', messageForStatus(res.status));
+}
+
+/**
+ * Call the service's public API (same origin: `/v1/…`, or `/local/…` for the
+ * local identity routes) with the signed-in user's bearer token. Resolves with
+ * the JSON body; rejects with an `ApiError` (status 0 when the network failed).
+ */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = readSession()?.token;
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', 'The service could not be reached. Check your connection and try again.');
+  }
+  if (!res.ok) {
+    const error = await errorFrom(res);
+    if (res.status === 401 && token) onUnauthenticated?.();
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
+};
+
+/** A query string from the defined values: `query({status:'open'})` → `?status=open`. */
+export function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}

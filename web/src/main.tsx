@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import 'govuk-frontend/dist/govuk/govuk-frontend.min.css';
+import './app.css';
+import { App } from './App';
+import { SessionProvider } from './session';
+
+// govuk-frontend styles some components differently once it knows JavaScript runs.
+document.body.classList.add('js-enabled', 'govuk-frontend-supported');
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BrowserRouter>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </BrowserRouter>
+  </StrictMode>,
+);

@@ -1,0 +1,285 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../api';
+import { Button, DateInput, ErrorSummary, Radios, TextInput, Textarea, isBlankDate, isoFromParts, type DateParts } from '../components/form';
+import { AlertStatusTag, BackLink, LevelTag, LoadError, Loading, NotificationBanner, SummaryList, usePageTitle } from '../components/ui';
+import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
+import { ALERT_KIND, ALERT_OUTCOME, ROLE_NAMES, formatDate, formatDateTime } from '../format';
+import { useApi } from '../hooks';
+import { useReference } from '../reference';
+import { useSession } from '../session';
+import type { AlertDetail } from '../types';
+
+const RESPOND_LABELS = { decision: 'Your answer', cap: 'Most offers to your officers', releaseDate: 'Release date', note: 'Note' };
+
+const ACTION_TEXT: Record<string, string> = {
+  raised: 'Alert raised',
+  respond: 'Answered',
+  responded: 'Answered',
+  escalated: 'Escalated to the ROCC',
+  decided: 'Decided by the ROCC',
+  referred: 'Referred to the ROCC',
+  resolved: 'Resolved',
+  withdrawn: 'Withdrawn',
+};
+
+function RespondForm({ alert, onDone }: { alert: AlertDetail; onDone: (message: string) => Promise<void> }) {
+  const { orgName } = useReference();
+  const [decision, setDecision] = useState('');
+  const [cap, setCap] = useState('');
+  const [release, setRelease] = useState<DateParts>({ day: '', month: '', year: '' });
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+  usePageTitle(`${ALERT_KIND[alert.kind] ?? 'Alert'}: ${alert.campaignTitle}`, hasErrors(errors));
+  const org = orgName(alert.orgId);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const capN = Number(cap.trim());
+    const capValid = cap.trim() !== '' && Number.isInteger(capN) && capN >= 0;
+    const releaseIso = isoFromParts(release);
+    const check = formErrors([
+      !decision && ['decision', 'Select your answer'],
+      decision === 'request-cap' && !capValid && ['cap', 'Enter the most offers to your officers as a whole number, for example 2'],
+      decision === 'defer' && isBlankDate(release) && ['releaseDate', 'Enter the date you can release the officer'],
+      decision === 'defer' && !isBlankDate(release) && !releaseIso && ['releaseDate', 'The release date must be a real date'],
+      decision === 'object' && !note.trim() && ['note', 'Say why you object: the ROCC reads it'],
+    ]);
+    setErrors(check);
+    if (hasErrors(check)) return;
+    setBusy(true);
+    try {
+      await api.post(`/v1/alerts/${alert.id}/respond`, {
+        decision,
+        note: note.trim(),
+        ...(decision === 'request-cap' ? { cap: capN } : {}),
+        ...(decision === 'defer' ? { releaseDate: releaseIso } : {}),
+      });
+      await onDone('Your answer is recorded. The campaign’s HR lead has been told.');
+    } catch (err) {
+      setErrors(formErrorsFrom(err, RESPOND_LABELS));
+      setBusy(false);
+    }
+  };
+
+  const items =
+    alert.kind === 'campaign-impact'
+      ? [
+          { value: 'accept', text: 'Accept the risk', hint: 'The campaign can go ahead as it is.' },
+          {
+            value: 'request-cap',
+            text: 'Ask for a per-source cap',
+            hint: `The campaign waits until it makes no more than this many offers to ${org} officers.`,
+            conditional: (
+              <TextInput
+                id="cap"
+                label={`Most offers to ${org} officers`}
+                inputMode="numeric"
+                width={3}
+                value={cap}
+                onChange={setCap}
+                error={errors.fields.cap}
+              />
+            ),
+          },
+          { value: 'object', text: 'Object', hint: 'The ROCC for your region decides.' },
+        ]
+      : alert.kind === 'offer-release'
+        ? [
+            { value: 'release', text: 'Release the officer', hint: alert.requestedStart ? `On the requested start date, ${formatDate(alert.requestedStart)}.` : undefined },
+            {
+              value: 'defer',
+              text: 'Release from a later date',
+              hint: 'At most 90 days after the requested start date.',
+              conditional: (
+                <DateInput id="releaseDate" legend="Release date" hint="For example, 1 4 2027" value={release} onChange={setRelease} error={errors.fields.releaseDate} />
+              ),
+            },
+            { value: 'object', text: 'Object', hint: 'The ROCC for your region decides.' },
+          ]
+        : [{ value: 'acknowledge', text: 'Acknowledge' }];
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="respond-form">
+      <ErrorSummary errors={errors} />
+      <Radios id="decision" legend={<h2 className="govuk-fieldset__heading">Your answer</h2>} legendClass="govuk-fieldset__legend--m" error={errors.fields.decision} value={decision} onChange={setDecision} items={items} />
+      <Textarea id="note" label="Note" hint="Who reads it: the campaign’s HR lead and, if it is escalated, the ROCC." value={note} onChange={setNote} error={errors.fields.note} rows={3} />
+      <Button busy={busy}>Send answer</Button>
+    </form>
+  );
+}
+
+function DecideForm({ alert, onDone }: { alert: AlertDetail; onDone: (message: string) => Promise<void> }) {
+  const [decision, setDecision] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+  usePageTitle(`Escalation: ${alert.campaignTitle}`, hasErrors(errors));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const check = formErrors([!decision && ['decision', 'Select your decision'], !note.trim() && ['note', 'Enter the reason for your decision']]);
+    setErrors(check);
+    if (hasErrors(check)) return;
+    setBusy(true);
+    try {
+      await api.post(`/v1/alerts/${alert.id}/decide`, { decision, note: note.trim() });
+      await onDone('Your decision is recorded.');
+    } catch (err) {
+      setErrors(formErrorsFrom(err, { decision: 'Your decision', note: 'Reason' }));
+      setBusy(false);
+    }
+  };
+  const upholdHint =
+    alert.kind === 'offer-release' ? 'The officer’s release is deferred to the latest allowed date.' : 'A cap is imposed that keeps the ROCU at its minimum.';
+  const overruleHint = alert.kind === 'offer-release' ? 'The officer is released now.' : 'The campaign goes ahead without a cap for this ROCU.';
+  return (
+    <form onSubmit={submit} noValidate data-testid="decide-form">
+      <ErrorSummary errors={errors} />
+      <Radios
+        id="decision"
+        legend={<h2 className="govuk-fieldset__heading">Your decision</h2>}
+        legendClass="govuk-fieldset__legend--m"
+        error={errors.fields.decision}
+        value={decision}
+        onChange={setDecision}
+        items={[
+          { value: 'uphold', text: 'Uphold the objection', hint: upholdHint },
+          { value: 'overrule', text: 'Overrule the objection', hint: overruleHint },
+        ]}
+      />
+      <Textarea id="note" label="Reason" value={note} onChange={setNote} error={errors.fields.note} rows={3} />
+      <Button busy={busy}>Record decision</Button>
+    </form>
+  );
+}
+
+function ReferForm({ alert, onDone }: { alert: AlertDetail; onDone: (message: string) => Promise<void> }) {
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+  const refer = async () => {
+    setBusy(true);
+    try {
+      await api.post(`/v1/alerts/${alert.id}/refer`);
+      await onDone('The cap request is referred to the ROCC, who will decide it.');
+    } catch (err) {
+      setErrors(formErrorsFrom(err));
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <h2 className="govuk-heading-m">What you can do</h2>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/campaigns/${alert.campaignId}/edit`}>
+          Set the campaign’s cap to {alert.requestedCap} or less
+        </Link>
+        , or refer the request to the ROCC if you think the campaign should go ahead without it.
+      </p>
+      <Button type="button" secondary busy={busy} onClick={() => void refer()}>
+        Refer to the ROCC
+      </Button>
+    </>
+  );
+}
+
+/**
+ * `/alerts/:id`: an alert with the campaign, the projected strength before
+ * and after, its history, and the form for whoever is to answer it: the ROCU
+ * head (respond), the ROCC (decide) or the campaign's HR lead (refer a cap request).
+ */
+export function AlertPage() {
+  const { id = '' } = useParams();
+  const { session, hasRole } = useSession();
+  const { orgName, capabilityName } = useReference();
+  const alert = useApi<AlertDetail>(`/v1/alerts/${id}`);
+  const [banner, setBanner] = useState<string>();
+  usePageTitle(alert.data ? `${ALERT_KIND[alert.data.kind] ?? 'Alert'}: ${alert.data.campaignTitle}` : 'Alert');
+  if (alert.loading && !alert.data) return <Loading what="Loading the alert" />;
+  if (alert.error || !alert.data) return <LoadError error={alert.error} />;
+  const a = alert.data;
+  const team = `${orgName(a.orgId)} ${capabilityName(a.capabilityId).toLowerCase()} team`;
+  const done = async (message: string) => {
+    await alert.reload();
+    setBanner(message);
+  };
+  const canRespond = hasRole('rocu-head') && session?.claims.org === a.orgId && a.status === 'open';
+  const canDecide = hasRole('rocc') && a.status === 'escalated';
+  const canRefer = hasRole('hr-lead') && a.status === 'cap-requested';
+  const back = hasRole('rocc') && !hasRole('rocu-head', 'hr-lead') ? '/escalations' : '/alerts';
+
+  return (
+    <>
+      <BackLink to={back}>{back === '/escalations' ? 'Back to escalations' : 'Back to alerts'}</BackLink>
+      {banner ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">{banner}</p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">{ALERT_KIND[a.kind] ?? a.kind}</span>
+      <h1 className="govuk-heading-l">{a.campaignTitle}</h1>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <p className="govuk-body-l" data-testid="alert-summary">
+            {a.kind === 'offer-release'
+              ? `This offer would take the ${team} from ${a.projected} to ${a.projectedAfter}, against a minimum of ${a.minimum}.`
+              : a.kind === 'campaign-impact'
+                ? `If this campaign recruited as many eligible officers as it can, the ${team} could fall from ${a.projected} to ${a.projectedAfter}, against a minimum of ${a.minimum}.`
+                : `Another campaign for the same capability overlaps this one in time and region.`}
+          </p>
+          <SummaryList
+            rows={[
+              { key: 'Level', value: <LevelTag level={a.level} /> },
+              { key: 'Status', value: <AlertStatusTag status={a.status} /> },
+              {
+                key: 'Campaign',
+                value: (
+                  <Link className="govuk-link" to={`/campaigns/${a.campaignId}`}>
+                    {a.campaignTitle}
+                  </Link>
+                ),
+              },
+              { key: 'Team', value: `${orgName(a.orgId)}, ${capabilityName(a.capabilityId)}` },
+              { key: 'Strength now', value: a.strength },
+              { key: 'Projected strength before', value: a.projected },
+              { key: 'Projected strength after', value: <strong>{a.projectedAfter}</strong> },
+              { key: 'Minimum', value: a.minimum },
+              !!a.requestedStart && { key: 'Requested start', value: formatDate(a.requestedStart) },
+              a.requestedCap !== null && { key: 'Cap asked for', value: a.requestedCap },
+              a.imposedCap !== null && { key: 'Cap imposed', value: a.imposedCap },
+              !!a.releaseDate && { key: 'Release date', value: formatDate(a.releaseDate) },
+              !!a.outcome && { key: 'Outcome', value: ALERT_OUTCOME[a.outcome!] ?? a.outcome },
+              !!a.dueAt && OUTSTANDING.has(a.status) && { key: 'Escalates to the ROCC if unanswered by', value: formatDateTime(a.dueAt) },
+              { key: 'Raised', value: formatDateTime(a.createdAt) },
+            ]}
+          />
+          {canRespond ? <RespondForm alert={a} onDone={done} /> : null}
+          {canDecide ? <DecideForm alert={a} onDone={done} /> : null}
+          {canRefer ? <ReferForm alert={a} onDone={done} /> : null}
+          <h2 className="govuk-heading-m">History</h2>
+          {a.history.length === 0 ? (
+            <p className="govuk-body">Nothing has happened yet.</p>
+          ) : (
+            <ol className="govuk-list app-history" data-testid="alert-history">
+              {a.history.map((h) => (
+                <li key={h.id} className="app-history__item">
+                  <p className="govuk-body govuk-!-margin-bottom-1">
+                    <strong>{ACTION_TEXT[h.action] ?? h.action.replace(/-/g, ' ')}</strong>
+                    {typeof h.changes?.decision === 'string' ? `: ${String(h.changes.decision).replace(/-/g, ' ')}` : ''}
+                  </p>
+                  <p className="govuk-body-s govuk-!-margin-bottom-1">
+                    {formatDateTime(h.at)} by {h.actor.sub} ({h.actor.roles.map((r) => ROLE_NAMES[r] ?? r).join(', ') || 'the service'}, {orgName(h.actor.org)})
+                  </p>
+                  {h.note ? <p className="govuk-body-s govuk-!-margin-bottom-0">“{h.note}”</p> : null}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+const OUTSTANDING = new Set(['open', 'cap-requested', 'escalated']);

@@ -1,0 +1,216 @@
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { api } from '../api';
+import { ImpactHeadline, ImpactTable } from '../components/impact';
+import { Button, ErrorSummary } from '../components/form';
+import { AlertStatusTag, BackLink, CampaignStatusTag, LevelTag, LoadError, Loading, NotificationBanner, SummaryList, TableWrapper, usePageTitle } from '../components/ui';
+import { formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
+import { ALERT_OUTCOME, PIP, REGION_NAMES, VETTING, formatDate, formatDateTime } from '../format';
+import { useApi } from '../hooks';
+import { useReference } from '../reference';
+import { useSession } from '../session';
+import type { Campaign, ImpactAssessment } from '../types';
+
+interface PublishResult {
+  campaign: Campaign;
+  raisedAlertIds: string[];
+  outstanding: Array<{ orgId: string; alertId: string; status: string }>;
+}
+
+const OUTSTANDING = new Set(['open', 'cap-requested', 'escalated']);
+
+/**
+ * `/campaigns/:id`: the campaign, its impact on each ROCU and, once
+ * published, where the consultation stands. The owner's HR lead publishes
+ * from here and follows the alerts that hold it.
+ */
+export function CampaignPage() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const { session, hasRole } = useSession();
+  const { orgName, capabilityName } = useReference();
+  const campaign = useApi<Campaign>(`/v1/campaigns/${id}`);
+  const canSeeImpact = hasRole('hr-lead', 'rocu-head', 'rocc');
+  const impact = useApi<ImpactAssessment>(canSeeImpact && campaign.data ? `/v1/campaigns/${id}/impact` : undefined);
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [banner, setBanner] = useState<string | undefined>((location.state as { banner?: string } | null)?.banner);
+  const [busy, setBusy] = useState(false);
+  usePageTitle(campaign.data?.title ?? 'Campaign', hasErrors(errors));
+
+  if (campaign.loading && !campaign.data) return <Loading what="Loading the campaign" />;
+  if (campaign.error || !campaign.data) return <LoadError error={campaign.error} />;
+  const c = campaign.data;
+  const owner = hasRole('hr-lead') && session?.claims.org === c.ownerOrgId;
+  const editable = owner && (c.status === 'draft' || c.status === 'consultation');
+  const consultation = Object.entries(c.consultation).sort(([a], [b]) => orgName(a).localeCompare(orgName(b)));
+  const outstanding = consultation.filter(([, entry]) => OUTSTANDING.has(entry.status));
+  const capUnmet = consultation.filter(
+    ([, entry]) => entry.status === 'cap-requested' && entry.requestedCap !== null && (c.maxAppointmentsPerSource === null || c.maxAppointmentsPerSource > entry.requestedCap),
+  );
+
+  const publish = async () => {
+    setBusy(true);
+    setErrors(noErrors);
+    setBanner(undefined);
+    try {
+      const result = await api.post<PublishResult>(`/v1/campaigns/${id}/publish`);
+      await Promise.all([campaign.reload(), impact.reload()]);
+      setBanner(
+        result.campaign.status === 'open'
+          ? 'The campaign is published and open for applications.'
+          : `The campaign is in consultation. It opens when ${result.outstanding.map((o) => orgName(o.orgId)).join(', ')} ${result.outstanding.length === 1 ? 'has' : 'have'} answered.`,
+      );
+    } catch (err) {
+      setErrors(formErrorsFrom(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const change = (hidden: string) => (editable ? { to: `/campaigns/${id}/edit`, text: 'Change', hidden } : undefined);
+
+  return (
+    <>
+      <BackLink to="/campaigns">Back to campaigns</BackLink>
+      {banner ? (
+        <NotificationBanner success>
+          <p className="govuk-notification-banner__heading">{banner}</p>
+        </NotificationBanner>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      <span className="govuk-caption-l">{capabilityName(c.capabilityId)} campaign, run by {orgName(c.ownerOrgId)}</span>
+      <h1 className="govuk-heading-l">{c.title}</h1>
+      <p className="govuk-body" data-testid="campaign-status">
+        Status: <CampaignStatusTag status={c.status} />
+        {c.publishedAt ? <> (published {formatDateTime(c.publishedAt)})</> : null}
+      </p>
+
+      {outstanding.length > 0 ? (
+        <NotificationBanner title="Waiting on ROCU heads">
+          <p className="govuk-notification-banner__heading">
+            {outstanding.length === 1 ? '1 alert is' : `${outstanding.length} alerts are`} holding this campaign in consultation.
+          </p>
+          {capUnmet.map(([orgId, entry]) => (
+            <p className="govuk-body" key={orgId}>
+              {orgName(orgId)} asked for no more than {entry.requestedCap} {entry.requestedCap === 1 ? 'offer' : 'offers'} to its officers.{' '}
+              {owner ? (
+                <>
+                  <Link className="govuk-notification-banner__link" to={`/campaigns/${id}/edit`}>
+                    Set the cap to {entry.requestedCap} or less
+                  </Link>{' '}
+                  and publish again, or refer the request to the ROCC from the alert.
+                </>
+              ) : null}
+            </p>
+          ))}
+        </NotificationBanner>
+      ) : null}
+
+      {owner && (c.status === 'draft' || c.status === 'consultation') ? (
+        <div className="govuk-button-group">
+          <Button type="button" busy={busy} onClick={() => void publish()}>
+            {c.status === 'draft' ? 'Publish campaign' : 'Publish again'}
+          </Button>
+          <Link className="govuk-link" to={`/campaigns/${id}/edit`}>
+            Change the campaign
+          </Link>
+        </div>
+      ) : null}
+
+      {consultation.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Consultation</h2>
+          <TableWrapper label="Consultation">
+            <table className="govuk-table" data-testid="consultation-table">
+              <caption className="govuk-table__caption govuk-visually-hidden">Alerts raised to ROCU heads</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">ROCU</th>
+                  <th scope="col" className="govuk-table__header">Level</th>
+                  <th scope="col" className="govuk-table__header">Where it stands</th>
+                  <th scope="col" className="govuk-table__header">Requested cap</th>
+                  <th scope="col" className="govuk-table__header">Outcome</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {consultation.map(([orgId, entry]) => (
+                  <tr className="govuk-table__row" key={orgId} data-org={orgId}>
+                    <th scope="row" className="govuk-table__header">
+                      {hasRole('rocu-head') && session?.claims.org !== orgId ? (
+                        orgName(orgId)
+                      ) : (
+                        <Link className="govuk-link" to={`/alerts/${entry.alertId}`}>
+                          {orgName(orgId)}
+                          <span className="govuk-visually-hidden"> alert</span>
+                        </Link>
+                      )}
+                    </th>
+                    <td className="govuk-table__cell">
+                      <LevelTag level={entry.level} />
+                    </td>
+                    <td className="govuk-table__cell">
+                      <AlertStatusTag status={entry.status} />
+                    </td>
+                    <td className="govuk-table__cell">{entry.requestedCap ?? 'None'}</td>
+                    <td className="govuk-table__cell">{entry.outcome ? (ALERT_OUTCOME[entry.outcome] ?? entry.outcome) : 'Not decided yet'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrapper>
+        </>
+      ) : null}
+
+      {canSeeImpact ? (
+        <section aria-labelledby="impact-heading">
+          <h2 className="govuk-heading-m" id="impact-heading">
+            Impact on each ROCU
+          </h2>
+          {impact.loading && !impact.data ? <Loading what="Working out the impact" /> : null}
+          {impact.error ? <p className="govuk-body">The impact is not available to you.</p> : null}
+          {impact.data ? (
+            <>
+              <ImpactHeadline assessment={impact.data} />
+              <ImpactTable assessment={impact.data} caption="Worst case for each ROCU" />
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      <h2 className="govuk-heading-m">Details</h2>
+      <SummaryList
+        rows={[
+          { key: 'Title', value: c.title, action: change('title') },
+          { key: 'Capability', value: capabilityName(c.capabilityId) },
+          { key: 'Regions', value: c.regions.map((r) => REGION_NAMES[r] ?? r).join(', '), action: change('regions') },
+          { key: 'Posts', value: c.posts, action: change('number of posts') },
+          {
+            key: 'Most offers to any one ROCU',
+            value: c.maxAppointmentsPerSource === null ? 'No cap' : c.maxAppointmentsPerSource,
+            action: change('most offers to any one ROCU'),
+          },
+          Object.keys(c.sourceCaps).length > 0 && {
+            key: 'Caps imposed by a ROCC',
+            value: Object.entries(c.sourceCaps)
+              .map(([org, n]) => `${orgName(org)}: ${n}`)
+              .join(', '),
+          },
+          { key: 'Opens', value: formatDate(c.opensOn), action: change('opening date') },
+          { key: 'Closes', value: formatDate(c.closesOn), action: change('closing date') },
+          { key: 'Vetting', value: VETTING[c.roleProfile.vetting] ?? c.roleProfile.vetting },
+          { key: 'PIP level', value: PIP[c.roleProfile.minPipLevel] ?? c.roleProfile.minPipLevel },
+          { key: 'Grade', value: c.roleProfile.grade },
+          { key: 'Salary band', value: c.roleProfile.salaryBand },
+          { key: 'Locations', value: c.roleProfile.locations.join(', ') },
+          { key: 'Job description', value: c.roleProfile.jobDescription },
+          { key: 'Terms and conditions', value: c.roleProfile.terms },
+          c.partnerOrgIds.length > 0 && { key: 'Partners', value: c.partnerOrgIds.map(orgName).join(', ') },
+          c.coordination.length > 0 && {
+            key: 'Overlapping campaigns',
+            value: c.coordination.map((o) => `${o.title} (${orgName(o.ownerOrgId)})`).join('; '),
+          },
+        ]}
+      />
+    </>
+  );
+}
