@@ -148,6 +148,15 @@ describe('the TITAN story', () => {
     expect(appTrail.every((e: any) => e.actor && e.at)).toBe(true);
   });
 
+  it('an officer with an accepted move cannot be marked as left: the commitment would count twice', async () => {
+    const titanHr = as(users.titanHr);
+    const record = (await titanHr.get(`/v1/officers/${titanCyber[5]}`)).json;
+    const res = await titanHr.patch(`/v1/officers/${titanCyber[5]}`, { status: 'left', version: record.version });
+    expect(res.status).toBe(409);
+    expect(res.json.error.details[0]).toMatchObject({ field: 'status', applicationId: gatedApp });
+    expect(await titanRow()).toMatchObject({ strength: 10, committedOut: 4 });
+  });
+
   it('and cancelling a campaign gives back everything its offers held', async () => {
     expect((await ncaHr.post(`/v1/campaigns/${second.id}/cancel`, { note: 'Funding moved to the joint unit.' })).status).toBe(200);
     expect(await titanRow()).toMatchObject({ committedOut: 2, projected: 8 });
