@@ -211,7 +211,17 @@ export async function updateOfficer(
   if (movedHome && before.staffNumber) {
     // The staff number belongs to the old organisation's numbering; release it there and claim it in the new one.
     actions.push(
-      { action: { Delete: { TableName: tableName(), Key: keys.staffNumber(before.homeOrgId, before.staffNumber) } } },
+      {
+        action: {
+          Delete: {
+            TableName: tableName(),
+            Key: keys.staffNumber(before.homeOrgId, before.staffNumber),
+            // Only this officer's own claim is released.
+            ConditionExpression: 'attribute_not_exists(pk) OR officerId = :id',
+            ExpressionAttributeValues: { ':id': before.id },
+          },
+        },
+      },
       staffNumberClaim(after.homeOrgId, before.staffNumber, after.id),
     );
   }
