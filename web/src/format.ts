@@ -95,6 +95,17 @@ export const APPLICATION_STATUS: Record<string, { text: string; tag: string }> =
   appointed: { text: 'Appointed', tag: 'govuk-tag--green' },
 };
 
+export const SECONDMENT_STATUS: Record<string, { text: string; tag: string }> = {
+  submitted: { text: 'Submitted', tag: 'govuk-tag--blue' },
+  'home-approved': { text: 'Approved by your unit', tag: 'govuk-tag--light-blue' },
+  'host-accepted': { text: 'Accepted by the host', tag: 'govuk-tag--green' },
+  confirmed: { text: 'Confirmed', tag: 'govuk-tag--green' },
+  active: { text: 'On secondment', tag: 'govuk-tag--turquoise' },
+  completed: { text: 'Completed', tag: 'govuk-tag--grey' },
+  declined: { text: 'Declined', tag: 'govuk-tag--red' },
+  withdrawn: { text: 'Withdrawn', tag: 'govuk-tag--grey' },
+};
+
 export const VETTING: Record<string, string> = {
   nppv2: 'NPPV level 2',
   nppv3: 'NPPV level 3',

@@ -10,8 +10,11 @@ import type { Campaign, CampaignSummary, impactAssessment, impactRow } from '../
 import type { Capability, CapabilityRow } from '../../shared/schemas/capability.schema';
 import type { me } from '../../shared/schemas/misc.schema';
 import type { organisation } from '../../shared/schemas/organisation.schema';
+import type { SecondmentApplication } from '../../shared/schemas/secondment.schema';
 
-export type { AlertSummary, Application, Campaign, CampaignSummary, Capability, CapabilityRow };
+export type { AlertSummary, Application, Campaign, CampaignSummary, Capability, CapabilityRow, SecondmentApplication };
+/** `GET /v1/me/applications`: campaign and secondment applications in one list. */
+export type MyApplication = Application | SecondmentApplication;
 export type AlertDetail = z.infer<typeof alertWithHistory>;
 export type ImpactAssessment = z.infer<typeof impactAssessment>;
 export type ImpactRow = z.infer<typeof impactRow>;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api';
-import { ALERT_STATUS, APPLICATION_STATUS, CAMPAIGN_STATUS, LEVEL_TEXT } from '../format';
+import { ALERT_STATUS, APPLICATION_STATUS, CAMPAIGN_STATUS, LEVEL_TEXT, SECONDMENT_STATUS } from '../format';
 import type { Level } from '../types';
 import { ErrorSummary } from './form';
 import { formErrorsFrom } from '../errors';
@@ -37,6 +37,11 @@ export function AlertStatusTag({ status }: { status: string }) {
 
 export function ApplicationStatusTag({ status }: { status: string }) {
   const s = APPLICATION_STATUS[status] ?? { text: status, tag: 'govuk-tag--grey' };
+  return <Tag text={s.text} className={s.tag} />;
+}
+
+export function SecondmentStatusTag({ status }: { status: string }) {
+  const s = SECONDMENT_STATUS[status] ?? { text: status, tag: 'govuk-tag--grey' };
   return <Tag text={s.text} className={s.tag} />;
 }
 

@@ -12,16 +12,28 @@ import type { AlertDetail } from '../types';
 
 const RESPOND_LABELS = { decision: 'Your answer', cap: 'Most offers to your officers', releaseDate: 'Release date', note: 'Note' };
 
-const ACTION_TEXT: Record<string, string> = {
-  raised: 'Alert raised',
-  respond: 'Answered',
-  responded: 'Answered',
-  escalated: 'Escalated to the ROCC',
-  decided: 'Decided by the ROCC',
-  referred: 'Referred to the ROCC',
-  resolved: 'Resolved',
-  withdrawn: 'Withdrawn',
-};
+/** An audit entry of the alert in words: `alert.request-cap` with `{cap: 2}` → "Asked for a per-source cap of 2". */
+function historyText(action: string, changes: Record<string, unknown> | undefined): string {
+  const what = action.replace(/^alert\./, '');
+  const cap = typeof changes?.cap === 'number' ? changes.cap : undefined;
+  const date = typeof changes?.releaseDate === 'string' ? formatDate(changes.releaseDate) : undefined;
+  const words: Record<string, string> = {
+    raised: 'Alert raised',
+    accept: 'The ROCU head accepted the risk',
+    'request-cap': `The ROCU head asked for a per-source cap${cap !== undefined ? ` of ${cap}` : ''}`,
+    object: 'The ROCU head objected: escalated to the ROCC',
+    release: 'The ROCU head released the officer',
+    defer: `The ROCU head deferred the release${date ? ` to ${date}` : ''}`,
+    acknowledge: 'Acknowledged',
+    uphold: 'The ROCC upheld the objection',
+    overrule: 'The ROCC overruled the objection',
+    referred: 'The HR lead referred the cap request to the ROCC',
+    escalated: 'Escalated to the ROCC: no answer in 10 working days',
+    resolved: 'Resolved',
+    withdrawn: 'Withdrawn',
+  };
+  return words[what] ?? what.replace(/-/g, ' ');
+}
 
 function RespondForm({ alert, onDone }: { alert: AlertDetail; onDone: (message: string) => Promise<void> }) {
   const { orgName } = useReference();
@@ -265,8 +277,7 @@ export function AlertPage() {
               {a.history.map((h) => (
                 <li key={h.id} className="app-history__item">
                   <p className="govuk-body govuk-!-margin-bottom-1">
-                    <strong>{ACTION_TEXT[h.action] ?? h.action.replace(/-/g, ' ')}</strong>
-                    {typeof h.changes?.decision === 'string' ? `: ${String(h.changes.decision).replace(/-/g, ' ')}` : ''}
+                    <strong>{historyText(h.action, h.changes)}</strong>
                   </p>
                   <p className="govuk-body-s govuk-!-margin-bottom-1">
                     {formatDateTime(h.at)} by {h.actor.sub} ({h.actor.roles.map((r) => ROLE_NAMES[r] ?? r).join(', ') || 'the service'}, {orgName(h.actor.org)})

@@ -2,21 +2,40 @@ import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { api } from '../api';
 import { Button, ErrorSummary } from '../components/form';
-import { ApplicationStatusTag, LoadError, Loading, NotificationBanner, TableWrapper, usePageTitle } from '../components/ui';
+import { ApplicationStatusTag, SecondmentStatusTag, LoadError, Loading, NotificationBanner, TableWrapper, usePageTitle } from '../components/ui';
 import { formErrorsFrom, noErrors, type FormErrors } from '../errors';
 import { formatDate } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
-import type { Application, Page } from '../types';
+import type { Application, MyApplication, Page, SecondmentApplication } from '../types';
 
 const WITHDRAWABLE = new Set(['submitted', 'shortlisted', 'offered', 'awaiting-release', 'accepted']);
 
-/** `/applications`: the officer's applications, newest first, with each offer's state, start and release dates. */
+function SecondmentRow({ a }: { a: SecondmentApplication }) {
+  const { orgName } = useReference();
+  return (
+    <tr className="govuk-table__row" data-status={a.status}>
+      <td className="govuk-table__cell">
+        {a.placementTitle}
+        <br />
+        <span className="govuk-body-s">Secondment, hosted by {orgName(a.hostOrgId)}</span>
+      </td>
+      <td className="govuk-table__cell app-nowrap">{formatDate(a.createdAt)}</td>
+      <td className="govuk-table__cell">
+        <SecondmentStatusTag status={a.status} />
+      </td>
+      <td className="govuk-table__cell app-nowrap">{formatDate(a.startDate)}</td>
+      <td className="govuk-table__cell" />
+    </tr>
+  );
+}
+
+/** `/applications`: the officer's campaign and secondment applications, newest first, with each offer's state, start and release dates. */
 export function MyApplications() {
   usePageTitle('My applications');
   const location = useLocation();
   const { orgName } = useReference();
-  const list = useApi<Page<Application>>('/v1/me/applications?limit=100');
+  const list = useApi<Page<MyApplication>>('/v1/me/applications?limit=100');
   const [banner, setBanner] = useState<string | undefined>((location.state as { banner?: string } | null)?.banner);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState<string>();
@@ -72,7 +91,10 @@ export function MyApplications() {
               </tr>
             </thead>
             <tbody className="govuk-table__body">
-              {list.data.items.map((a) => (
+              {list.data.items.map((a) =>
+                a.applicationType === 'secondment' ? (
+                  <SecondmentRow a={a} key={a.id} />
+                ) : (
                 <tr className="govuk-table__row" key={a.id} data-status={a.status}>
                   <td className="govuk-table__cell">
                     <Link className="govuk-link" to={`/vacancies/${a.campaignId}`}>
@@ -105,7 +127,8 @@ export function MyApplications() {
                     </div>
                   </td>
                 </tr>
-              ))}
+                ),
+              )}
             </tbody>
           </table>
         </TableWrapper>

@@ -33,7 +33,7 @@ export function Vacancies() {
   const { orgName, capabilityName } = useReference();
   const list = useApi<Page<CampaignSummary>>('/v1/campaigns?status=open&limit=100');
   const me = useApi<Me>('/v1/me');
-  const mine = useApi<Page<Application>>('/v1/me/applications?limit=100');
+  const mine = useApi<Page<Application>>('/v1/me/applications?type=campaign&limit=100');
   const applied = new Map((mine.data?.items ?? []).map((a) => [a.campaignId, a]));
   return (
     <>
@@ -93,7 +93,7 @@ export function Vacancy() {
   const { orgName, capabilityName } = useReference();
   const campaign = useApi<Campaign>(`/v1/campaigns/${id}`);
   const me = useApi<Me>('/v1/me');
-  const mine = useApi<Page<Application>>('/v1/me/applications?limit=100');
+  const mine = useApi<Page<Application>>('/v1/me/applications?type=campaign&limit=100');
   const [idempotencyKey] = useIdempotencyKey();
   const [statement, setStatement] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
