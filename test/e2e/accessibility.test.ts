@@ -93,9 +93,9 @@ describe.skipIf(!!skipReason)('accessible from the keyboard, on a small screen a
     await page.getByRole('heading', { name: 'Escalations', level: 1 }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Escalations', level: 1 }).waitFor();
-    await page.getByTestId('empty-state').waitFor();
-    await expectAccessible(page, 'the ROCC escalations (empty)');
-    await screenshot(page, 'escalations');
+    // Empty, unless the TITAN story (running beside this file) has already escalated its objection.
+    await page.getByTestId('empty-state').or(page.getByTestId('alerts-table')).first().waitFor();
+    await expectAccessible(page, 'the ROCC escalations');
 
     await page.goto('/no/such/page');
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();

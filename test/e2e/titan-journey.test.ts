@@ -4,12 +4,14 @@
  * turn critical in the impact preview, publishes it into consultation; the
  * TITAN head answers from the alerts inbox with a cap request; the HR lead
  * sets the cap and publishes again, and the campaign opens; a TITAN officer
- * applies and sees the application in "My applications". Every page visited
- * passes axe (no serious or critical WCAG 2.2 AA violation).
+ * applies and sees the application in "My applications". Then a second
+ * campaign: the TITAN head objects, and the North West ROCC upholds the
+ * objection from Escalations. Every page visited passes axe (no serious or
+ * critical WCAG 2.2 AA violation).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newContext, screenshot, signIn, signOut, skipReason } from './support/browser';
+import { apiAs, expectAccessible, launchBrowser, newContext, screenshot, signIn, signOut, skipReason } from './support/browser';
 
 const TITLE = 'Cyber investigators, North West';
 const year = new Date().getUTCFullYear() + 1;
@@ -201,5 +203,60 @@ describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
     // Deep links survive a reload: the session is kept for the tab, the gateway serves the app for any path.
     await page.reload();
     await page.getByTestId('applications-table').locator('tr', { hasText: TITLE }).waitFor();
+  });
+
+  it('an objection goes to the ROCC, who finds it under Escalations and upholds it', async () => {
+    // Set up through the API (the HR journey is covered above): a digital forensics campaign that could empty TITAN's team of five.
+    const ncaHr = await apiAs('nca-hr');
+    const created = await ncaHr('POST', '/v1/campaigns', {
+      title: 'Digital forensic investigators, North West',
+      capabilityId: 'digital-forensics',
+      ownerOrgId: 'nca',
+      partnerOrgIds: [],
+      regions: ['north-west'],
+      posts: 5,
+      allocations: [],
+      opensOn: `${year}-05-04`,
+      closesOn: `${year}-06-05`,
+      maxAppointmentsPerSource: null,
+      roleProfile: { jobDescription: 'Recover and examine digital evidence.', terms: 'NCA terms.', grade: 'NCA Grade 5', salaryBand: '£38,000 to £42,000', vetting: 'nppv2', minPipLevel: 0, locations: ['Warrington'] },
+    });
+    const campaignId = (created as { id: string }).id;
+    expect(((await ncaHr('POST', `/v1/campaigns/${campaignId}/publish`)) as { campaign: { status: string } }).campaign.status).toBe('consultation');
+
+    await signIn(page, 'Fiona Campbell');
+    await page.getByTestId('alerts-table').getByRole('link', { name: 'Digital forensic investigators, North West' }).click();
+    await page.getByTestId('respond-form').waitFor();
+    await page.getByRole('radio', { name: 'Object' }).check();
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    // An objection needs a reason for the ROCC: caught before it is sent.
+    await page.getByTestId('error-summary').getByRole('link', { name: 'Say why you object: the ROCC reads it' }).waitFor();
+    await page.getByLabel('Note').fill('Five is the whole team; we lose our only on-call examiners.');
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await page.getByTestId('success-banner').waitFor();
+    await page.locator('.govuk-summary-list').getByText('Escalated to the ROCC').waitFor();
+    await signOut(page);
+
+    await signIn(page, 'Andrew Pascoe');
+    await page.getByRole('heading', { name: 'Escalations', level: 1 }).waitFor();
+    await page.getByTestId('alerts-table').waitFor();
+    await expectAccessible(page, 'the ROCC escalations');
+    await screenshot(page, 'escalations');
+    await page.getByTestId('alerts-table').getByRole('link', { name: 'Digital forensic investigators, North West' }).click();
+    await page.getByTestId('decide-form').waitFor();
+    expect(await page.getByTestId('alert-history').textContent()).toContain('Five is the whole team');
+    await expectAccessible(page, 'an escalated alert for the ROCC');
+    await screenshot(page, 'escalation-decision');
+    await page.getByRole('radio', { name: 'Uphold the objection' }).check();
+    await page.getByLabel('Reason').fill('TITAN keeps its minimum of three; the NCA may appoint two.');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByTestId('success-banner').waitFor();
+    await page.locator('.govuk-summary-list').getByText('Cap imposed by the ROCC').waitFor();
+    expect(await page.locator('.govuk-summary-list').textContent()).toContain('Cap imposed2');
+    await expectAccessible(page, 'the decided escalation');
+
+    await page.getByRole('link', { name: 'Escalations', exact: true }).click();
+    await page.getByRole('heading', { name: 'Escalations', level: 1 }).waitFor();
+    expect(await page.getByTestId('alerts-table').or(page.getByTestId('empty-state')).first().textContent()).not.toContain('Digital forensic investigators');
   });
 });

@@ -36,6 +36,22 @@ export async function newContext(browser: Browser, width = 1024, height = 800): 
   return context;
 }
 
+/** A caller of the API as a persona (`POST /local/token`), for setting up what a test is not about. */
+export async function apiAs(persona: string): Promise<(method: string, path: string, body?: unknown) => Promise<unknown>> {
+  const res = await fetch(`${baseUrl}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub: persona }) });
+  const { token } = (await res.json()) as { token: string };
+  return async (method, path, body) => {
+    const out = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = (await out.json()) as unknown;
+    if (!out.ok) throw new Error(`${method} ${path} answered ${out.status}: ${JSON.stringify(json)}`);
+    return json;
+  };
+}
+
 /** Sign in through the persona picker, as a person would. */
 export async function signIn(page: Page, personaName: string, next?: string): Promise<void> {
   await page.goto(next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in');
