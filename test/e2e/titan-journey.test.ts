@@ -116,6 +116,14 @@ describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
     await expectAccessible(page, 'the campaign in consultation');
     await screenshot(page, 'campaign-consultation');
 
+    // Publishing again is refused (409) while TITAN has not answered: the error summary says why and links the alert.
+    await page.getByRole('button', { name: 'Publish again' }).click();
+    const summary = page.getByTestId('error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('The campaign cannot open yet');
+    await summary.getByRole('link', { name: 'TITAN’s alert: needs an answer' }).waitFor();
+    await expectAccessible(page, 'the campaign refused publication');
+
     await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
     await page.getByTestId('campaigns-table').getByRole('link', { name: TITLE }).waitFor();
     await expectAccessible(page, 'the campaigns list');

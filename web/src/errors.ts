@@ -4,6 +4,8 @@ import { ApiError } from './api';
 export interface SummaryItem {
   text: string;
   field?: string;
+  /** A page that helps (the alert holding a campaign, say), when the problem is not a field of this form. */
+  href?: string;
 }
 
 /** What a form shows after a failed submit: the summary at the top and a message on each field. */
@@ -62,10 +64,10 @@ export function formErrorsFrom(err: unknown, labels: Record<string, string> = {}
         fields[id] = text;
         items.push({ text, field: id });
       }
-    } else {
-      items.push({ text: sentence(readable(detail.message)) });
     }
   }
+  // The message says what went wrong as a whole; details for fields this form does not show
+  // (a 409's "consultation", say) are for programs, so they do not repeat it line by line.
   if (items.length === 0) items.push({ text: sentence(readable(err.message)) });
   return { items, fields };
 }

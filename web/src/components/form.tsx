@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ChangeEvent, type MouseEvent, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import type { FormErrors } from '../errors';
 
 /** GOV.UK error summary: focused when it appears, each line links to (and focuses) its field. */
@@ -30,6 +31,8 @@ export function ErrorSummary({ errors }: { errors: FormErrors }) {
                   <a href={`#${item.field}`} onClick={(e) => focusField(e, item.field!)}>
                     {item.text}
                   </a>
+                ) : item.href ? (
+                  <Link to={item.href}>{item.text}</Link>
                 ) : (
                   item.text
                 )}

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { ImpactHeadline, ImpactTable } from '../components/impact';
 import { Button, ErrorSummary } from '../components/form';
 import { AlertStatusTag, BackLink, CampaignStatusTag, LevelTag, LoadError, Loading, NotificationBanner, SummaryList, TableWrapper, usePageTitle } from '../components/ui';
 import { formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
-import { ALERT_OUTCOME, PIP, REGION_NAMES, VETTING, formatDate, formatDateTime } from '../format';
+import { ALERT_OUTCOME, ALERT_STATUS, PIP, REGION_NAMES, VETTING, formatDate, formatDateTime } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
@@ -61,7 +61,18 @@ export function CampaignPage() {
           : `The campaign is in consultation. It opens when ${result.outstanding.map((o) => orgName(o.orgId)).join(', ')} ${result.outstanding.length === 1 ? 'has' : 'have'} answered.`,
       );
     } catch (err) {
-      setErrors(formErrorsFrom(err));
+      const out = formErrorsFrom(err);
+      // A 409 names the alerts still holding the campaign: link each one.
+      if (err instanceof ApiError) {
+        for (const d of err.details) {
+          const detail = d as { alertId?: unknown; orgId?: unknown; status?: unknown };
+          if (typeof detail.alertId === 'string' && typeof detail.orgId === 'string') {
+            const status = ALERT_STATUS[String(detail.status)]?.text.toLowerCase() ?? String(detail.status);
+            out.items.push({ text: `${orgName(detail.orgId)}’s alert: ${status}`, href: `/alerts/${detail.alertId}` });
+          }
+        }
+      }
+      setErrors(out);
     } finally {
       setBusy(false);
     }
