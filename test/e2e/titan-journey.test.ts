@@ -11,7 +11,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, expectAccessible, launchBrowser, newContext, screenshot, signIn, signOut, skipReason } from './support/browser';
+import { POLL, apiAs, expectAccessible, launchBrowser, newContext, screenshot, signIn, signOut, skipReason } from './support/browser';
 
 const TITLE = 'Cyber investigators, North West';
 const year = new Date().getUTCFullYear() + 1;
@@ -52,17 +52,17 @@ describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
     await page.getByLabel('Minimum PIP level').selectOption('2');
 
     // Six SC/PIP2 posts could take six of TITAN's nine eligible officers: 10 → 4 against a minimum of 7.
-    await expect.poll(() => levelOf('titan')).toBe('critical');
+    await expect.poll(() => levelOf('titan'), POLL).toBe('critical');
     expect(await impactRow('titan').textContent()).toContain('Critical');
     expect(await levelOf('ersou')).toBe('ok');
     expect(await page.getByTestId('impact-headline').textContent()).toContain('TITAN: critical. Its cyber-crime investigation team could fall from 10 to 4, against a minimum of 7.');
 
     // The preview follows the form: a cap of 2 per ROCU leaves TITAN at 8, a warning; without it, critical again.
     await page.getByLabel('Most offers to any one ROCU (optional)').fill('2');
-    await expect.poll(() => levelOf('titan')).toBe('warning');
+    await expect.poll(() => levelOf('titan'), POLL).toBe('warning');
     expect(await impactRow('titan').textContent()).toContain('Warning');
     await page.getByLabel('Most offers to any one ROCU (optional)').fill('');
-    await expect.poll(() => levelOf('titan')).toBe('critical');
+    await expect.poll(() => levelOf('titan'), POLL).toBe('critical');
     await expectAccessible(page, 'the new-campaign form with its impact preview');
     await screenshot(page, 'new-campaign-impact-preview');
   });
@@ -101,7 +101,7 @@ describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
     campaignPath = new URL(page.url()).pathname;
     expect(campaignPath).toMatch(/^\/campaigns\/cmp_/);
     expect(await page.getByTestId('success-banner').textContent()).toContain('is saved as a draft');
-    await expect.poll(() => levelOf('titan')).toBe('critical');
+    await expect.poll(() => levelOf('titan'), POLL).toBe('critical');
     await expectAccessible(page, 'the draft campaign');
   });
 
@@ -167,9 +167,9 @@ describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
 
     await page.getByRole('link', { name: 'Set the cap to 2 or less' }).click();
     await page.getByRole('heading', { name: `Change ${TITLE}` }).waitFor();
-    await expect.poll(() => levelOf('titan')).toBe('critical');
+    await expect.poll(() => levelOf('titan'), POLL).toBe('critical');
     await page.getByLabel('Most offers to any one ROCU (optional)').fill('2');
-    await expect.poll(() => levelOf('titan')).toBe('warning');
+    await expect.poll(() => levelOf('titan'), POLL).toBe('warning');
     await expectAccessible(page, 'the campaign edit form');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByTestId('success-banner').waitFor();

@@ -11,6 +11,8 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '
 const SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
 
 export const baseUrl = inject('e2eBaseUrl');
+/** For `expect.poll`: its own default (1 s) is shorter than a debounced preview on a busy machine. */
+export const POLL = { timeout: 15_000, interval: 100 };
 /** Set when global setup found no Chromium outside CI: `describe.skipIf(skipReason)`. */
 export const skipReason = inject('e2eSkipReason');
 
@@ -57,7 +59,7 @@ export async function signIn(page: Page, personaName: string, next?: string): Pr
   await page.goto(next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in');
   await page.getByRole('radio', { name: personaName }).check();
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain(personaName);
+  await expect.poll(() => page.getByTestId('signed-in-as').textContent(), POLL).toContain(personaName);
 }
 
 export async function signOut(page: Page): Promise<void> {
