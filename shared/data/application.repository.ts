@@ -9,6 +9,7 @@ import { keys } from './keys';
 import { decodeCursor, encodeCursor, type Page } from './paging';
 import type { GuardedAction } from './transact';
 import { baselineCounterAction } from './capability.repository';
+import { putNew, replaceIfCurrent } from './conditional-writes';
 
 /**
  * A campaign application as stored: what the API shows, plus what the service
@@ -96,17 +97,11 @@ export function applicationAudit(app: StoredApplication, action: string, actor: 
 /** A new application and its uniqueness claim: one application per officer per campaign. */
 export function newApplicationActions(app: StoredApplication): GuardedAction[] {
   return [
-    { action: { Put: { TableName: tableName(), Item: applicationItem(app), ConditionExpression: 'attribute_not_exists(pk)' } } },
-    {
-      action: {
-        Put: {
-          TableName: tableName(),
-          Item: { ...keys.campaignApplicant(app.campaignId, app.officerId), entity: 'campaign-applicant', applicationId: app.id, createdAt: app.createdAt },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      onConditionFailed: () => new ConflictError('You have already applied to this campaign.', [{ field: 'campaignId', message: 'already applied' }]),
-    },
+    putNew(applicationItem(app)),
+    putNew(
+      { ...keys.campaignApplicant(app.campaignId, app.officerId), entity: 'campaign-applicant', applicationId: app.id, createdAt: app.createdAt },
+      () => new ConflictError('You have already applied to this campaign.', [{ field: 'campaignId', message: 'already applied' }]),
+    ),
   ];
 }
 
@@ -116,18 +111,7 @@ export function newApplicationActions(app: StoredApplication): GuardedAction[] {
  * application at once cannot both win, and nothing the other wrote is lost.
  */
 export function saveApplicationAction(before: StoredApplication, after: StoredApplication, onStale: () => AppError): GuardedAction {
-  return {
-    action: {
-      Put: {
-        TableName: tableName(),
-        Item: applicationItem(after),
-        ConditionExpression: 'version = :expected AND #status = :status',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':expected': before.version, ':status': before.status },
-      },
-    },
-    onConditionFailed: onStale,
-  };
+  return replaceIfCurrent(applicationItem(after), before, onStale);
 }
 
 /**

@@ -8,6 +8,7 @@ import { documentClient, tableName } from './client';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor, type Page } from './paging';
 import type { GuardedAction } from './transact';
+import { putNew, replaceIfCurrent } from './conditional-writes';
 
 /** Secondment application key layouts (the conventions of keys.ts). */
 export const secondmentKeys = {
@@ -96,17 +97,11 @@ export function secondmentAudit(app: StoredSecondment, action: string, actor: Ac
 /** A new application and its claim: one application per officer per placement, ever (a withdrawn one is not replaced). */
 export function newSecondmentActions(app: StoredSecondment): GuardedAction[] {
   return [
-    { action: { Put: { TableName: tableName(), Item: secondmentItem(app), ConditionExpression: 'attribute_not_exists(pk)' } } },
-    {
-      action: {
-        Put: {
-          TableName: tableName(),
-          Item: { ...secondmentKeys.placementApplicant(app.placementId, app.officerId), entity: 'placement-applicant', applicationId: app.id, createdAt: app.createdAt },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      onConditionFailed: () => new ConflictError('You have already applied for this placement.', [{ field: 'placementId', message: 'already applied' }]),
-    },
+    putNew(secondmentItem(app)),
+    putNew(
+      { ...secondmentKeys.placementApplicant(app.placementId, app.officerId), entity: 'placement-applicant', applicationId: app.id, createdAt: app.createdAt },
+      () => new ConflictError('You have already applied for this placement.', [{ field: 'placementId', message: 'already applied' }]),
+    ),
   ];
 }
 
@@ -116,18 +111,7 @@ export function newSecondmentActions(app: StoredSecondment): GuardedAction[] {
  * once, or a decision racing a withdrawal, cannot both win.
  */
 export function saveSecondmentAction(before: StoredSecondment, after: StoredSecondment, onStale: () => AppError): GuardedAction {
-  return {
-    action: {
-      Put: {
-        TableName: tableName(),
-        Item: secondmentItem(after),
-        ConditionExpression: 'version = :expected AND #status = :status',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':expected': before.version, ':status': before.status },
-      },
-    },
-    onConditionFailed: onStale,
-  };
+  return replaceIfCurrent(secondmentItem(after), before, onStale);
 }
 
 // ---------------------------------------------------------------- reads
