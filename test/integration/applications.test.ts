@@ -2,54 +2,22 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getAlert, listInbox, updateAlertActions } from '../../shared/data/alert.repository';
 import { getSourceOffers } from '../../shared/data/application.repository';
-import { SYSTEM_ACTOR } from '../../shared/data/audit.repository';
-import { createCampaign } from '../../shared/data/campaign.repository';
 import { documentClient, tableName } from '../../shared/data/client';
 import { keys } from '../../shared/data/keys';
 import { transactWrite } from '../../shared/data/transact';
 import { addDays, todayIso } from '../../shared/domain/working-days';
-import { newId, nowIso } from '../../shared/ids';
 import type { Campaign } from '../../shared/schemas/campaign.schema';
 import type { Officer } from '../../shared/schemas/officer.schema';
 import { releaseEffects } from '../../shared/use-cases/offer-release-effects';
 import { as, users } from './support/api';
 import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
+import { openCampaign } from './support/campaigns';
 
 const ncaHr = as(users.ncaHr);
 const ersouHr = as(users.ersouHr);
 const titanHr = as(users.titanHr);
 const start = addDays(todayIso(), 30);
 
-/** An open campaign written straight to the table (the campaign routes have their own tests). */
-async function openCampaign(overrides: Partial<Campaign> = {}): Promise<Campaign> {
-  const now = nowIso();
-  return createCampaign(
-    {
-      id: newId('cmp'),
-      title: 'Cyber investigators, North West',
-      capabilityId: 'cyber',
-      ownerOrgId: 'nca',
-      partnerOrgIds: [],
-      regions: ['north-west'],
-      posts: 6,
-      allocations: [],
-      opensOn: '2026-01-01',
-      closesOn: '2026-12-31',
-      maxAppointmentsPerSource: null,
-      sourceCaps: {},
-      roleProfile: { jobDescription: 'Investigate cyber crime', terms: 'Permanent', grade: 'G4', salaryBand: 'B', vetting: 'sc', minPipLevel: 2, locations: ['Manchester'] },
-      status: 'open',
-      consultation: {},
-      coordination: [],
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      publishedAt: now,
-      ...overrides,
-    },
-    SYSTEM_ACTOR,
-  );
-}
 
 const asOfficer = (o: Officer) => as({ sub: `u-${o.id}`, org: o.homeOrgId, roles: ['officer'], officerId: o.id });
 const apply = (o: Officer, campaignId: string, statement = 'I investigate cyber crime.') =>

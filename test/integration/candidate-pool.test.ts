@@ -1,50 +1,20 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../shared/data/audit.repository';
-import { createCampaign } from '../../shared/data/campaign.repository';
 import { documentClient, tableName } from '../../shared/data/client';
 import { keys } from '../../shared/data/keys';
-import { newId, nowIso } from '../../shared/ids';
 import { sentEvents } from '../../shared/notify/publish-events';
 import type { Campaign } from '../../shared/schemas/campaign.schema';
 import type { Officer } from '../../shared/schemas/officer.schema';
 import { as, users } from './support/api';
 import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
+import { openCampaign } from './support/campaigns';
 
 const ncaHr = as(users.ncaHr);
 const titanHr = as(users.titanHr);
 const ersouHr = as(users.ersouHr);
 
 /** A campaign written straight to the table (the campaign routes have their own tests). */
-async function campaign(overrides: Partial<Campaign>): Promise<Campaign> {
-  const now = nowIso();
-  return createCampaign(
-    {
-      id: newId('cmp'),
-      title: 'Cyber investigators',
-      capabilityId: 'cyber',
-      ownerOrgId: 'nca',
-      partnerOrgIds: [],
-      regions: ['north-west'],
-      posts: 4,
-      allocations: [],
-      opensOn: '2026-01-05',
-      closesOn: '2026-12-31',
-      maxAppointmentsPerSource: null,
-      sourceCaps: {},
-      roleProfile: { jobDescription: 'Investigate cyber crime', terms: 'Permanent', grade: 'G4', salaryBand: 'B', vetting: 'sc', minPipLevel: 2, locations: ['Manchester'] },
-      status: 'open',
-      consultation: {},
-      coordination: [],
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      publishedAt: now,
-      ...overrides,
-    },
-    SYSTEM_ACTOR,
-  );
-}
+const campaign = (overrides: Partial<Campaign>) => openCampaign({ title: 'Cyber investigators', posts: 4, opensOn: '2026-01-05', ...overrides });
 
 /** Move a campaign on without the campaign routes (they have their own tests). */
 async function setCampaignStatus(id: string, status: Campaign['status']): Promise<void> {

@@ -2,19 +2,19 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getApplication } from '../../shared/data/application.repository';
 import { listAudit, SYSTEM_ACTOR } from '../../shared/data/audit.repository';
-import { createCampaign } from '../../shared/data/campaign.repository';
 import { getBaseline } from '../../shared/data/capability.repository';
 import { documentClient, tableName } from '../../shared/data/client';
 import { keys } from '../../shared/data/keys';
 import { queryDueMoveIds } from '../../shared/data/move-due.repository';
 import { findOfficerIdByStaffNumber, getOfficer, listOfficersOfOrg, updateOfficer } from '../../shared/data/officer.repository';
 import { addDays, todayIso } from '../../shared/domain/working-days';
-import { newId, nowIso } from '../../shared/ids';
+import { newId } from '../../shared/ids';
 import type { Campaign } from '../../shared/schemas/campaign.schema';
 import type { Officer } from '../../shared/schemas/officer.schema';
 import { applyDueMoves } from '../../shared/use-cases/apply-due-moves';
 import { as, users } from './support/api';
 import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
+import { openCampaign } from './support/campaigns';
 
 const ncaHr = as(users.ncaHr);
 const ersouHr = as(users.ersouHr);
@@ -24,36 +24,6 @@ const START = addDays(todayIso(), 30);
 const ON_START = new Date(`${START}T06:00:00.000Z`);
 const DAY_BEFORE = new Date(`${addDays(START, -1)}T23:30:00.000Z`);
 
-/** An open campaign written straight to the table (the campaign routes have their own tests). */
-async function openCampaign(overrides: Partial<Campaign> = {}): Promise<Campaign> {
-  const now = nowIso();
-  return createCampaign(
-    {
-      id: newId('cmp'),
-      title: 'Cyber investigators, North West',
-      capabilityId: 'cyber',
-      ownerOrgId: 'nca',
-      partnerOrgIds: [],
-      regions: ['north-west'],
-      posts: 6,
-      allocations: [],
-      opensOn: '2026-01-01',
-      closesOn: '2026-12-31',
-      maxAppointmentsPerSource: null,
-      sourceCaps: {},
-      roleProfile: { jobDescription: 'Investigate cyber crime', terms: 'Permanent', grade: 'G4', salaryBand: 'B', vetting: 'sc', minPipLevel: 2, locations: ['Manchester'] },
-      status: 'open',
-      consultation: {},
-      coordination: [],
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      publishedAt: now,
-      ...overrides,
-    },
-    SYSTEM_ACTOR,
-  );
-}
 
 const asOfficer = (o: Officer) => as({ sub: `u-${o.id}`, org: o.homeOrgId, roles: ['officer'], officerId: o.id });
 

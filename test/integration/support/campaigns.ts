@@ -1,3 +1,7 @@
+import { SYSTEM_ACTOR } from '../../../shared/data/audit.repository';
+import { createCampaign } from '../../../shared/data/campaign.repository';
+import { newId, nowIso } from '../../../shared/ids';
+import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import { makeOfficer, setBaseline } from './fixtures';
 
 /** TITAN's cyber team as in the brief: strength 10, minimum 7, nine SC + PIP2, one NPPV3 + PIP1; ERSOU's: 12, minimum 4. */
@@ -37,4 +41,38 @@ export function cyberCampaign(overrides: Record<string, unknown> = {}) {
     },
     ...overrides,
   };
+}
+
+/**
+ * An open campaign written straight to the table, for tests of what happens
+ * after publication (the campaign routes have their own tests).
+ */
+export async function openCampaign(overrides: Partial<Campaign> = {}): Promise<Campaign> {
+  const now = nowIso();
+  return createCampaign(
+    {
+      id: newId('cmp'),
+      title: 'Cyber investigators, North West',
+      capabilityId: 'cyber',
+      ownerOrgId: 'nca',
+      partnerOrgIds: [],
+      regions: ['north-west'],
+      posts: 6,
+      allocations: [],
+      opensOn: '2026-01-01',
+      closesOn: '2026-12-31',
+      maxAppointmentsPerSource: null,
+      sourceCaps: {},
+      roleProfile: { jobDescription: 'Investigate cyber crime', terms: 'Permanent', grade: 'G4', salaryBand: 'B', vetting: 'sc', minPipLevel: 2, locations: ['Manchester'] },
+      status: 'open',
+      consultation: {},
+      coordination: [],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      publishedAt: now,
+      ...overrides,
+    },
+    SYSTEM_ACTOR,
+  );
 }
