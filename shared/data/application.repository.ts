@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationStatus } from '../domain/application-rules';
 import type { OrgType } from '../domain/reference';
 import { ConflictError, type AppError } from '../errors';
@@ -6,10 +6,11 @@ import type { Application, HistoryEntry } from '../schemas/application.schema';
 import { auditAction, type Actor } from './audit.repository';
 import { documentClient, tableName } from './client';
 import { keys } from './keys';
-import { decodeCursor, encodeCursor, type Page } from './paging';
+import type { Page } from './paging';
 import type { GuardedAction } from './transact';
 import { baselineCounterAction } from './capability.repository';
 import { putNew, replaceIfCurrent } from './conditional-writes';
+import { queryPage } from './query-page';
 
 /**
  * A campaign application as stored: what the API shows, plus what the service
@@ -250,19 +251,6 @@ export async function listApplicationsOfCampaign(
   filter: { status?: ApplicationStatus },
   page: { limit: number; cursor?: string },
 ): Promise<Page<StoredApplication>> {
-  const pk = keys.applicationsOfCampaign(campaignId);
-  const out = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ...(filter.status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-      ExpressionAttributeValues: { ':pk': pk, ...(filter.status ? { ':status': filter.status } : {}) },
-      Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'gsi1pk', value: pk }),
-    }),
-  );
-  const cursor = encodeCursor(out.LastEvaluatedKey);
-  return { items: (out.Items ?? []).map(applicationFromItem), ...(cursor ? { cursor } : {}) };
+  return queryPage({ index: 'gsi1', partition: keys.applicationsOfCampaign(campaignId), filter: { status: filter.status }, page, fromItem: applicationFromItem });
 }
 

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { OrgType } from '../domain/reference';
 import type { SecondmentStatus } from '../domain/secondment-rules';
 import { ConflictError, type AppError } from '../errors';
@@ -6,9 +6,10 @@ import type { HomeDecisionRecord, HostDecisionRecord, SecondmentApplication, Sec
 import { auditAction, type Actor } from './audit.repository';
 import { documentClient, tableName } from './client';
 import { keys } from './keys';
-import { decodeCursor, encodeCursor, type Page } from './paging';
+import type { Page } from './paging';
 import type { GuardedAction } from './transact';
 import { putNew, replaceIfCurrent } from './conditional-writes';
+import { queryPage } from './query-page';
 
 /** Secondment application key layouts (the conventions of keys.ts). */
 export const secondmentKeys = {
@@ -129,20 +130,7 @@ export async function listSecondmentsOfPlacement(
   filter: { status?: SecondmentStatus },
   page: { limit: number; cursor?: string },
 ): Promise<Page<StoredSecondment>> {
-  const pk = secondmentKeys.secondmentsOfPlacement(placementId);
-  const out = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ...(filter.status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-      ExpressionAttributeValues: { ':pk': pk, ...(filter.status ? { ':status': filter.status } : {}) },
-      Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'gsi1pk', value: pk }),
-    }),
-  );
-  const cursor = encodeCursor(out.LastEvaluatedKey);
-  return { items: (out.Items ?? []).map(secondmentFromItem), ...(cursor ? { cursor } : {}) };
+  return queryPage({ index: 'gsi1', partition: secondmentKeys.secondmentsOfPlacement(placementId), filter: { status: filter.status }, page, fromItem: secondmentFromItem });
 }
 
 /**
@@ -157,19 +145,5 @@ export async function listApplicationsOfOfficerOfType<T>(
   fromItem: (item: Record<string, unknown>) => T,
   page: { limit: number; cursor?: string },
 ): Promise<Page<T>> {
-  const pk = keys.applicationsOfOfficer(officerId);
-  const out = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ...(applicationType ? { FilterExpression: 'applicationType = :type' } : {}),
-      ExpressionAttributeValues: { ':pk': pk, ...(applicationType ? { ':type': applicationType } : {}) },
-      ScanIndexForward: false,
-      Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'gsi2pk', value: pk }),
-    }),
-  );
-  const cursor = encodeCursor(out.LastEvaluatedKey);
-  return { items: (out.Items ?? []).map(fromItem), ...(cursor ? { cursor } : {}) };
+  return queryPage({ index: 'gsi2', partition: keys.applicationsOfOfficer(officerId), filter: { applicationType }, newestFirst: true, page, fromItem });
 }
