@@ -5,7 +5,7 @@ import { getBaseline, updateBaseline } from '../../shared/data/capability.reposi
 import { addDays, todayIso } from '../../shared/domain/working-days';
 import { newId, nowIso } from '../../shared/ids';
 import type { Officer } from '../../shared/schemas/officer.schema';
-import { as, users } from './support/api';
+import { as, asOfficer, users } from './support/api';
 import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
 
 /**
@@ -17,7 +17,6 @@ import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
 
 const ncaHr = as(users.ncaHr);
 const start = addDays(todayIso(), 30);
-const asOfficer = (o: Officer) => as({ sub: `u-${o.id}`, org: o.homeOrgId, roles: ['officer'], officerId: o.id });
 const officers: Officer[] = [];
 
 async function setMinimum(minimum: number): Promise<void> {

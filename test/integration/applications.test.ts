@@ -9,7 +9,7 @@ import { addDays, todayIso } from '../../shared/domain/working-days';
 import type { Campaign } from '../../shared/schemas/campaign.schema';
 import type { Officer } from '../../shared/schemas/officer.schema';
 import { releaseEffects } from '../../shared/use-cases/offer-release-effects';
-import { as, users } from './support/api';
+import { as, asOfficer, users } from './support/api';
 import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
 import { openCampaign } from './support/campaigns';
 
@@ -19,7 +19,6 @@ const titanHr = as(users.titanHr);
 const start = addDays(todayIso(), 30);
 
 
-const asOfficer = (o: Officer) => as({ sub: `u-${o.id}`, org: o.homeOrgId, roles: ['officer'], officerId: o.id });
 const apply = (o: Officer, campaignId: string, statement = 'I investigate cyber crime.') =>
   asOfficer(o).post(`/v1/campaigns/${campaignId}/applications`, { statement });
 

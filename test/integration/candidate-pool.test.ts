@@ -5,7 +5,7 @@ import { keys } from '../../shared/data/keys';
 import { sentEvents } from '../../shared/notify/publish-events';
 import type { Campaign } from '../../shared/schemas/campaign.schema';
 import type { Officer } from '../../shared/schemas/officer.schema';
-import { as, users } from './support/api';
+import { as, asOfficer, users } from './support/api';
 import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
 import { openCampaign } from './support/campaigns';
 
@@ -29,7 +29,6 @@ async function setCampaignStatus(id: string, status: Campaign['status']): Promis
   );
 }
 
-const asOfficer = (o: Officer) => as({ sub: `u-${o.id}`, org: o.homeOrgId, roles: ['officer'], officerId: o.id });
 
 async function apply(o: Officer, campaignId: string): Promise<string> {
   const res = await asOfficer(o).post(`/v1/campaigns/${campaignId}/applications`, { statement: 'I investigate cyber crime.' });

@@ -12,7 +12,7 @@ import { newId } from '../../shared/ids';
 import type { Campaign } from '../../shared/schemas/campaign.schema';
 import type { Officer } from '../../shared/schemas/officer.schema';
 import { applyDueMoves } from '../../shared/use-cases/apply-due-moves';
-import { as, users } from './support/api';
+import { as, asOfficer, users } from './support/api';
 import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
 import { openCampaign } from './support/campaigns';
 
@@ -25,7 +25,6 @@ const ON_START = new Date(`${START}T06:00:00.000Z`);
 const DAY_BEFORE = new Date(`${addDays(START, -1)}T23:30:00.000Z`);
 
 
-const asOfficer = (o: Officer) => as({ sub: `u-${o.id}`, org: o.homeOrgId, roles: ['officer'], officerId: o.id });
 
 /** Apply, shortlist, offer and accept through the API: the id of an accepted application starting on `startDate`. */
 async function acceptedOffer(officer: Officer, opts: { startDate?: string; owner?: 'nca' | 'ersou'; title?: string } = {}): Promise<{ id: string; campaign: Campaign }> {

@@ -4,7 +4,7 @@ import { getBaseline, updateBaseline } from '../../shared/data/capability.reposi
 import { getPlacement } from '../../shared/data/placement.repository';
 import { addDays, todayIso } from '../../shared/domain/working-days';
 import type { Officer } from '../../shared/schemas/officer.schema';
-import { as, users, type Claims } from './support/api';
+import { as, asOfficer, type Claims, users } from './support/api';
 import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
 
 /**
@@ -18,7 +18,6 @@ import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
 const ncaHr = as(users.ncaHr);
 const heads: Record<string, Claims> = { titan: users.titanHead, ersou: users.ersouHead };
 const hrLeads: Record<string, Claims> = { titan: users.titanHr, ersou: users.ersouHr };
-const asOfficer = (o: Officer) => as({ sub: `u-${o.id}`, org: o.homeOrgId, roles: ['officer'], officerId: o.id });
 
 async function cyber(orgId: string) {
   const b = (await getBaseline(orgId, 'cyber'))!;

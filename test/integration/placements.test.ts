@@ -4,30 +4,14 @@ import { createPlacement, type StoredPlacement } from '../../shared/data/placeme
 import { addDays, todayIso } from '../../shared/domain/working-days';
 import { newId, nowIso } from '../../shared/ids';
 import type { Officer } from '../../shared/schemas/officer.schema';
-import { as, users } from './support/api';
+import { as, asOfficer, users } from './support/api';
 import { makeOfficer, seedReference } from './support/fixtures';
+import { placementBody } from './support/placements';
 
 const ncaHr = as(users.ncaHr);
 const titanHr = as(users.titanHr);
 const today = todayIso();
-const asOfficer = (o: Officer) => as({ sub: `u-${o.id}`, org: o.homeOrgId, roles: ['officer'], officerId: o.id });
 
-/** The NCA's cyber placement for ROCU officers: SC, PIP1, developing PIP2. */
-function placementBody(overrides: Record<string, unknown> = {}) {
-  return {
-    title: 'Cyber investigator secondment, NCA North West',
-    hostOrgId: 'nca',
-    capabilityId: 'cyber',
-    places: 3,
-    startDate: addDays(today, 60),
-    durationMonths: 6,
-    region: 'north-west',
-    eligibility: { homeOrgTypes: ['rocu'], vetting: 'sc', minPipLevel: 1 },
-    pipDevelopmentLevel: 2,
-    closesOn: addDays(today, 30),
-    ...overrides,
-  };
-}
 
 /** A placement whose closing date has passed, written straight to the table (the API refuses to post one). */
 async function closedPlacement(): Promise<StoredPlacement> {

@@ -5,32 +5,18 @@ import { createPlacement, getPlacement } from '../../shared/data/placement.repos
 import { addDays, todayIso } from '../../shared/domain/working-days';
 import { newId, nowIso } from '../../shared/ids';
 import type { Officer } from '../../shared/schemas/officer.schema';
-import { as, users } from './support/api';
+import { as, asOfficer, users } from './support/api';
 import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
+import { placementBody as basePlacementBody } from './support/placements';
 
 const ncaHr = as(users.ncaHr);
 const titanHr = as(users.titanHr);
 const titanHead = as(users.titanHead);
 const ersouHead = as(users.ersouHead);
 const today = todayIso();
-const asOfficer = (o: Officer) => as({ sub: `u-${o.id}`, org: o.homeOrgId, roles: ['officer'], officerId: o.id });
 
 /** An NCA surveillance placement for ROCU officers: SC, PIP1. */
-function placementBody(overrides: Record<string, unknown> = {}) {
-  return {
-    title: 'Surveillance secondment, NCA North West',
-    hostOrgId: 'nca',
-    capabilityId: 'surveillance',
-    places: 2,
-    startDate: addDays(today, 60),
-    durationMonths: 6,
-    region: 'north-west',
-    eligibility: { homeOrgTypes: ['rocu'], vetting: 'sc', minPipLevel: 1 },
-    pipDevelopmentLevel: 2,
-    closesOn: addDays(today, 30),
-    ...overrides,
-  };
-}
+const placementBody = (overrides: Record<string, unknown> = {}) => basePlacementBody({ title: 'Surveillance secondment, NCA North West', capabilityId: 'surveillance', places: 2, ...overrides });
 
 async function newPlacement(overrides: Record<string, unknown> = {}): Promise<string> {
   const res = await ncaHr.post('/v1/placements', placementBody(overrides));

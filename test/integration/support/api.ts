@@ -74,3 +74,8 @@ export const users = {
   roccNorthWest: { sub: 'rocc-nw', org: 'nca', roles: ['rocc'], regions: ['north-west'] },
   admin: { sub: 'admin', org: 'nca', roles: ['admin'] },
 } satisfies Record<string, Claims>;
+
+/** A client acting as the officer whose record this is. */
+export function asOfficer(officer: { id: string; homeOrgId: string }) {
+  return as({ sub: `u-${officer.id}`, org: officer.homeOrgId, roles: ['officer'], officerId: officer.id });
+}
