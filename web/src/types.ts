@@ -11,6 +11,8 @@ import type { Capability, CapabilityRow } from '../../shared/schemas/capability.
 import type { me } from '../../shared/schemas/misc.schema';
 import type { organisation } from '../../shared/schemas/organisation.schema';
 import type { SecondmentApplication } from '../../shared/schemas/secondment.schema';
+import type { Placement } from '../../shared/schemas/placement.schema';
+import type { importResult } from '../../shared/schemas/officer.schema';
 
 export type { AlertSummary, Application, Campaign, CampaignSummary, Capability, CapabilityRow, SecondmentApplication };
 /** `GET /v1/me/applications`: campaign and secondment applications in one list. */
@@ -21,6 +23,9 @@ export type ImpactRow = z.infer<typeof impactRow>;
 export type Me = z.infer<typeof me>;
 export type Organisation = z.infer<typeof organisation>;
 export type Level = ImpactRow['level'];
+export type { Placement };
+/** `POST /v1/officers/import`: counts and the per-row error report. */
+export type ImportResult = z.infer<typeof importResult>;
 
 export interface Page<T> {
   items: T[];
