@@ -7,6 +7,7 @@ import { capabilityExists } from './capability.repository';
 import { documentClient, tableName } from './client';
 import { organisationExists } from './organisation.repository';
 import { decodeCursor, encodeCursor, type Page } from './paging';
+import { queryPage } from './query-page';
 import { transactWrite, type GuardedAction } from './transact';
 
 /**
@@ -155,6 +156,14 @@ export async function listOpenPlacements(filter: PlacementFilter, today: string,
   );
   const cursor = encodeCursor(out.LastEvaluatedKey);
   return { items: (out.Items ?? []).map(placementFromItem), ...(cursor ? { cursor } : {}) };
+}
+
+/**
+ * Every placement of one host, whatever its status or dates, latest closing
+ * date first: a Query of its gsi2 partition.
+ */
+export async function listPlacementsOfHost(hostOrgId: string, page: { limit: number; cursor?: string }): Promise<Page<StoredPlacement>> {
+  return queryPage({ index: 'gsi2', partition: placementKeys.placementsOfHost(hostOrgId), newestFirst: true, page, fromItem: placementFromItem });
 }
 
 // ---------------------------------------------------------------- places (as transaction actions)

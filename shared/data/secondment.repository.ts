@@ -1,14 +1,22 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { OrgType } from '../domain/reference';
-import type { SecondmentStatus } from '../domain/secondment-rules';
+import { flowBucket, secondmentDue, type FlowSide, type SecondmentStatus } from '../domain/secondment-rules';
 import { ConflictError, type AppError } from '../errors';
-import type { HomeDecisionRecord, HostDecisionRecord, SecondmentApplication, SecondmentHistoryEntry } from '../schemas/secondment.schema';
+import type {
+  ExtensionRecord,
+  HomeDecisionRecord,
+  HostDecisionRecord,
+  PendingExtension,
+  SecondmentApplication,
+  SecondmentHistoryEntry,
+} from '../schemas/secondment.schema';
 import { auditAction, type Actor } from './audit.repository';
 import { documentClient, tableName } from './client';
 import { keys } from './keys';
 import type { Page } from './paging';
 import type { GuardedAction } from './transact';
 import { putNew, replaceIfCurrent } from './conditional-writes';
+import { queryAll } from './query-all';
 import { queryPage } from './query-page';
 
 /** Secondment application key layouts (the conventions of keys.ts). */
@@ -22,6 +30,22 @@ export const secondmentKeys = {
   secondmentsOfPlacement: (placementId: string) => `PLACEMENT#${placementId}#APP`,
   /** One application per officer per placement: a claim item in the placement's partition. */
   placementApplicant: (placementId: string, officerId: string) => ({ pk: `PLACEMENT#${placementId}`, sk: `APPLICANT#${officerId}` }),
+  /** gsi3: one home organisation's officers' applications, newest first (the home's list of what awaits its decision). */
+  secondmentByHome: (homeOrgId: string, createdAt: string, applicationId: string) => ({
+    gsi3pk: `ORG#${homeOrgId}#SECAPP`,
+    gsi3sk: `${createdAt}#${applicationId}`,
+  }),
+  secondmentsOfHome: (homeOrgId: string) => `ORG#${homeOrgId}#SECAPP`,
+  /**
+   * A due marker (its own item, in one partition): a confirmed secondment by
+   * its start date, an active one by its end date; none otherwise. The
+   * lifecycle job reads the partition up to today.
+   */
+  secondmentDue: (date: string, applicationId: string) => ({ pk: 'DUE#SECONDMENT', sk: `${date}#${applicationId}` }),
+  secondmentsDuePartition: 'DUE#SECONDMENT',
+  /** The secondment-flows aggregate: one counter item per region × direction, all in one partition. */
+  flowCounter: (region: string, from: FlowSide, to: FlowSide) => ({ pk: 'REPORT#SECONDMENT-FLOWS', sk: `${region}#${from}#${to}` }),
+  flowsPartition: 'REPORT#SECONDMENT-FLOWS',
 };
 
 /**
@@ -35,6 +59,8 @@ export interface StoredSecondment extends SecondmentApplication {
   homeOrgType: OrgType | null;
   /** The baseline the confirmation added to `committedOut`; withdrawal and completion take it off again. */
   commitment: { orgId: string; capabilityId: string } | null;
+  /** The placement's region and the direction (home type → host type), recorded on confirmation: which flow counter it counts in. */
+  flow: { region: string; from: FlowSide; to: FlowSide } | null;
 }
 
 export function secondmentFromItem(item: Record<string, unknown>): StoredSecondment {
@@ -59,8 +85,11 @@ export function secondmentFromItem(item: Record<string, unknown>): StoredSecondm
     version: Number(item.version),
     createdAt: item.createdAt as string,
     updatedAt: item.updatedAt as string,
+    pendingExtension: nul<PendingExtension>(item.pendingExtension),
+    extensions: (item.extensions as ExtensionRecord[]) ?? [],
     homeOrgType: nul(item.homeOrgType),
     commitment: nul(item.commitment),
+    flow: nul(item.flow),
   };
 }
 
@@ -70,6 +99,7 @@ function secondmentItem(app: StoredSecondment): Record<string, unknown> {
     ...secondmentKeys.secondmentByPlacement(app.placementId, app.createdAt, app.id),
     // The applicant's list is one partition for both kinds of application; `applicationType` tells them apart.
     ...keys.applicationByOfficer(app.officerId, app.createdAt, app.id),
+    ...secondmentKeys.secondmentByHome(app.homeOrgId, app.createdAt, app.id),
     entity: 'secondment-application',
     ...app,
   };
@@ -109,10 +139,59 @@ export function newSecondmentActions(app: StoredSecondment): GuardedAction[] {
 /**
  * Replace an application with its next state, only if it is still the
  * version (and so the status) that was read: a home and a host deciding at
- * once, or a decision racing a withdrawal, cannot both win.
+ * once, or a decision racing a withdrawal, cannot both win. What follows
+ * from the state comes with it, in the same transaction, so no caller can
+ * forget it: the due marker moves (a confirmed secondment is due on its
+ * start date, an active one on its end date, any other none), and the
+ * secondment-flows counter of its region × direction moves from the old
+ * status's bucket to the new one's.
  */
-export function saveSecondmentAction(before: StoredSecondment, after: StoredSecondment, onStale: () => AppError): GuardedAction {
-  return replaceIfCurrent(secondmentItem(after), before, onStale);
+export function saveSecondmentActions(before: StoredSecondment, after: StoredSecondment, onStale: () => AppError): GuardedAction[] {
+  const actions: GuardedAction[] = [replaceIfCurrent(secondmentItem(after), before, onStale)];
+  const [was, will] = [secondmentDue(before), secondmentDue(after)];
+  if (was?.date !== will?.date) {
+    if (was) actions.push({ action: { Delete: { TableName: tableName(), Key: secondmentKeys.secondmentDue(was.date, before.id) } } });
+    if (will) {
+      actions.push({
+        action: {
+          Put: {
+            TableName: tableName(),
+            Item: { ...secondmentKeys.secondmentDue(will.date, after.id), entity: 'secondment-due', applicationId: after.id, dueOn: will.date, status: after.status },
+          },
+        },
+      });
+    }
+  }
+  const flow = after.flow ?? before.flow;
+  const [from, to] = [flowBucket(before.status), flowBucket(after.status)];
+  if (flow && from !== to) actions.push(flowCounterAction(flow, { ...(from ? { [from]: -1 } : {}), ...(to ? { [to]: 1 } : {}) }, after.updatedAt));
+  return actions;
+}
+
+/**
+ * Move a flow counter: `ADD` on the region × direction item (created by its
+ * first confirmation). Not conditioned: it only ever moves with a
+ * secondment's own conditional write, so it cannot drift from the statuses.
+ */
+function flowCounterAction(flow: { region: string; from: FlowSide; to: FlowSide }, deltas: Record<string, number>, at: string): GuardedAction {
+  const entries = Object.entries(deltas);
+  return {
+    action: {
+      Update: {
+        TableName: tableName(),
+        Key: secondmentKeys.flowCounter(flow.region, flow.from, flow.to),
+        UpdateExpression: `SET #region = :region, #from = :from, #to = :to, updatedAt = :at ADD ${entries.map((_, i) => `#b${i} :d${i}`).join(', ')}`,
+        ExpressionAttributeNames: { '#region': 'region', '#from': 'from', '#to': 'to', ...Object.fromEntries(entries.map(([b], i) => [`#b${i}`, b])) },
+        ExpressionAttributeValues: {
+          ':region': flow.region,
+          ':from': flow.from,
+          ':to': flow.to,
+          ':at': at,
+          ...Object.fromEntries(entries.map(([, d], i) => [`:d${i}`, d])),
+        },
+      },
+    },
+  };
 }
 
 // ---------------------------------------------------------------- reads
@@ -131,6 +210,59 @@ export async function listSecondmentsOfPlacement(
   page: { limit: number; cursor?: string },
 ): Promise<Page<StoredSecondment>> {
   return queryPage({ index: 'gsi1', partition: secondmentKeys.secondmentsOfPlacement(placementId), filter: { status: filter.status }, page, fromItem: secondmentFromItem });
+}
+
+/** One home organisation's officers' applications, newest first: a Query of gsi3, optionally filtered by status. */
+export async function listSecondmentsOfHome(
+  homeOrgId: string,
+  filter: { status?: SecondmentStatus },
+  page: { limit: number; cursor?: string },
+): Promise<Page<StoredSecondment>> {
+  return queryPage({ index: 'gsi3', partition: secondmentKeys.secondmentsOfHome(homeOrgId), filter: { status: filter.status }, newestFirst: true, page, fromItem: secondmentFromItem });
+}
+
+/**
+ * Secondments due to start or end on or before `today`, oldest first: the
+ * `DUE#SECONDMENT` partition with `sk <= '<today>#~'` (`~` sorts after every
+ * id character). The markers are written with the secondment, so this is a
+ * strongly consistent read; the job re-reads each secondment anyway.
+ */
+export async function queryDueSecondmentIds(today: string, page: { limit: number; start?: Record<string, unknown> }): Promise<{ ids: string[]; next?: Record<string, unknown> }> {
+  const out = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk <= :until',
+      ExpressionAttributeValues: { ':pk': secondmentKeys.secondmentsDuePartition, ':until': `${today}#~` },
+      ProjectionExpression: 'applicationId',
+      ConsistentRead: true,
+      Limit: page.limit,
+      ...(page.start ? { ExclusiveStartKey: page.start } : {}),
+    }),
+  );
+  const ids = (out.Items ?? []).map((item) => item.applicationId).filter((id): id is string => typeof id === 'string');
+  return { ids, ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey as Record<string, unknown> } : {}) };
+}
+
+export interface FlowCounter {
+  region: string;
+  from: FlowSide;
+  to: FlowSide;
+  confirmed: number;
+  active: number;
+  completed: number;
+}
+
+/** Every secondment-flows counter: one Query of one partition (a few dozen items at most: regions × directions). */
+export async function listFlowCounters(): Promise<FlowCounter[]> {
+  const items = await queryAll({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': secondmentKeys.flowsPartition } });
+  return items.map((item) => ({
+    region: item.region as string,
+    from: item.from as FlowSide,
+    to: item.to as FlowSide,
+    confirmed: Number(item.confirmed ?? 0),
+    active: Number(item.active ?? 0),
+    completed: Number(item.completed ?? 0),
+  }));
 }
 
 /**

@@ -135,7 +135,7 @@ function orgTypeName(t: OrgType): string {
 export const SECONDMENT_STATUSES = ['submitted', 'home-approved', 'confirmed', 'active', 'completed', 'declined', 'withdrawn'] as const;
 export type SecondmentStatus = (typeof SECONDMENT_STATUSES)[number];
 
-export type SecondmentAction = 'home-approve' | 'home-decline' | 'host-accept' | 'host-decline' | 'withdraw' | 'complete';
+export type SecondmentAction = 'home-approve' | 'home-decline' | 'host-accept' | 'host-decline' | 'withdraw' | 'complete' | 'activate';
 
 const FROM: Record<SecondmentAction, readonly SecondmentStatus[]> = {
   // From `home-approved` only as the ROCU head's release upgrading an HR lead's approval (see `homeDecisionRefusal`).
@@ -148,6 +148,8 @@ const FROM: Record<SecondmentAction, readonly SecondmentStatus[]> = {
   // Once active, the secondment ends by completion (an early return), not withdrawal.
   withdraw: ['submitted', 'home-approved', 'confirmed'],
   complete: ['confirmed', 'active'],
+  // The lifecycle job, on the start date.
+  activate: ['confirmed'],
 };
 
 const TO: Record<SecondmentAction, SecondmentStatus> = {
@@ -157,6 +159,7 @@ const TO: Record<SecondmentAction, SecondmentStatus> = {
   'host-decline': 'declined',
   withdraw: 'withdrawn',
   complete: 'completed',
+  activate: 'active',
 };
 
 export function canTransition(action: SecondmentAction, status: SecondmentStatus): boolean {
@@ -174,6 +177,7 @@ const VERB: Record<SecondmentAction, string> = {
   'host-decline': 'declined by the host',
   withdraw: 'withdrawn',
   complete: 'completed',
+  activate: 'started',
 };
 
 /** Why an action is refused in a status, in words people understand; undefined when allowed. */
@@ -278,4 +282,76 @@ export function secondmentCommits(input: { homeOrgId: string; hostOrgId: string;
  */
 export function confirmationProtected(input: { homeOrgType: OrgType | null; release: boolean }): boolean {
   return input.homeOrgType === 'rocu' && !input.release;
+}
+
+// ---------------------------------------------------------------- lifecycle by date
+
+/**
+ * When a secondment is next due to change by itself: a confirmed one on its
+ * start date, an active one on its end date; any other status never.
+ */
+export function secondmentDue(app: { status: SecondmentStatus; startDate: string; endDate: string }): { date: string; to: 'active' | 'completed' } | null {
+  if (app.status === 'confirmed') return { date: app.startDate, to: 'active' };
+  if (app.status === 'active') return { date: app.endDate, to: 'completed' };
+  return null;
+}
+
+/**
+ * What the lifecycle job does to a secondment on `today`: a confirmed one
+ * starts on or after its start date (and, if its end date has passed too —
+ * the job was off for its whole length — completes at once); an active one
+ * completes on or after its end date. Undefined when nothing is due.
+ */
+export function dueTransition(app: { status: SecondmentStatus; startDate: string; endDate: string }, today: string): 'active' | 'completed' | undefined {
+  if (app.status === 'confirmed' && app.startDate <= today) return app.endDate <= today ? 'completed' : 'active';
+  if (app.status === 'active' && app.endDate <= today) return 'completed';
+  return undefined;
+}
+
+// ---------------------------------------------------------------- secondment flows
+
+/** A side of a secondment flow: the NCA, a ROCU or a force (the organisation's type, named as people chart it). */
+export const FLOW_SIDES = ['nca', 'rocu', 'force'] as const;
+export type FlowSide = (typeof FLOW_SIDES)[number];
+
+export function flowSide(type: OrgType): FlowSide {
+  return type === 'agency' ? 'nca' : type;
+}
+
+/** Which flow counter a status counts in: confirmed (upcoming), active, completed; none for the others. */
+export function flowBucket(status: SecondmentStatus): 'confirmed' | 'active' | 'completed' | undefined {
+  return status === 'confirmed' || status === 'active' || status === 'completed' ? status : undefined;
+}
+
+// ---------------------------------------------------------------- extensions
+
+/** The longest a secondment may run, extensions included. */
+export const MAX_SECONDMENT_MONTHS = 24;
+
+export type ExtensionSide = 'host' | 'home';
+
+/** Which side a caller speaks for on an extension: the host's HR lead, or the home's ROCU head or HR lead. */
+export function extensionSideOf(identity: { org: string; roles: readonly string[] }, app: { hostOrgId: string; homeOrgId: string }): ExtensionSide | undefined {
+  if (identity.org === app.hostOrgId && identity.roles.includes('hr-lead')) return 'host';
+  if (homeDeciderOf(identity, app.homeOrgId)) return 'home';
+  return undefined;
+}
+
+/** Why an extension cannot be proposed in this state (409); undefined when it can. */
+export function extensionStateRefusal(app: { status: SecondmentStatus; pendingExtension: unknown }): string | undefined {
+  if (app.status !== 'confirmed' && app.status !== 'active') {
+    return `A secondment that is ${app.status} cannot be extended (only one that is confirmed or active).`;
+  }
+  if (app.pendingExtension) return 'An extension is already awaiting the other side’s decision; it must be decided first.';
+  return undefined;
+}
+
+/** What is wrong with a proposed new end date (400); empty when it is acceptable. */
+export function extensionDateViolations(app: { startDate: string; endDate: string }, endDate: string, today: string): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  if (endDate <= app.endDate) out.push({ field: 'endDate', message: `must be after the current end date, ${app.endDate}` });
+  else if (endDate <= today) out.push({ field: 'endDate', message: 'must be in the future' });
+  const cap = placementEndDate(app.startDate, MAX_SECONDMENT_MONTHS);
+  if (endDate > cap) out.push({ field: 'endDate', message: `a secondment runs at most ${MAX_SECONDMENT_MONTHS} months in all: ${cap} at the latest` });
+  return out;
 }

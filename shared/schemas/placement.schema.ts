@@ -79,3 +79,6 @@ export const listPlacementsQuery = pageQuery.extend({
     .optional()
     .describe('true: only placements that develop a PIP level; false: only those that do not.'),
 });
+
+export const hostPlacementsParams = z.strictObject({ orgId: slugId });
+export const listHostPlacementsQuery = pageQuery;

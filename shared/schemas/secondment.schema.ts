@@ -29,6 +29,24 @@ export const hostDecisionRecord = z.object({
 });
 export type HostDecisionRecord = z.infer<typeof hostDecisionRecord>;
 
+export const pendingExtension = z.object({
+  endDate: isoDate.describe('The proposed new end date.'),
+  previousEndDate: isoDate,
+  proposedBy: z.string(),
+  side: z.enum(['host', 'home']).describe('Who proposed it; the other side decides.'),
+  proposedAt: z.string(),
+  note: z.string(),
+});
+export type PendingExtension = z.infer<typeof pendingExtension>;
+
+export const extensionRecord = pendingExtension.extend({
+  decision: z.enum(['approve', 'decline']),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+  decisionNote: z.string(),
+});
+export type ExtensionRecord = z.infer<typeof extensionRecord>;
+
 export const secondmentApplication = z
   .object({
     id: entityId,
@@ -47,6 +65,8 @@ export const secondmentApplication = z
     homeDecision: homeDecisionRecord.nullable(),
     hostDecision: hostDecisionRecord.nullable(),
     history: z.array(secondmentHistoryEntry),
+    pendingExtension: pendingExtension.nullable().describe('A new end date proposed by one side, awaiting the other’s decision.'),
+    extensions: z.array(extensionRecord).describe('Extensions decided so far, oldest first; an approved one set `endDate`.'),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -80,3 +100,19 @@ export const listMySecondmentApplicationsQuery = pageQuery;
 
 /** Optional on completing: the body may be left out. */
 export const completeSecondmentBody = z.strictObject({ note: note.default('') });
+
+export const proposeExtensionBody = z.strictObject({
+  endDate: isoDate.describe('The new end date: after the current one, at most 24 months after the start.'),
+  note: note.default(''),
+});
+
+export const extensionDecisionBody = z.strictObject({
+  decision: z.enum(['approve', 'decline']),
+  note: note.default(''),
+});
+
+export const listHomeSecondmentApplicationsQuery = pageQuery.extend({
+  status: z.enum(SECONDMENT_STATUSES).optional().describe('`submitted`: those awaiting your home decision.'),
+});
+
+export const homeSecondmentsParams = z.strictObject({ orgId: slugId });

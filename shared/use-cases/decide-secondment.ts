@@ -4,10 +4,10 @@ import { getBaseline } from '../data/capability.repository';
 import { getOfficer } from '../data/officer.repository';
 import { getOrganisation } from '../data/organisation.repository';
 import { getPlacement, placementAudit, takePlaceAction } from '../data/placement.repository';
-import { saveSecondmentAction, secondmentAudit, type StoredSecondment } from '../data/secondment.repository';
+import { saveSecondmentActions, secondmentAudit, type StoredSecondment } from '../data/secondment.repository';
 import { transactWrite, type GuardedAction } from '../data/transact';
 import { isHrLeadOf } from '../domain/access';
-import { CONFIRMING_STATUSES, confirmationProtected, homeApproval, homeDecisionRefusal, homeDeciderOf, secondmentCommits, transitionRefusal } from '../domain/secondment-rules';
+import { CONFIRMING_STATUSES, confirmationProtected, flowSide, homeApproval, homeDecisionRefusal, homeDeciderOf, secondmentCommits, transitionRefusal } from '../domain/secondment-rules';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { Officer } from '../schemas/officer.schema';
@@ -67,7 +67,7 @@ export async function decideSecondmentAtHome(
       input.note || undefined,
     );
     await transactWrite([
-      saveSecondmentAction(app, next, secondmentChanged(app)),
+      ...saveSecondmentActions(app, next, secondmentChanged(app)),
       secondmentAudit(next, 'secondment.home-declined', actor, at, input.note, { from: app.status, role: decider }),
     ]);
     return next;
@@ -106,7 +106,7 @@ export async function decideSecondmentAtHome(
     input.note || (gate.release ? 'Released by the ROCU head.' : undefined),
   );
   await transactWrite([
-    saveSecondmentAction(app, next, secondmentChanged(app)),
+    ...saveSecondmentActions(app, next, secondmentChanged(app)),
     secondmentAudit(next, gate.release ? 'secondment.home-released' : 'secondment.home-approved', actor, at, input.note, {
       role: decider,
       release: gate.release,
@@ -126,8 +126,10 @@ export async function decideSecondmentAtHome(
  * is checked unchanged; the home team's `committedOut` goes up by one (the
  * secondee counts out from now until the secondment ends) on the condition
  * that the projection stays at or above the minimum, unless the ROCU head
- * released the officer; and the audit entries of the application and the
- * placement are written.
+ * released the officer; the region × direction's secondment-flows counter
+ * goes up (`confirmed`); and the audit entries of the application and the
+ * placement are written. The host organisation is read with the rest (its
+ * type names the flow's direction).
  */
 export async function decideSecondmentAsHost(
   identity: Identity,
@@ -145,15 +147,16 @@ export async function decideSecondmentAsHost(
   if (input.decision === 'decline') {
     const next = advanceSecondment(app, 'declined', actor, at, { hostDecision }, input.note || undefined);
     await transactWrite([
-      saveSecondmentAction(app, next, secondmentChanged(app)),
+      ...saveSecondmentActions(app, next, secondmentChanged(app)),
       secondmentAudit(next, 'secondment.host-declined', actor, at, input.note),
     ]);
     return next;
   }
 
-  const [officerRead, placement] = await Promise.all([getOfficer(app.officerId, true), getPlacement(app.placementId, true)]);
+  const [officerRead, placement, host] = await Promise.all([getOfficer(app.officerId, true), getPlacement(app.placementId, true), getOrganisation(app.hostOrgId)]);
   const officer = stillTheApplicant(app, officerRead);
   if (!placement) throw new NotFoundError(`The placement ${app.placementId} no longer exists.`);
+  if (!host) throw new NotFoundError(`The host organisation ${app.hostOrgId} no longer exists.`);
   const full = () =>
     new ConflictError(`All ${placement.places} place(s) on “${placement.title}” are confirmed: the placement is full.`, [
       { field: 'places', message: 'full', places: placement.places },
@@ -175,12 +178,17 @@ export async function decideSecondmentAsHost(
     'confirmed',
     actor,
     at,
-    { hostDecision, commitment: commits ? { orgId: app.homeOrgId, capabilityId: app.capabilityId } : null },
+    {
+      hostDecision,
+      commitment: commits ? { orgId: app.homeOrgId, capabilityId: app.capabilityId } : null,
+      // Which secondment-flows counter it counts in from now on (the home's type as the home decision recorded it).
+      flow: app.homeOrgType ? { region: placement.region, from: flowSide(app.homeOrgType), to: flowSide(host.type) } : null,
+    },
     input.note || undefined,
   );
 
   const actions: GuardedAction[] = [
-    saveSecondmentAction(app, next, secondmentChanged(app)),
+    ...saveSecondmentActions(app, next, secondmentChanged(app)),
     takePlaceAction(placement.id, at, full),
     // The counters below follow the officer as read: an edit landing meanwhile must not be counted against.
     officerVersionCheck(officer.id, officer.version, () => new ConflictError(`${app.officerName}’s officer record changed meanwhile. Try again.`)),

@@ -1,7 +1,7 @@
 import { commitmentAction } from '../data/application.repository';
 import { actorOf } from '../data/audit.repository';
 import { givePlaceBackAction, placementAudit } from '../data/placement.repository';
-import { saveSecondmentAction, secondmentAudit, type StoredSecondment } from '../data/secondment.repository';
+import { saveSecondmentActions, secondmentAudit, type StoredSecondment } from '../data/secondment.repository';
 import { transactWrite, type GuardedAction } from '../data/transact';
 import { isHrLeadOf } from '../domain/access';
 import { transitionRefusal } from '../domain/secondment-rules';
@@ -23,7 +23,7 @@ export async function withdrawSecondment(identity: Identity, applicationId: stri
   const actor = actorOf(identity);
   const at = now.toISOString();
   const next = advanceSecondment(app, 'withdrawn', actor, at, { commitment: null });
-  const actions: GuardedAction[] = [saveSecondmentAction(app, next, secondmentChanged(app))];
+  const actions: GuardedAction[] = saveSecondmentActions(app, next, secondmentChanged(app));
   if (app.status === 'confirmed') {
     actions.push(
       givePlaceBackAction(app.placementId, at),
@@ -56,7 +56,7 @@ export async function completeSecondment(identity: Identity, applicationId: stri
   const actor = actorOf(identity);
   const at = now.toISOString();
   const next = advanceSecondment(app, 'completed', actor, at, { commitment: null }, input.note || undefined);
-  const actions: GuardedAction[] = [saveSecondmentAction(app, next, secondmentChanged(app))];
+  const actions: GuardedAction[] = saveSecondmentActions(app, next, secondmentChanged(app));
   if (app.commitment) actions.push(commitmentAction(app.commitment.orgId, app.commitment.capabilityId, -1));
   actions.push(
     secondmentAudit(next, 'secondment.completed', actor, at, input.note, {

@@ -1,6 +1,7 @@
-import { getPlacement, listOpenPlacements, placementView, type PlacementFilter } from '../data/placement.repository';
+import { getPlacement, listOpenPlacements, listPlacementsOfHost, placementView, type PlacementFilter } from '../data/placement.repository';
 import type { Page } from '../data/paging';
 import { todayIso } from '../domain/working-days';
+import { isHrLeadOf } from '../domain/access';
 import { NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { Placement } from '../schemas/placement.schema';
@@ -31,4 +32,15 @@ export async function getPlacementFor(identity: Identity, placementId: string, n
   const [placement, ctx] = await Promise.all([getPlacement(placementId), applicantContext(identity)]);
   if (!placement) throw new NotFoundError(`No placement ${placementId}.`);
   return { ...placementView(placement), ...(ctx ? { eligible: eligibilityFor(ctx, placement, todayIso(now)) } : {}) };
+}
+
+/**
+ * Every placement a host organisation has posted (open, closed, cancelled,
+ * past), latest closing date first, for that organisation's HR lead; anyone
+ * else is told there is no such list (404), as for other organisations' records.
+ */
+export async function listHostPlacements(identity: Identity, orgId: string, query: { limit: number; cursor?: string }): Promise<Page<Placement>> {
+  if (!isHrLeadOf(identity, orgId)) throw new NotFoundError(`No placements of ${orgId} visible to you.`);
+  const page = await listPlacementsOfHost(orgId, query);
+  return { ...page, items: page.items.map(placementView) };
 }

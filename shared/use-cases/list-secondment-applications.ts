@@ -1,7 +1,7 @@
 import type { Page } from '../data/paging';
 import { getPlacement } from '../data/placement.repository';
-import { listApplicationsOfOfficerOfType, listSecondmentsOfPlacement, secondmentFromItem, type StoredSecondment } from '../data/secondment.repository';
-import { isHrLeadOf } from '../domain/access';
+import { listApplicationsOfOfficerOfType, listSecondmentsOfHome, listSecondmentsOfPlacement, secondmentFromItem, type StoredSecondment } from '../data/secondment.repository';
+import { isHrLeadOf, isRocuHeadOf } from '../domain/access';
 import type { SecondmentStatus } from '../domain/secondment-rules';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
@@ -31,4 +31,18 @@ export async function listMySecondmentApplications(identity: Identity, query: { 
 /** One application, for the applicant, the host's HR lead and the home's HR lead and ROCU head. */
 export async function getSecondmentApplication(identity: Identity, applicationId: string): Promise<StoredSecondment> {
   return secondmentFor(identity, applicationId, () => true, 'those involved');
+}
+
+/**
+ * The secondment applications of a home organisation's officers, newest
+ * first, for its ROCU head and HR lead (`?status=submitted`: those awaiting
+ * the home decision). Anyone else gets 404, as for other organisations' records.
+ */
+export async function listHomeSecondmentApplications(
+  identity: Identity,
+  orgId: string,
+  query: { status?: SecondmentStatus; limit: number; cursor?: string },
+): Promise<Page<StoredSecondment>> {
+  if (!isHrLeadOf(identity, orgId) && !isRocuHeadOf(identity, orgId)) throw new NotFoundError(`No secondment applications of ${orgId} visible to you.`);
+  return listSecondmentsOfHome(orgId, { status: query.status }, query);
 }

@@ -1,11 +1,13 @@
 import { defineRoute, type RouteDef } from '../../http/route';
 import { page } from '../../schemas/common.schema';
-import { createPlacementBody, listPlacementsQuery, placement, placementParams } from '../../schemas/placement.schema';
+import { createPlacementBody, hostPlacementsParams, listHostPlacementsQuery, listPlacementsQuery, placement, placementParams } from '../../schemas/placement.schema';
 import {
   applyToPlacementBody,
   completeSecondmentBody,
   homeDecisionBody,
+  homeSecondmentsParams,
   hostDecisionBody,
+  listHomeSecondmentApplicationsQuery,
   listMySecondmentApplicationsQuery,
   listPlacementApplicationsQuery,
   secondmentApplication,
@@ -172,5 +174,35 @@ export const secondmentRoutes = {
     status: 200,
     response: secondmentApplication,
     errors: [404, 409],
+  }),
+  listHostPlacements: defineRoute({
+    id: 'listHostPlacements',
+    method: 'GET',
+    path: '/v1/organisations/{orgId}/placements',
+    summary: 'Every placement your organisation has posted (open, closed, cancelled, past), latest closing date first (its HR lead)',
+    tag: 'secondments',
+    handler: 'placements/list-host-placements',
+    auth: { kind: 'roles', roles: ['hr-lead'] },
+    access: 'read',
+    params: hostPlacementsParams,
+    query: listHostPlacementsQuery,
+    status: 200,
+    response: page(placement),
+    errors: [404],
+  }),
+  listHomeSecondmentApplications: defineRoute({
+    id: 'listHomeSecondmentApplications',
+    method: 'GET',
+    path: '/v1/organisations/{orgId}/secondment-applications',
+    summary: 'Your officers’ secondment applications, newest first (the home’s ROCU head and HR lead); `?status=submitted` for those awaiting your decision',
+    tag: 'secondments',
+    handler: 'secondments/list-home-secondment-applications',
+    auth: { kind: 'roles', roles: ['rocu-head', 'hr-lead'] },
+    access: 'read',
+    params: homeSecondmentsParams,
+    query: listHomeSecondmentApplicationsQuery,
+    status: 200,
+    response: page(secondmentApplication),
+    errors: [404],
   }),
 } satisfies Record<string, RouteDef>;

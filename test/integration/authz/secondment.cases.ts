@@ -68,5 +68,7 @@ export const buildCases: CaseBuilder = async () => {
     },
     withdrawSecondment: { as: ersouApplicant, request: () => ({ method: 'POST', url: `/v1/secondment-applications/${titanHome}/withdraw` }), expect: 404 },
     completeSecondment: { as: users.ersouHr, request: () => ({ method: 'POST', url: `/v1/secondment-applications/${titanHosted}/complete` }), expect: 404 },
+    listHostPlacements: { as: users.ersouHr, request: () => ({ url: '/v1/organisations/titan/placements' }), expect: 404 },
+    listHomeSecondmentApplications: { as: users.ersouHead, request: () => ({ url: '/v1/organisations/titan/secondment-applications' }), expect: 404 },
   };
 };
