@@ -8,10 +8,14 @@ import { BaselineEdit, Baselines } from './pages/Baselines';
 import { CampaignEdit } from './pages/CampaignEdit';
 import { CampaignNew } from './pages/CampaignNew';
 import { CampaignPage } from './pages/Campaign';
+import { CampaignApplication, CampaignApplications, CampaignEnd } from './pages/CampaignApplications';
 import { Campaigns } from './pages/Campaigns';
 import { Escalations } from './pages/Escalations';
 import { Forbidden, Home, NotFound } from './pages/Misc';
 import { MyApplications } from './pages/MyApplications';
+import { OfficersImport } from './pages/OfficersImport';
+import { PlacementNew, PlacementPage, Placements } from './pages/Placements';
+import { HomeSecondments, SecondmentApplicationPage } from './pages/Secondments';
 import { SignIn } from './pages/SignIn';
 import { Vacancies, Vacancy } from './pages/Vacancies';
 import { ReferenceProvider } from './reference';
@@ -58,6 +62,16 @@ export function App() {
           <Route path="/campaigns/new" element={<Protected roles={HR}><CampaignNew /></Protected>} />
           <Route path="/campaigns/:id" element={<Protected><CampaignPage /></Protected>} />
           <Route path="/campaigns/:id/edit" element={<Protected roles={HR}><CampaignEdit /></Protected>} />
+          <Route path="/campaigns/:id/applications" element={<Protected roles={HR}><CampaignApplications /></Protected>} />
+          <Route path="/campaigns/:id/applications/:applicationId" element={<Protected roles={HR}><CampaignApplication /></Protected>} />
+          <Route path="/campaigns/:id/close" element={<Protected roles={HR}><CampaignEnd action="close" /></Protected>} />
+          <Route path="/campaigns/:id/cancel" element={<Protected roles={HR}><CampaignEnd action="cancel" /></Protected>} />
+          <Route path="/placements" element={<Protected roles={[...OFFICER, ...HR]}><Placements /></Protected>} />
+          <Route path="/placements/new" element={<Protected roles={HR}><PlacementNew /></Protected>} />
+          <Route path="/placements/:id" element={<Protected roles={[...OFFICER, ...HR]}><PlacementPage /></Protected>} />
+          <Route path="/secondments/home" element={<Protected roles={[...HEAD, ...HR]}><HomeSecondments /></Protected>} />
+          <Route path="/secondment-applications/:id" element={<Protected roles={[...OFFICER, ...HEAD, ...HR]}><SecondmentApplicationPage /></Protected>} />
+          <Route path="/officers/import" element={<Protected roles={HR}><OfficersImport /></Protected>} />
           <Route path="/alerts" element={<Protected roles={[...HEAD, ...HR]}><AlertsInbox /></Protected>} />
           <Route path="/alerts/:id" element={<Protected roles={['rocu-head', 'hr-lead', 'rocc']}><AlertPage /></Protected>} />
           <Route path="/escalations" element={<Protected roles={['rocc']}><Escalations /></Protected>} />

@@ -33,6 +33,8 @@ export interface RequestOptions {
   /** Sent as `Idempotency-Key` on creating POSTs, so a retried click creates nothing twice. */
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** Send `body` (a string) as is with this content type, not as JSON: `text/csv` for an officer import. */
+  contentType?: string;
 }
 
 function messageForStatus(status: number): string {
@@ -65,14 +67,15 @@ export async function request<T>(method: string, path: string, options: RequestO
   const headers: Record<string, string> = { accept: 'application/json' };
   const token = readSession()?.token;
   if (token) headers.authorization = `Bearer ${token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const raw = options.contentType !== undefined && typeof options.body === 'string';
+  if (options.body !== undefined) headers['content-type'] = raw ? options.contentType! : 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers,
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.body !== undefined ? { body: raw ? (options.body as string) : JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (err) {

@@ -18,7 +18,11 @@ const NAV: NavItem[] = [
   { to: '/alerts', text: 'Alerts', roles: ['rocu-head', 'hr-lead'] },
   { to: '/escalations', text: 'Escalations', roles: ['rocc'] },
   { to: '/baselines', text: 'Capability baselines', roles: ['rocu-head', 'hr-lead'] },
+  { to: '/placements', text: 'Placements', roles: ['hr-lead'] },
+  { to: '/secondments/home', text: 'Secondment requests', roles: ['rocu-head', 'hr-lead'] },
+  { to: '/officers/import', text: 'Import officers', roles: ['hr-lead'] },
   { to: '/vacancies', text: 'Vacancies', roles: ['officer'] },
+  { to: '/placements', text: 'Secondments', roles: ['officer'] },
   { to: '/applications', text: 'My applications', roles: ['officer'] },
 ];
 

@@ -42,6 +42,7 @@ export function CampaignPage() {
   const c = campaign.data;
   const owner = hasRole('hr-lead') && session?.claims.org === c.ownerOrgId;
   const editable = owner && (c.status === 'draft' || c.status === 'consultation');
+  const hrOfCampaign = hasRole('hr-lead') && !!session && (session.claims.org === c.ownerOrgId || c.partnerOrgIds.includes(session.claims.org));
   const consultation = Object.entries(c.consultation).sort(([a], [b]) => orgName(a).localeCompare(orgName(b)));
   const outstanding = consultation.filter(([, entry]) => OUTSTANDING.has(entry.status));
   const capUnmet = consultation.filter(
@@ -124,6 +125,28 @@ export function CampaignPage() {
           </Button>
           <Link className="govuk-link" to={`/campaigns/${id}/edit`}>
             Change the campaign
+          </Link>
+        </div>
+      ) : null}
+
+      {hrOfCampaign && c.status !== 'draft' ? (
+        <p className="govuk-body">
+          <Link className="govuk-link govuk-!-font-weight-bold" to={`/campaigns/${id}/applications`} data-testid="applications-link">
+            See the applications
+          </Link>{' '}
+          to shortlist, offer and reject.
+        </p>
+      ) : null}
+
+      {owner && (c.status === 'open' || c.status === 'closed' || c.status === 'draft' || c.status === 'consultation') ? (
+        <div className="govuk-button-group">
+          {c.status === 'open' ? (
+            <Link className="govuk-button govuk-button--secondary" to={`/campaigns/${id}/close`}>
+              Close to new applications
+            </Link>
+          ) : null}
+          <Link className="govuk-button govuk-button--warning" to={`/campaigns/${id}/cancel`}>
+            Cancel the campaign
           </Link>
         </div>
       ) : null}

@@ -4,29 +4,70 @@ import { api } from '../api';
 import { Button, ErrorSummary } from '../components/form';
 import { ApplicationStatusTag, SecondmentStatusTag, LoadError, Loading, NotificationBanner, TableWrapper, usePageTitle } from '../components/ui';
 import { formErrorsFrom, noErrors, type FormErrors } from '../errors';
-import { formatDate } from '../format';
+import { APPLICATION_STATUS, SECONDMENT_STATUS, formatDate, formatDateTime } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import type { Application, MyApplication, Page, SecondmentApplication } from '../types';
 
 const WITHDRAWABLE = new Set(['submitted', 'shortlisted', 'offered', 'awaiting-release', 'accepted']);
+const SECONDMENT_WITHDRAWABLE = new Set(['submitted', 'home-approved', 'confirmed']);
 
-function SecondmentRow({ a }: { a: SecondmentApplication }) {
+function SecondmentRow({ a, busy, onWithdraw }: { a: SecondmentApplication; busy: boolean; onWithdraw: () => void }) {
   const { orgName } = useReference();
   return (
     <tr className="govuk-table__row" data-status={a.status}>
       <td className="govuk-table__cell">
-        {a.placementTitle}
+        <Link className="govuk-link" to={`/secondment-applications/${a.id}`}>
+          {a.placementTitle}
+        </Link>
         <br />
         <span className="govuk-body-s">Secondment, hosted by {orgName(a.hostOrgId)}</span>
       </td>
       <td className="govuk-table__cell app-nowrap">{formatDate(a.createdAt)}</td>
       <td className="govuk-table__cell">
         <SecondmentStatusTag status={a.status} />
+        {a.status === 'submitted' ? <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">Waiting for your own unit to approve.</p> : null}
+        {a.status === 'home-approved' ? <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">Waiting for the host to decide.</p> : null}
+        <History history={a.history} statusText={SECONDMENT_STATUS} what={a.placementTitle} />
       </td>
-      <td className="govuk-table__cell app-nowrap">{formatDate(a.startDate)}</td>
-      <td className="govuk-table__cell" />
+      <td className="govuk-table__cell app-nowrap">
+        {formatDate(a.startDate)}
+        <span className="govuk-body-s"> to {formatDate(a.endDate)}</span>
+      </td>
+      <td className="govuk-table__cell">
+        {SECONDMENT_WITHDRAWABLE.has(a.status) ? (
+          <div className="govuk-button-group govuk-!-margin-bottom-0">
+            <Button type="button" secondary busy={busy} onClick={onWithdraw}>
+              Withdraw<span className="govuk-visually-hidden"> from {a.placementTitle}</span>
+            </Button>
+          </div>
+        ) : null}
+      </td>
     </tr>
+  );
+}
+
+/** The status history, folded away: each change with its date and note. */
+function History({ history, statusText, what }: { history: MyApplication['history']; statusText: Record<string, { text: string }>; what: string }) {
+  if (history.length === 0) return null;
+  return (
+    <details className="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">
+          Status history<span className="govuk-visually-hidden"> of {what}</span>
+        </span>
+      </summary>
+      <div className="govuk-details__text">
+        <ol className="govuk-list govuk-body-s" data-testid="status-history">
+          {history.map((h, i) => (
+            <li key={i}>
+              {statusText[h.status]?.text ?? h.status}: {formatDateTime(h.at)}
+              {h.note ? ` (${h.note})` : ''}
+            </li>
+          ))}
+        </ol>
+      </div>
+    </details>
   );
 }
 
@@ -39,6 +80,21 @@ export function MyApplications() {
   const [banner, setBanner] = useState<string | undefined>((location.state as { banner?: string } | null)?.banner);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState<string>();
+
+  const withdrawSecondment = async (application: SecondmentApplication) => {
+    setBusy(application.id);
+    setErrors(noErrors);
+    setBanner(undefined);
+    try {
+      await api.post(`/v1/secondment-applications/${application.id}/withdraw`);
+      await list.reload();
+      setBanner(`You withdrew your application for “${application.placementTitle}”.`);
+    } catch (err) {
+      setErrors(formErrorsFrom(err));
+    } finally {
+      setBusy(undefined);
+    }
+  };
 
   const act = async (application: Application, action: 'accept' | 'withdraw') => {
     setBusy(application.id);
@@ -93,7 +149,7 @@ export function MyApplications() {
             <tbody className="govuk-table__body">
               {list.data.items.map((a) =>
                 a.applicationType === 'secondment' ? (
-                  <SecondmentRow a={a} key={a.id} />
+                  <SecondmentRow a={a} key={a.id} busy={busy === a.id} onWithdraw={() => void withdrawSecondment(a)} />
                 ) : (
                 <tr className="govuk-table__row" key={a.id} data-status={a.status}>
                   <td className="govuk-table__cell">
@@ -107,6 +163,7 @@ export function MyApplications() {
                   <td className="govuk-table__cell">
                     <ApplicationStatusTag status={a.status} />
                     {a.status === 'awaiting-release' ? <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">Your ROCU head is deciding when you can be released.</p> : null}
+                    <History history={a.history} statusText={APPLICATION_STATUS} what={a.campaignTitle} />
                   </td>
                   <td className="govuk-table__cell app-nowrap">
                     {a.startDate ? formatDate(a.startDate) : 'Not set'}
