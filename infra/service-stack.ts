@@ -1,4 +1,5 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { fileURLToPath } from 'node:url';
+import { Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import { routeList } from '../shared/api/routes';
@@ -10,6 +11,7 @@ import { Notifications } from './constructs/notifications';
 import { ScheduledJob } from './constructs/scheduled-job';
 import { ServiceApi } from './constructs/service-api';
 import { ServiceTable } from './constructs/service-table';
+import { SIGN_IN_CALLBACK_PATH, WebHosting } from './constructs/web-hosting';
 import type { ServiceSettings } from './service-settings';
 
 export interface ServiceStackProps extends StackProps {
@@ -36,6 +38,7 @@ export class ServiceStack extends Stack {
   readonly notifications: Notifications;
   readonly escalationJob: ScheduledJob;
   readonly moveJob: ScheduledJob;
+  readonly web: WebHosting;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -68,9 +71,17 @@ export class ServiceStack extends Stack {
       timeoutSeconds: 5,
       memoryMb: 128,
     });
+    // The web UI's distribution comes before the identity: the Cognito client returns to it after sign-in.
+    // Its CSP cannot name the API's id (the API's JWT authorizer names the client, whose callback names
+    // the distribution: a cycle), so it allows this region's execute-api hosts and the hosted sign-in domain.
+    const hostedSignIn = `https://${settings.cognitoDomainPrefix}.auth.${Aws.REGION}.amazoncognito.com`;
+    this.web = new WebHosting(this, 'Web', {
+      distDir: fileURLToPath(new URL('../web/dist', import.meta.url)),
+      connectSources: [hostedSignIn, `https://*.execute-api.${Aws.REGION}.amazonaws.com`],
+    });
     this.identity = new Identity(this, 'Identity', {
-      callbackUrls: settings.callbackUrls,
-      logoutUrls: settings.logoutUrls,
+      callbackUrls: [...settings.callbackUrls, `${this.web.url}${SIGN_IN_CALLBACK_PATH}`],
+      logoutUrls: [...settings.logoutUrls, `${this.web.url}/`],
       domainPrefix: settings.cognitoDomainPrefix,
       preTokenGeneration,
     });
@@ -78,7 +89,7 @@ export class ServiceStack extends Stack {
     this.api = new ServiceApi(this, 'Api', {
       jwtIssuer: this.identity.issuerUrl,
       jwtAudience: [this.identity.webClient.userPoolClientId],
-      allowedOrigins: settings.allowedOrigins,
+      allowedOrigins: [...settings.allowedOrigins, this.web.url],
       throttleRateLimit: settings.throttleRateLimit,
       throttleBurstLimit: settings.throttleBurstLimit,
       accessLogGroupName: `${logPrefix}api-access`,
@@ -122,6 +133,17 @@ export class ServiceStack extends Stack {
       environment,
     });
 
+    // config.json, written at deploy time: the app reads it at start and signs in through the hosted UI.
+    this.web.deploy({
+      apiUrl: this.api.url,
+      cognitoDomain: this.identity.domain.baseUrl(),
+      clientId: this.identity.webClient.userPoolClientId,
+      region: Aws.REGION,
+      redirectUri: `${this.web.url}${SIGN_IN_CALLBACK_PATH}`,
+      logoutUri: `${this.web.url}/`,
+    });
+
+    new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'The web UI (CloudFront)' });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API (routes start with /v1)' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: this.identity.webClient.userPoolClientId });

@@ -73,7 +73,7 @@ describe('the Cognito identity', () => {
     expect(client.AllowedOAuthFlows).toEqual(['code']);
     expect(client.AllowedOAuthFlowsUserPoolClient).toBe(true);
     expect([...client.AllowedOAuthScopes].sort()).toEqual(['email', 'openid', 'profile']);
-    expect(client.CallbackURLs).toEqual(['https://workforce.example.police.uk/callback']);
+    expect(client.CallbackURLs[0]).toBe('https://workforce.example.police.uk/callback'); // then the web UI's distribution
     expect(client.WriteAttributes.filter((a: string) => a.startsWith('custom:'))).toEqual([]);
     expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:org', 'custom:officerId', 'custom:regions']));
   });
@@ -82,7 +82,7 @@ describe('the Cognito identity', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'rocu-workforce-test' });
   });
 
-  it('outputs what a client and an operator need: API URL, user pool, client id, sign-in domain, table, event bus, escalation failures', () => {
+  it('outputs what a client and an operator need: API URL, user pool, client id, sign-in domain, table, event bus, escalation failures, web UI', () => {
     expect(Object.keys(template.toJSON().Outputs as object).sort()).toEqual([
       'ApiUrl',
       'CognitoDomain',
@@ -91,6 +91,7 @@ describe('the Cognito identity', () => {
       'TableName',
       'UserPoolId',
       'WebClientId',
+      'WebUrl',
     ]);
   });
 });
