@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { REGIONS, ROLES } from '../shared/domain/reference';
 import { NotFoundError, ValidationError } from '../shared/errors';
 import { errorResponse, zodDetails } from '../shared/http/error-response';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteDef } from '../http/route';
 import { errorResponse } from '../schemas/common.schema';
 import { routeList } from './routes';

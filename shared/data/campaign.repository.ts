@@ -36,7 +36,8 @@ export function campaignFromItem(item: Record<string, unknown>): Campaign {
   };
 }
 
-function campaignItem(c: Campaign): Record<string, unknown> {
+/** The stored campaign item (also what the bulk loader of `npm run bench` writes). */
+export function campaignItem(c: Campaign): Record<string, unknown> {
   return {
     ...keys.campaign(c.id),
     ...keys.campaignByStatus(c.status, c.opensOn, c.id),
@@ -51,16 +52,19 @@ export function memberOrgIds(c: Pick<Campaign, 'ownerOrgId' | 'partnerOrgIds'>):
 }
 
 /** The summary copies in each member organisation's partition; a partner dropped by an edit loses its copy. */
-function membershipActions(after: Campaign, before?: Campaign): GuardedAction[] {
-  const summary = Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, after[f]]));
-  const actions: GuardedAction[] = memberOrgIds(after).map((orgId) => ({
-    action: {
-      Put: {
-        TableName: tableName(),
-        Item: { ...keys.campaignMembership(orgId, after.id), entity: 'campaign-membership', role: orgId === after.ownerOrgId ? 'owner' : 'partner', ...summary },
-      },
-    },
+/** The summary copy of a campaign in each member organisation's partition (owner and partners). */
+export function campaignMembershipItems(c: Campaign): Record<string, unknown>[] {
+  const summary = Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, c[f]]));
+  return memberOrgIds(c).map((orgId) => ({
+    ...keys.campaignMembership(orgId, c.id),
+    entity: 'campaign-membership',
+    role: orgId === c.ownerOrgId ? 'owner' : 'partner',
+    ...summary,
   }));
+}
+
+function membershipActions(after: Campaign, before?: Campaign): GuardedAction[] {
+  const actions: GuardedAction[] = campaignMembershipItems(after).map((Item) => ({ action: { Put: { TableName: tableName(), Item } } }));
   if (before) {
     for (const dropped of memberOrgIds(before).filter((o) => !memberOrgIds(after).includes(o))) {
       actions.push({ action: { Delete: { TableName: tableName(), Key: keys.campaignMembership(dropped, after.id) } } });

@@ -192,6 +192,43 @@ export function baselineCounterAction(change: BaselineCounterChange, protect?: {
   };
 }
 
+/** A whole baseline item: people's numbers (if set) and the service's counters. */
+export interface BaselineItemInput {
+  orgId: string;
+  capabilityId: string;
+  /** Set by people (`updateBaseline`); absent on a baseline that exists only as counters. */
+  minimum?: number;
+  establishment?: number;
+  version: number;
+  strength: number;
+  committedOut: number;
+  holders: Record<string, number>;
+  updatedAt?: string;
+}
+
+/**
+ * A baseline item as the counter Updates and `updateBaseline` leave it, for a
+ * bulk load that writes whole items (`npm run bench`); its counters must be
+ * the sums of the officers loaded with it, as `counterDeltas` computes them.
+ */
+export function baselineItem(b: BaselineItemInput): Record<string, unknown> {
+  return {
+    ...keys.baseline(b.orgId, b.capabilityId),
+    ...keys.baselineByCapability(b.capabilityId, b.orgId),
+    ...keys.baselineAll(b.orgId, b.capabilityId),
+    entity: 'baseline',
+    orgId: b.orgId,
+    capabilityId: b.capabilityId,
+    version: b.version,
+    strength: b.strength,
+    committedOut: b.committedOut,
+    projected: b.strength - b.committedOut,
+    ...b.holders,
+    ...(b.minimum !== undefined ? { minimum: b.minimum, establishment: b.establishment ?? 0 } : {}),
+    ...(b.updatedAt ? { updatedAt: b.updatedAt } : {}),
+  };
+}
+
 /** The counter change an officer edit makes to one baseline (see counterDeltas). */
 export function counterUpdateAction(delta: CounterDelta): GuardedAction {
   return baselineCounterAction(delta);

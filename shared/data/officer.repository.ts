@@ -37,7 +37,8 @@ export function officerFromItem(item: Record<string, unknown>): Officer {
   };
 }
 
-function toItem(officer: Officer): Record<string, unknown> {
+/** The stored officer item (also what the bulk loader of `npm run bench` writes). */
+export function officerItem(officer: Officer): Record<string, unknown> {
   return {
     ...keys.officer(officer.id),
     ...keys.officerByOrg(officer.homeOrgId, officer.name, officer.id),
@@ -75,12 +76,17 @@ function capabilityGuards(capabilities: readonly string[]): GuardedAction[] {
   );
 }
 
+/** The item claiming a staff number within an organisation. */
+export function staffNumberClaimItem(orgId: string, staffNumber: string, officerId: string): Record<string, unknown> {
+  return { ...keys.staffNumber(orgId, staffNumber), entity: 'staff-number', officerId };
+}
+
 function staffNumberClaim(orgId: string, staffNumber: string, officerId: string): GuardedAction {
   return {
     action: {
       Put: {
         TableName: tableName(),
-        Item: { ...keys.staffNumber(orgId, staffNumber), entity: 'staff-number', officerId },
+        Item: staffNumberClaimItem(orgId, staffNumber, officerId),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -120,7 +126,7 @@ export async function createOfficer(
   };
   await transactWrite([
     {
-      action: { Put: { TableName: tableName(), Item: toItem(officer), ConditionExpression: 'attribute_not_exists(pk)' } },
+      action: { Put: { TableName: tableName(), Item: officerItem(officer), ConditionExpression: 'attribute_not_exists(pk)' } },
       onConditionFailed: () => new ConflictError('An officer with this id already exists.'),
     },
     ...(officer.staffNumber ? [staffNumberClaim(officer.homeOrgId, officer.staffNumber, officer.id)] : []),
@@ -196,7 +202,7 @@ export async function updateOfficer(
       action: {
         Put: {
           TableName: tableName(),
-          Item: toItem(after),
+          Item: officerItem(after),
           ConditionExpression: 'attribute_exists(pk) AND version = :expected',
           ExpressionAttributeValues: { ':expected': expected.version },
         },
@@ -306,7 +312,7 @@ export function officerUpdateActions(before: Officer, after: Officer, onStale: (
       action: {
         Put: {
           TableName: tableName(),
-          Item: toItem(after),
+          Item: officerItem(after),
           ConditionExpression: 'attribute_exists(pk) AND version = :expected',
           ExpressionAttributeValues: { ':expected': before.version },
         },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ALERT_KINDS, ALERT_STATUSES, HEAD_DECISIONS, ROCC_DECISIONS } from '../domain/alert-rules';
 import { LEVELS } from '../domain/capability-level';
 import { entityId, isoDate, pageQuery } from './common.schema';

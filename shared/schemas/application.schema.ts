@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { APPLICATION_STATUSES } from '../domain/application-rules';
 import { entityId, isoDate, pageQuery, slugId } from './common.schema';
 

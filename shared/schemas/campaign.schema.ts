@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEVELS } from '../domain/capability-level';
 import { CAMPAIGN_STATUSES } from '../domain/campaign-rules';
 import { entityId, isoDate, pageQuery, pipLevel, region, slugId, vettingLevel, version } from './common.schema';

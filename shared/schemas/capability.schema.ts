@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEVELS } from '../domain/capability-level';
 import { slugId, version } from './common.schema';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PIP_LEVELS, REGIONS, VETTING_LEVELS } from '../domain/reference';
 
 /** Lower-case slug ids: `titan`, `cyber`, `greater-manchester`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COURSE_BOOKING_STATUSES, DEFAULT_RELEASE_DAYS_BEFORE, SEAT_POOLS } from '../domain/course-rules';
 import { entityId, isoDate, pageQuery, region, slugId } from './common.schema';
 

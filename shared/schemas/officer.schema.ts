@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OFFICER_STATUSES } from '../domain/reference';
 import { entityId, isoDate, pageQuery, pipLevel, region, slugId, vettingLevel, version } from './common.schema';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ORG_TYPES, REGIONS } from '../domain/reference';
 import { slugId } from './common.schema';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ORG_TYPES } from '../domain/reference';
 import { PLACEMENT_STATUSES } from '../domain/secondment-rules';
 import { entityId, isoDate, pageQuery, pipLevel, region, slugId, vettingLevel } from './common.schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entityId, isoDate, pageQuery, slugId, vettingLevel } from './common.schema';
 
 /** Requests and responses of the candidate pool (BRIEF.md "Recruitment campaigns"). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SECONDMENT_STATUSES } from '../domain/secondment-rules';
 import { entityId, isoDate, pageQuery, slugId } from './common.schema';
 

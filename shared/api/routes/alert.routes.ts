@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute, type RouteDef } from '../../http/route';
 import { alert, alertParams, alertSummary, alertWithHistory, auditEntry, auditQuery, decideBody, listAlertsQuery, referBody, respondBody } from '../../schemas/alert.schema';
 import { page } from '../../schemas/common.schema';

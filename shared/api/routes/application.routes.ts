@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { secondmentApplication } from '../../schemas/secondment.schema';
 import { defineRoute, type RouteDef } from '../../http/route';
 import {
