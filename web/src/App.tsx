@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { setUnauthenticatedHandler } from './api';
+import { AuthCallbackRoute } from './auth/HostedSignIn';
 import { Layout } from './components/layout';
 import { AlertPage } from './pages/Alert';
 import { AlertsInbox } from './pages/AlertsInbox';
@@ -58,6 +59,7 @@ export function App() {
         <Routes>
           <Route path="/" element={<Home />} />
           <Route path="/sign-in" element={<SignIn />} />
+          <Route path="/auth/callback" element={<AuthCallbackRoute />} />
           <Route path="/campaigns" element={<Protected roles={['hr-lead', 'rocu-head', 'rocc', 'admin']}><Campaigns /></Protected>} />
           <Route path="/campaigns/new" element={<Protected roles={HR}><CampaignNew /></Protected>} />
           <Route path="/campaigns/:id" element={<Protected><CampaignPage /></Protected>} />

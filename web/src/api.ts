@@ -1,3 +1,4 @@
+import { apiUrl } from './config';
 import { readSession } from './session';
 
 /** One entry of the API's `error.details`: which field, and what is wrong with it. */
@@ -72,7 +73,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let res: Response;
   try {
-    res = await fetch(path, {
+    res = await fetch(apiUrl(path), {
       method,
       headers,
       ...(options.body !== undefined ? { body: raw ? (options.body as string) : JSON.stringify(options.body) } : {}),

@@ -4,10 +4,14 @@ import { BrowserRouter } from 'react-router-dom';
 import 'govuk-frontend/dist/govuk/govuk-frontend.min.css';
 import './app.css';
 import { App } from './App';
+import { loadConfig } from './config';
 import { SessionProvider } from './session';
 
 // govuk-frontend styles some components differently once it knows JavaScript runs.
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
+
+// config.json (AWS: API URL and hosted sign-in) decides how the app signs in: read it before the first render.
+await loadConfig();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../api';
+import { HostedSignIn } from '../auth/HostedSignIn';
+import { appConfig } from '../config';
 import { Button, ErrorSummary, Radios } from '../components/form';
 import { LoadError, Loading, NotificationBanner, usePageTitle } from '../components/ui';
 import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
@@ -14,12 +16,18 @@ function safeNext(next: string | null): string | undefined {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : undefined;
 }
 
+/** Sign in: Cognito's hosted UI when config.json names it (AWS), else the local persona picker. */
+export function SignIn() {
+  const config = appConfig();
+  return config.mode === 'cognito' ? <HostedSignIn config={config} /> : <PersonaSignIn />;
+}
+
 /**
  * The local persona picker: in a local run the gateway signs tokens for the
  * seeded demo users (`GET /local/personas`, `POST /local/token`). The token is
  * kept in sessionStorage, so it lasts as long as the browser tab.
  */
-export function SignIn() {
+function PersonaSignIn() {
   const [params] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
