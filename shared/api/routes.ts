@@ -5,6 +5,7 @@ import { campaignRoutes } from './routes/campaign.routes';
 import { officersRoutes } from './routes/officers.routes';
 import { poolRoutes } from './routes/pool.routes';
 import { courseRoutes } from './routes/course.routes';
+import { pipRoutes } from './routes/pip.routes';
 import { reportRoutes } from './routes/report.routes';
 import { secondmentRoutes } from './routes/secondment.routes';
 import { referenceRoutes } from './routes/reference.routes';
@@ -27,6 +28,7 @@ export const routes = {
   ...poolRoutes,
   ...secondmentRoutes,
   ...courseRoutes,
+  ...pipRoutes,
   ...reportRoutes,
 } satisfies Record<string, RouteDef>;
 

@@ -1,5 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { counterDeltas, type CountedOfficer } from '../domain/officer-counters';
+import { pipelineDeltas } from '../domain/pip-rules';
+import type { PipLevel } from '../domain/reference';
 import { ConflictError, ValidationError, type AppError } from '../errors';
 import { staleVersionError, type ExpectedVersion } from './expected-version';
 import { newId, nowIso } from '../ids';
@@ -10,6 +12,7 @@ import { documentClient, tableName } from './client';
 import { keys } from './keys';
 import { organisationExists } from './organisation.repository';
 import { decodeCursor, encodeCursor, type Page } from './paging';
+import { pipelineCounterAction } from './report.repository';
 import { transactWrite, type GuardedAction } from './transact';
 
 /** The fields of an officer a change may touch. */
@@ -18,8 +21,22 @@ export type OfficerChange = Partial<
 >;
 
 
+/**
+ * An officer as stored may also carry `pipTargetLevel`: the PIP level they are
+ * developing towards (set and cleared by the PIP record's use cases). It is on
+ * the officer item, beside `pipLevel`, so that every officer write sees it and
+ * keeps the PIP pipeline counters exact; the officer's API shape leaves it out
+ * (the PIP record shows it).
+ */
+export type OfficerWithPip = Officer & { pipTargetLevel?: PipLevel | null };
+
+/** The PIP level an officer is developing towards, or null. */
+export function pipTargetOf(officer: Officer): PipLevel | null {
+  return (officer as OfficerWithPip).pipTargetLevel ?? null;
+}
+
 export function officerFromItem(item: Record<string, unknown>): Officer {
-  return {
+  const officer: OfficerWithPip = {
     id: item.id as string,
     name: item.name as string,
     staffNumber: (item.staffNumber as string | undefined) ?? null,
@@ -35,6 +52,8 @@ export function officerFromItem(item: Record<string, unknown>): Officer {
     createdAt: item.createdAt as string,
     updatedAt: item.updatedAt as string,
   };
+  if (item.pipTargetLevel !== undefined && item.pipTargetLevel !== null) officer.pipTargetLevel = Number(item.pipTargetLevel) as PipLevel;
+  return officer;
 }
 
 /** The stored officer item (also what the bulk loader of `npm run bench` writes). */
@@ -49,6 +68,7 @@ export function officerItem(officer: Officer): Record<string, unknown> {
     staffNumber: officer.staffNumber ?? undefined,
     email: officer.email ?? undefined,
     vettingExpiresOn: officer.vettingExpiresOn ?? undefined,
+    pipTargetLevel: pipTargetOf(officer) ?? undefined,
   };
 }
 
@@ -59,7 +79,13 @@ function counted(o: Officer): CountedOfficer {
     vetting: o.vetting,
     pipLevel: o.pipLevel as CountedOfficer['pipLevel'],
     status: o.status,
+    pipTargetLevel: pipTargetOf(o),
   };
+}
+
+/** The PIP pipeline counter changes of an officer write (see pipelineDeltas), as transaction actions. */
+function pipelineActions(officerId: string, before: Officer | undefined, after: Officer | undefined): GuardedAction[] {
+  return pipelineDeltas(officerId, before && counted(before), after && counted(after)).map(pipelineCounterAction);
 }
 
 /** Guard, inside the transaction, that the home organisation exists. */
@@ -133,6 +159,7 @@ export async function createOfficer(
     homeOrgGuard(officer.homeOrgId),
     ...capabilityGuards(officer.capabilities),
     ...counterDeltas(undefined, counted(officer)).map(counterUpdateAction),
+    ...pipelineActions(officer.id, undefined, officer),
     auditAction({
       entityType: 'officer',
       entityId: officer.id,
@@ -213,6 +240,7 @@ export async function updateOfficer(
     ...(movedHome ? [homeOrgGuard(after.homeOrgId)] : []),
     ...capabilityGuards(diff.capabilities ?? []),
     ...counterDeltas(counted(before), counted(after)).map(counterUpdateAction),
+    ...pipelineActions(after.id, before, after),
   ];
   if (movedHome && before.staffNumber) {
     // The staff number belongs to the old organisation's numbering; release it there and claim it in the new one.
@@ -299,7 +327,9 @@ export function countedOfficer(officer: Officer): CountedOfficer {
  * Written as `updateOfficer` writes it: the whole item Put on the condition
  * that its version is still the one read, the new home checked to exist, and
  * on a move the staff-number claim released in the old organisation (and
- * claimed in the new one only if `after` keeps a staff number). Not included:
+ * claimed in the new one only if `after` keeps a staff number), and the PIP
+ * pipeline counters moved (no other action of a transaction touches a
+ * pipeline item, so nothing needs merging with them). Not included:
  * the counter changes, which the caller merges with its own changes to the
  * same baselines (a transaction may not touch one item twice), from
  * `counterDeltas(countedOfficer(before), countedOfficer(after))`; and the
@@ -320,6 +350,7 @@ export function officerUpdateActions(before: Officer, after: Officer, onStale: (
       onConditionFailed: onStale,
     },
     ...(movedHome ? [homeOrgGuard(after.homeOrgId)] : []),
+    ...pipelineActions(after.id, before, after),
   ];
   if (movedHome && before.staffNumber) {
     // The number belongs to the old organisation's numbering. Conditioned, so a claim that is not

@@ -12,6 +12,8 @@ export interface CountedOfficer {
   vetting: VettingLevel;
   pipLevel: PipLevel;
   status: 'active' | 'left';
+  /** The PIP level the officer is developing towards, if any (the PIP pipeline counters; see pip-rules.ts). */
+  pipTargetLevel?: PipLevel | null;
 }
 
 /** The counter attribute for holders at one vetting level and PIP level. */
