@@ -1,0 +1,308 @@
+/**
+ * The HR lead's journeys beside the TITAN story, in a real Chromium: the
+ * applications pipeline of a campaign (shortlist, an offer that waits for the
+ * home ROCU's release, the per-source cap refusing a second offer, closing
+ * the campaign); a secondment end to end (the host posts a placement, an NCA
+ * officer finds it with filters and applies, the home HR lead approves, the
+ * host accepts); and an officer CSV import with its per-row report. Every
+ * page visited passes axe.
+ *
+ * These use ERSOU's HR lead, EMSOU officers created here and the NCA officer
+ * persona, so the TITAN story running beside them sees its numbers unchanged
+ * (TITAN's and ERSOU's cyber teams, the NCA HR lead's empty campaigns list).
+ */
+import { Buffer } from 'node:buffer';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLL, apiAs, baseUrl, expectAccessible, launchBrowser, newContext, screenshot, signIn, signOut, skipReason } from './support/browser';
+
+const year = new Date().getUTCFullYear() + 1;
+
+type Call = (method: string, path: string, body?: unknown) => Promise<unknown>;
+
+/** An API caller with any claim set (`POST /local/token` takes one): people the persona picker does not list. */
+async function apiWithClaims(claims: { sub: string; org: string; roles: string[]; officerId?: string }): Promise<Call> {
+  const res = await fetch(`${baseUrl}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
+  const { token } = (await res.json()) as { token: string };
+  return async (method, path, body) => {
+    const out = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = (await out.json()) as unknown;
+    if (!out.ok) throw new Error(`${method} ${path} answered ${out.status}: ${JSON.stringify(json)}`);
+    return json;
+  };
+}
+
+describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await newContext(browser);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it('the applications pipeline: shortlist, an offer waiting for release with its alert, the per-source cap, closing the campaign', async () => {
+    const TITLE = 'Major crime detectives, Eastern';
+    // Two EMSOU major-crime detectives, set up through the API (the pipeline is what this test is about).
+    const emsouHr = await apiWithClaims({ sub: 'e2e-emsou-hr', org: 'emsou', roles: ['hr-lead'] });
+    const officers: Array<{ id: string; name: string }> = [];
+    for (const [i, name] of ['Priya Raman', 'Tom Whitfield'].entries()) {
+      const created = (await emsouHr('POST', '/v1/officers', {
+        name,
+        homeOrgId: 'emsou',
+        capabilities: ['major-crime'],
+        vetting: 'sc',
+        pipLevel: 2,
+        region: 'east-midlands',
+        staffNumber: `E2E-PIPE-${i + 1}`,
+      })) as { id: string };
+      officers.push({ id: created.id, name });
+    }
+    const ersouHr = await apiAs('ersou-hr');
+    const campaign = (await ersouHr('POST', '/v1/campaigns', {
+      title: TITLE,
+      capabilityId: 'major-crime',
+      ownerOrgId: 'ersou',
+      partnerOrgIds: [],
+      regions: ['east-of-england'],
+      posts: 2,
+      allocations: [],
+      opensOn: `${year}-03-01`,
+      closesOn: `${year}-04-01`,
+      maxAppointmentsPerSource: 1,
+      roleProfile: { jobDescription: 'Lead major crime investigations.', terms: 'ERSOU terms.', grade: 'DS', salaryBand: '£50,000 to £56,000', vetting: 'sc', minPipLevel: 2, locations: ['Chelmsford'] },
+    })) as { id: string };
+    const published = (await ersouHr('POST', `/v1/campaigns/${campaign.id}/publish`)) as { campaign: { status: string } };
+    expect(published.campaign.status).toBe('open');
+    for (const [i, officer] of officers.entries()) {
+      const asOfficer = await apiWithClaims({ sub: `e2e-pipe-officer-${i}`, org: 'emsou', roles: ['officer'], officerId: officer.id });
+      await asOfficer('POST', `/v1/campaigns/${campaign.id}/applications`, { statement: `${officer.name}: eight years on EMSOU’s major crime team.` });
+    }
+    // EMSOU's head raises the major-crime minimum to the team's projected strength: taking anyone now needs a release.
+    const emsouHead = await apiWithClaims({ sub: 'e2e-emsou-head', org: 'emsou', roles: ['rocu-head'] });
+    const rows = (await emsouHead('GET', '/v1/organisations/emsou/capabilities')) as { items: Array<{ capabilityId: string; projected: number; version: number }> };
+    const majorCrime = rows.items.find((r) => r.capabilityId === 'major-crime')!;
+    await emsouHead('PUT', '/v1/organisations/emsou/capabilities/major-crime', { minimum: majorCrime.projected, version: majorCrime.version });
+
+    await signIn(page, 'Louise Chapman');
+    await page.getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor();
+    await page.getByTestId('campaigns-table').getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    await page.getByTestId('applications-link').click();
+    await page.getByRole('heading', { name: 'Applications', level: 1 }).waitFor();
+    const table = page.getByTestId('applications-table');
+    expect(await table.locator('tr[data-status=submitted]').count()).toBe(2);
+    await expectAccessible(page, 'the applications pipeline');
+
+    await table.getByRole('link', { name: 'Priya Raman' }).click();
+    await page.getByRole('heading', { name: 'Priya Raman', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Shortlist' }).click();
+    await page.getByTestId('success-banner').getByText('Priya Raman is shortlisted.').waitFor();
+    expect(await page.getByTestId('application-status').textContent()).toContain('Shortlisted');
+    // A start date is asked for, and checked before it is sent.
+    await page.getByRole('button', { name: 'Make an offer' }).click();
+    await page.getByTestId('error-summary').getByRole('link', { name: 'Enter the start date' }).waitFor();
+    const start = page.getByRole('group', { name: 'Start date' });
+    await start.getByLabel('Day').fill('1');
+    await start.getByLabel('Month').fill('6');
+    await start.getByLabel('Year').fill(String(year));
+    await page.getByRole('button', { name: 'Make an offer' }).click();
+    await page.getByTestId('success-banner').getByText(/waiting for EMSOU’s head to release them/).waitFor();
+    expect(await page.getByTestId('application-status').textContent()).toContain('Offer waiting for release');
+    const alertLink = page.getByRole('link', { name: 'See the release alert for Priya Raman' });
+    expect(await alertLink.getAttribute('href')).toMatch(/^\/alerts\/.+/);
+    expect(await page.getByTestId('history').textContent()).toContain('Offer waiting for release');
+    await expectAccessible(page, 'an application waiting for release');
+    await screenshot(page, 'application-awaiting-release');
+
+    await page.getByRole('link', { name: 'Back to the applications' }).click();
+    const priya = page.getByTestId('applications-table').locator('tr', { hasText: 'Priya Raman' });
+    await expect.poll(() => priya.getAttribute('data-status'), POLL).toBe('awaiting-release');
+    expect(await priya.getByTestId('release-note').textContent()).toContain('EMSOU’s head decides the release');
+    await screenshot(page, 'campaign-applications');
+
+    // A second offer to an EMSOU officer passes the per-source cap of 1: the 409 shows in the error summary.
+    await page.getByTestId('applications-table').getByRole('link', { name: 'Tom Whitfield' }).click();
+    await page.getByRole('button', { name: 'Shortlist' }).click();
+    await page.getByTestId('success-banner').waitFor();
+    const tomStart = page.getByRole('group', { name: 'Start date' });
+    await tomStart.getByLabel('Day').fill('1');
+    await tomStart.getByLabel('Month').fill('6');
+    await tomStart.getByLabel('Year').fill(String(year));
+    await page.getByRole('button', { name: 'Make an offer' }).click();
+    const summary = page.getByTestId('error-summary');
+    await summary.getByText(/per-source cap is 1/).waitFor();
+    expect(await page.getByTestId('application-status').textContent()).toContain('Shortlisted');
+    await expectAccessible(page, 'an offer refused by the per-source cap');
+
+    // Closing asks first.
+    await page.getByRole('link', { name: 'Back to the applications' }).click();
+    await page.getByRole('link', { name: 'Back to the campaign' }).click();
+    await page.getByRole('link', { name: 'Close to new applications' }).click();
+    await page.getByRole('heading', { name: 'Close the campaign to new applications?' }).waitFor();
+    await expectAccessible(page, 'the close confirmation');
+    await page.getByRole('button', { name: 'Yes, close the campaign' }).click();
+    await page.getByTestId('campaign-status').getByText('Closed').waitFor();
+    expect(await page.getByTestId('success-banner').textContent()).toContain('is closed to new applications');
+    await signOut(page);
+  });
+
+  it('a secondment: the host posts a placement, an NCA officer finds it and applies, the home approves, the host accepts', async () => {
+    const TITLE = 'Cyber secondment, Eastern region';
+    await signIn(page, 'Louise Chapman');
+    await page.getByRole('link', { name: 'Placements', exact: true }).click();
+    await page.getByRole('heading', { name: 'Your placements', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Post a placement' }).click();
+    await page.getByRole('heading', { name: 'Post a placement', level: 1 }).waitFor();
+    await page.getByLabel('Title').fill(TITLE);
+    await page.getByLabel('Capability').selectOption({ label: 'Cyber-crime investigation' });
+    await page.getByLabel('Description (optional)').fill('Six months with ERSOU’s cyber team, working towards PIP level 2.');
+    await page.getByLabel('Number of places').fill('1');
+    const start = page.getByRole('group', { name: 'Start date' });
+    await start.getByLabel('Day').fill('1');
+    await start.getByLabel('Month').fill('3');
+    await start.getByLabel('Year').fill(String(year));
+    await page.getByLabel('Length in months').fill('6');
+    await page.getByLabel('Region').selectOption({ label: 'East of England' });
+    await page.getByRole('checkbox', { name: 'NCA officers' }).check();
+    await page.getByRole('checkbox', { name: 'ROCU officers' }).check();
+    await page.getByRole('radio', { name: 'Security check (SC)' }).check();
+    await page.getByLabel('PIP level needed').selectOption('1');
+    await page.getByLabel('PIP level it develops (optional)').selectOption('2');
+    // Closing after the start: only the API knows that rule; its answer marks the field.
+    const closes = page.getByRole('group', { name: 'Closing date' });
+    await closes.getByLabel('Day').fill('15');
+    await closes.getByLabel('Month').fill('3');
+    await closes.getByLabel('Year').fill(String(year));
+    await page.getByRole('button', { name: 'Post the placement' }).click();
+    const summary = page.getByTestId('error-summary');
+    await summary.getByRole('link', { name: /Closing date/ }).waitFor();
+    expect(await page.locator('.govuk-form-group--error').filter({ hasText: 'Closing date' }).count()).toBe(1);
+    await expectAccessible(page, 'the placement form showing an error');
+    await closes.getByLabel('Day').fill('1');
+    await closes.getByLabel('Month').fill('2');
+    await page.getByRole('button', { name: 'Post the placement' }).click();
+    await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    expect(await page.getByTestId('success-banner').textContent()).toContain('is posted and open for applications');
+    const placementPath = new URL(page.url()).pathname;
+    await page.getByTestId('empty-state').waitFor();
+    await expectAccessible(page, 'the new placement for its host');
+    await signOut(page);
+
+    // The officer narrows the list to the East of England and placements that develop a PIP level.
+    await signIn(page, 'Megan Hughes');
+    await page.getByRole('link', { name: 'Secondments', exact: true }).click();
+    await page.getByRole('heading', { name: 'Secondment placements', level: 1 }).waitFor();
+    await page.getByLabel('Region').selectOption({ label: 'East of England' });
+    await page.getByLabel('PIP development').selectOption({ label: 'Develops a PIP level' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/region=east-of-england/);
+    const listed = page.getByTestId('placements').locator('li', { hasText: TITLE });
+    await listed.getByText('You can apply').waitFor();
+    await expectAccessible(page, 'the placements list');
+    await screenshot(page, 'placements');
+    // The filters are in the address: a reload keeps them.
+    await page.reload();
+    await page.getByTestId('placements').locator('li', { hasText: TITLE }).waitFor();
+    expect(await page.getByLabel('Region').inputValue()).toBe('east-of-england');
+
+    await page.getByTestId('placements').getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    expect(await page.getByTestId('eligibility').textContent()).toContain('You meet the requirements.');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByTestId('error-summary').getByText('Tell the host why you are applying').waitFor();
+    await page.getByLabel('Why you are applying').fill('Two years at the NCA’s cyber unit; I want ROCU casework to reach PIP2.');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('heading', { name: 'My applications', level: 1 }).waitFor();
+    const row = page.getByTestId('applications-table').locator('tr', { hasText: TITLE });
+    expect(await row.getAttribute('data-status')).toBe('submitted');
+    expect(await row.textContent()).toContain('Waiting for your own unit to approve.');
+    await row.getByText('Status history').click();
+    expect(await row.getByTestId('status-history').textContent()).toContain('Submitted');
+    await expectAccessible(page, 'my applications with a secondment');
+    await signOut(page);
+
+    // The NCA's HR lead, the officer's home, approves it from Secondment requests.
+    await signIn(page, 'Helen Marshall');
+    await page.getByRole('link', { name: 'Secondment requests', exact: true }).click();
+    await page.getByRole('heading', { name: 'Secondment requests', level: 1 }).waitFor();
+    const awaiting = page.getByTestId('awaiting-table').locator('tr', { hasText: TITLE });
+    await expectAccessible(page, 'the home’s secondment requests');
+    await screenshot(page, 'secondment-requests');
+    await awaiting.getByRole('link', { name: 'Megan Hughes' }).click();
+    await page.getByTestId('home-decision-form').waitFor();
+    await page.getByRole('radio', { name: 'Decline' }).check();
+    await page.getByRole('button', { name: 'Send decision' }).click();
+    // Declining needs a reason for the officer: caught before it is sent.
+    await page.getByTestId('error-summary').getByRole('link', { name: 'Say why you decline: the officer reads it' }).waitFor();
+    await expectAccessible(page, 'the home decision showing an error');
+    await page.getByRole('radio', { name: 'Approve' }).check();
+    await page.getByLabel('Note').fill('Supported: it fits Megan’s development plan.');
+    await page.getByRole('button', { name: 'Send decision' }).click();
+    await page.getByTestId('success-banner').getByText(/You approved Megan Hughes’s secondment/).waitFor();
+    expect(await page.getByTestId('secondment-status').textContent()).toContain('Approved by your unit');
+    expect(await page.getByTestId('home-decision').textContent()).toContain('Approved by the HR lead');
+    await signOut(page);
+
+    // The host accepts: a place is confirmed.
+    await signIn(page, 'Louise Chapman', placementPath);
+    await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    await page.getByTestId('placement-applications').getByRole('link', { name: 'Megan Hughes' }).click();
+    await page.getByTestId('host-decision-form').waitFor();
+    await expectAccessible(page, 'the host decision');
+    await screenshot(page, 'secondment-host-decision');
+    await page.getByRole('radio', { name: 'Accept and confirm a place' }).check();
+    await page.getByRole('button', { name: 'Send decision' }).click();
+    await page.getByTestId('success-banner').getByText('Megan Hughes’s place is confirmed.').waitFor();
+    expect(await page.getByTestId('secondment-status').textContent()).toContain('Confirmed');
+    expect(await page.getByTestId('history').textContent()).toContain('Confirmed');
+    await page.getByRole('link', { name: 'Back', exact: true }).click();
+    await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    expect(await page.getByTestId('placement-applications').locator('tr', { hasText: 'Megan Hughes' }).getAttribute('data-status')).toBe('confirmed');
+    await page.getByRole('link', { name: 'Back to placements' }).click();
+    await page.getByTestId('placements-table').locator('tr', { hasText: TITLE }).getByText('1 of 1').waitFor();
+    await expectAccessible(page, 'the host’s placements');
+    await signOut(page);
+  });
+
+  it('an officer CSV import reports each row, writes no bad row, and importing the same file again changes nothing', async () => {
+    const csv = [
+      'staffNumber,name,vetting,region,capabilities,pipLevel,email',
+      'E2E-IMP-1,Grace Okoye,sc,east-of-england,protected-persons,1,grace.okoye@example.org',
+      'E2E-IMP-2,Owen Price,nppv3,east-of-england,protected-persons,0,',
+      'E2E-IMP-3,Nadia Bell,top-secret,east-of-england,,2,',
+    ].join('\n');
+    const file = { name: 'ersou-officers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
+    await signIn(page, 'Louise Chapman');
+    await page.getByRole('link', { name: 'Import officers', exact: true }).click();
+    await page.getByRole('heading', { name: 'Import officer records', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByTestId('error-summary').getByRole('link', { name: 'Select a CSV file' }).waitFor();
+    await expectAccessible(page, 'the import page showing an error');
+
+    await page.getByLabel('CSV file').setInputFiles(file);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByTestId('import-summary').waitFor();
+    expect(await page.getByTestId('import-summary').textContent()).toContain('2 officers created, 0 updated, 0 unchanged; 1 problem');
+    const bad = page.getByTestId('import-errors').locator('tr[data-row="4"]');
+    expect(await bad.textContent()).toContain('vetting');
+    await expectAccessible(page, 'the import report');
+    await screenshot(page, 'officer-import-report');
+
+    await page.getByLabel('CSV file').setInputFiles(file);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.getByTestId('import-summary').textContent(), POLL).toContain('0 officers created, 0 updated, 2 unchanged');
+    await signOut(page);
+  });
+});
