@@ -24,6 +24,8 @@ import { promoteFromWaitList, SeatTakenError } from './course-wait-list';
 class SeatFreedError extends ConflictError {}
 
 const MAX_ATTEMPTS = 4;
+/** Everyone booking a course updates its one item: allow more retries of a transaction that only collided (no condition failed). */
+const CONTENDED = { maxAttempts: 8 };
 
 /**
  * An officer books a seat on a course for themselves. Primary course: read
@@ -96,7 +98,7 @@ export async function bookCourse(identity: Identity, courseId: string, input: { 
           takeSeatAction(course.id, orgId, pool, today, at, () => new SeatTakenError('The last seat was taken meanwhile.')),
           bookingAudit(booking, 'course-booking.booked', actor, at, { courseId: course.id, seatFrom: pool }, input.note),
           courseAudit(course, 'course.seat-booked', actor, at, [orgId], { bookingId: booking.id, officerId: officer.id, orgId, seatFrom: pool }),
-        ]);
+        ], CONTENDED);
         return { ...booking, position: null };
       }
       await transactWrite([
@@ -104,7 +106,7 @@ export async function bookCourse(identity: Identity, courseId: string, input: { 
         joinWaitListAction(course.id, orgId, pool, today, at, () => new SeatFreedError('A seat came free meanwhile.')),
         bookingAudit(booking, 'course-booking.waitlisted', actor, at, { courseId: course.id }, input.note),
         courseAudit(course, 'course.wait-list-joined', actor, at, [orgId], { bookingId: booking.id, officerId: officer.id, orgId }),
-      ]);
+      ], CONTENDED);
       const position = (await listWaitList(course.id)).findIndex((e) => e.bookingId === booking.id) + 1;
       return { ...booking, position: position > 0 ? position : null };
     } catch (err) {

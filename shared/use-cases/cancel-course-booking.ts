@@ -50,7 +50,7 @@ export async function cancelCourseBooking(identity: Identity, bookingId: string,
       orgId: booking.orgId,
     }),
   );
-  await transactWrite(actions);
+  await transactWrite(actions, { maxAttempts: 8 });
   const promoted = booking.status === 'booked' ? await promoteFromWaitList(booking.courseId, actor, now, 1, { afterCancellationOf: booking.id }) : [];
   return { ...next, position: null, promoted };
 }

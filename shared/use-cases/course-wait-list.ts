@@ -53,7 +53,7 @@ export async function promoteFromWaitList(courseId: string, actor: Actor, now: D
         deleteWaitEntryAction(booking),
         bookingAudit(next, 'course-booking.promoted', actor, at, { from: 'waitlisted', seatFrom: pool, ...(because ?? {}) }),
         courseAudit(course, 'course.wait-list-promoted', actor, at, [booking.orgId], { bookingId: booking.id, officerId: booking.officerId, seatFrom: pool }),
-      ]);
+      ], { maxAttempts: 8 });
       promoted.push(booking.id);
       course = {
         ...course,
