@@ -47,7 +47,9 @@ export function pipelineCounterAction(delta: PipelineDelta): GuardedAction {
       Update: {
         TableName: tableName(),
         Key: pipelineKeys.counter(delta.orgId, delta.shard),
-        UpdateExpression: `SET orgId = :orgId, shard = :shard, entity = :entity, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk ADD ${adds.join(', ')}`,
+        UpdateExpression: `SET orgId = :orgId, #shard = :shard, entity = :entity, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk ADD ${adds.join(', ')}`,
+        // `shard` is a DynamoDB reserved word.
+        ExpressionAttributeNames: { '#shard': 'shard' },
         ExpressionAttributeValues: values,
       },
     },

@@ -1,0 +1,13 @@
+import type { CaseBuilder } from './cross-org-case';
+
+/**
+ * The reports hold aggregates, not records. What each caller sees is scoped
+ * inside the response, and reports.test checks it: the pipeline shows an HR
+ * lead only their own organisation's row, the calendar shows drafts only to
+ * their owner's and partners' HR leads.
+ */
+export const buildCases: CaseBuilder = async () => ({
+  getCapabilityHeatmap: { notScoped: 'the national ROCU × capability picture that HR leads, ROCU heads and ROCCs coordinate by (a ROCC defaults to own regions)' },
+  getPipPipeline: { notScoped: 'counts only; rows are the caller’s own organisation (ROCC: own regions), checked in reports.test' },
+  getCampaignCalendar: { notScoped: 'campaign visibility rules apply per campaign (drafts only to their HR leads), checked in reports.test' },
+});
