@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 
@@ -16,6 +16,48 @@ export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
 const ESBUILD_TARGET = 'node24';
 
 export const SERVICE_NAME = 'rocu-workforce';
+
+/**
+ * The AWS SDK's credential providers that the default chain imports only when
+ * the environment has no credentials. In Lambda the environment always has
+ * them (the execution role's), so this code never runs there; left out of the
+ * bundle, it would load from the runtime's own SDK if it ever did.
+ */
+export const LAZY_CREDENTIAL_PROVIDERS = [
+  '@aws-sdk/credential-provider-ini',
+  '@aws-sdk/credential-provider-sso',
+  '@aws-sdk/credential-provider-process',
+  '@aws-sdk/credential-provider-web-identity',
+  '@aws-sdk/credential-provider-http',
+  '@smithy/credential-provider-imds',
+];
+
+/**
+ * How every function is bundled (exported so `npm run bench` builds exactly
+ * these bundles to measure their size and initialisation time).
+ *
+ * The AWS SDK is bundled, not taken from the runtime (NodejsFunction's default
+ * for Node 18+ is to leave `@aws-sdk/*` out): the runtime's copy is whatever
+ * version Lambda last rolled out, while bundling runs exactly the version in
+ * package-lock.json that the tests ran against; and a minified, tree-shaken
+ * SDK in one file initialises faster than the runtime's SDK loaded package by
+ * package from disk (BENCHMARKS.md measures both). The price is ~200 KB per
+ * bundle. Only the credential providers that never run in Lambda are left
+ * out (LAZY_CREDENTIAL_PROVIDERS), which keeps every bundle under 500 KB.
+ */
+export const FUNCTION_BUNDLING = {
+  format: OutputFormat.ESM,
+  target: ESBUILD_TARGET,
+  // Prefer packages' ESM builds, so the AWS SDK and middy tree-shake.
+  mainFields: ['module', 'main'],
+  // CommonJS dependencies inside an ESM bundle call `require`, which ESM does not define.
+  banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  minify: true,
+  // Error classes are mapped to HTTP statuses and logged by name; minifying must not rename them.
+  keepNames: true,
+  sourceMap: false,
+  externalModules: LAZY_CREDENTIAL_PROVIDERS,
+} satisfies BundlingOptions;
 
 export interface ApiFunctionProps {
   /** Module under `functions/` that exports `handler`, without extension (as in the route table). */
@@ -31,7 +73,7 @@ export interface ApiFunctionProps {
 
 /**
  * Every Lambda function of the service, with the project's defaults fixed in one
- * place (after aws-powertools' `examples/app`): Node 22 on Graviton, an ESM
+ * place (after aws-powertools' `examples/app`): Node 24 on Graviton, an ESM
  * bundle built by the local esbuild, active tracing, and an explicit log group
  * with a retention period (not the deprecated `logRetention` custom resource).
  */
@@ -61,22 +103,7 @@ export class ApiFunction extends NodejsFunction {
       role: props.role,
       logGroup,
       environment: { POWERTOOLS_SERVICE_NAME: SERVICE_NAME, ...props.environment },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: ESBUILD_TARGET,
-        // Prefer packages' ESM builds, so the AWS SDK and middy tree-shake.
-        mainFields: ['module', 'main'],
-        // CommonJS dependencies inside an ESM bundle call `require`, which ESM does not define.
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        minify: true,
-        // Error classes are mapped to HTTP statuses and logged by name; minifying must not rename them.
-        keepNames: true,
-        sourceMap: false,
-        // Bundle @aws-sdk/* instead of using the runtime's copy (NodejsFunction's default leaves it
-        // out). The runtime's SDK is whatever version Lambda last rolled out; bundling runs exactly
-        // the version in package-lock.json, the one the unit and integration tests ran against.
-        externalModules: [],
-      },
+      bundling: FUNCTION_BUNDLING,
     });
   }
 }
