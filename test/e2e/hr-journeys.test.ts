@@ -276,6 +276,68 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     await signOut(page);
   });
 
+  it('the home decides a secondment: an HR lead’s approval below the minimum is refused with the reason, the ROCU head’s approval is the release', async () => {
+    const TITLE = 'Confidential unit secondment, East Midlands';
+    // An ERSOU confidential-unit officer applies to an EMSOU placement; ERSOU's head then sets the minimum at the team's projected strength.
+    const ersouHr = await apiAs('ersou-hr');
+    const officer = (await ersouHr('POST', '/v1/officers', {
+      name: 'Kofi Mensah',
+      homeOrgId: 'ersou',
+      capabilities: ['confidential-unit'],
+      vetting: 'sc',
+      pipLevel: 1,
+      region: 'east-of-england',
+      staffNumber: 'E2E-SEC-1',
+    })) as { id: string };
+    const emsouHr = await apiWithClaims({ sub: 'e2e-emsou-hr', org: 'emsou', roles: ['hr-lead'] });
+    const placement = (await emsouHr('POST', '/v1/placements', {
+      title: TITLE,
+      hostOrgId: 'emsou',
+      capabilityId: 'confidential-unit',
+      places: 1,
+      startDate: `${year}-05-01`,
+      durationMonths: 3,
+      region: 'east-midlands',
+      eligibility: { homeOrgTypes: ['rocu'], vetting: 'nppv2', minPipLevel: 0 },
+      pipDevelopmentLevel: null,
+      closesOn: `${year}-04-01`,
+    })) as { id: string };
+    const asOfficer = await apiWithClaims({ sub: 'e2e-sec-officer', org: 'ersou', roles: ['officer'], officerId: officer.id });
+    await asOfficer('POST', `/v1/placements/${placement.id}/applications`, { statement: 'Three months with EMSOU’s confidential unit.' });
+    const ersouHead = await apiAs('ersou-head');
+    const rows = (await ersouHead('GET', '/v1/organisations/ersou/capabilities')) as { items: Array<{ capabilityId: string; projected: number; version: number }> };
+    const unit = rows.items.find((r) => r.capabilityId === 'confidential-unit')!;
+    await ersouHead('PUT', '/v1/organisations/ersou/capabilities/confidential-unit', { minimum: unit.projected, version: unit.version });
+
+    await signIn(page, 'Louise Chapman');
+    await page.getByRole('link', { name: 'Secondment requests', exact: true }).click();
+    await page.getByTestId('awaiting-table').locator('tr', { hasText: TITLE }).getByRole('link', { name: 'Kofi Mensah' }).click();
+    await page.getByTestId('home-decision-form').waitFor();
+    expect(await page.getByTestId('home-decision-form').textContent()).toContain('the ROCU head must approve');
+    await page.getByRole('radio', { name: 'Approve' }).check();
+    await page.getByRole('button', { name: 'Send decision' }).click();
+    await page.getByTestId('error-summary').getByText(/below its minimum .*ROCU head must release the officer/).waitFor();
+    expect(await page.getByTestId('secondment-status').textContent()).toContain('Submitted');
+    await expectAccessible(page, 'an HR lead’s approval refused below the minimum');
+    await signOut(page);
+
+    await signIn(page, 'Marcus Adeyemi');
+    await page.getByRole('link', { name: 'Secondment requests', exact: true }).click();
+    await page.getByRole('heading', { name: 'Secondment requests', level: 1 }).waitFor();
+    await page.getByTestId('awaiting-table').locator('tr', { hasText: TITLE }).getByRole('link', { name: 'Kofi Mensah' }).click();
+    await page.getByRole('radio', { name: 'Approve and release' }).check();
+    await page.getByLabel('Note').fill('Released for three months; the unit covers from the Essex team.');
+    await page.getByRole('button', { name: 'Send decision' }).click();
+    await page.getByTestId('success-banner').getByText(/and released them/).waitFor();
+    expect(await page.getByTestId('home-decision').textContent()).toContain('Approved by the ROCU head');
+    expect(await page.getByTestId('home-decision').textContent()).toContain('(a release decision)');
+    await expectAccessible(page, 'a secondment released by the ROCU head');
+    await screenshot(page, 'secondment-released');
+    await page.getByRole('link', { name: 'Back', exact: true }).click();
+    await page.getByTestId('decided-table').locator('tr', { hasText: TITLE }).waitFor();
+    await signOut(page);
+  });
+
   it('an officer CSV import reports each row, writes no bad row, and importing the same file again changes nothing', async () => {
     const csv = [
       'staffNumber,name,vetting,region,capabilities,pipLevel,email',

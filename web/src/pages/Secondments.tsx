@@ -140,7 +140,8 @@ export function SecondmentApplicationPage() {
       setNote('');
       setBanner(done(updated));
     } catch (err) {
-      setErrors(formErrorsFrom(err, { decision: 'Decision', note: 'Note' }));
+      // A refusal (403 below the minimum, 409 when full) names its `decision` field; its message says why in full, so it is shown as it is.
+      setErrors(formErrorsFrom(err, { note: 'Note' }));
     } finally {
       setBusy(false);
     }
