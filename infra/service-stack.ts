@@ -38,6 +38,7 @@ export class ServiceStack extends Stack {
   readonly notifications: Notifications;
   readonly escalationJob: ScheduledJob;
   readonly moveJob: ScheduledJob;
+  readonly secondmentJob: ScheduledJob;
   readonly web: WebHosting;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
@@ -129,6 +130,19 @@ export class ServiceStack extends Stack {
       // Publishes nothing, so no bus or SES grants.
       role: roles.createRole('ApplyDueMovesJobRole', 'The move job: reads and writes the table', 'write', false),
       logGroupName: functionLogGroup('applyDueMovesJob'),
+      logRetention: settings.logRetention,
+      environment,
+    });
+
+    // Issue #4 item 3: a confirmed secondment becomes active on its start date and completes on its end date
+    // (the officer counts in the home team's projection again). Hourly, five past, so it does not start with the move job.
+    this.secondmentJob = new ScheduledJob(this, 'AdvanceDueSecondmentsJob', {
+      handler: 'jobs/advance-due-secondments',
+      description: 'Start confirmed secondments on their start date and complete active ones on their end date',
+      schedule: Schedule.cron({ minute: '5' }),
+      // Publishes nothing, so no bus or SES grants.
+      role: roles.createRole('AdvanceDueSecondmentsJobRole', 'The secondment lifecycle job: reads and writes the table', 'write', false),
+      logGroupName: functionLogGroup('advanceDueSecondmentsJob'),
       logRetention: settings.logRetention,
       environment,
     });

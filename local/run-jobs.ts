@@ -3,8 +3,8 @@
  * DynamoDB Local (DYNAMODB_ENDPOINT, default the one `npm start` runs on port
  * 8000; TABLE_NAME). Events and emails go to the same outbox as `npm start`.
  * `--now=2026-12-31T09:00:00Z` runs them as if it were that time, to see an
- * alert escalate without waiting ten working days, or an accepted move take
- * effect on its start date.
+ * alert escalate without waiting ten working days, an accepted move take
+ * effect on its start date, or a secondment start and end.
  */
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   const { config } = await import('../shared/config');
   const { escalateDueAlerts } = await import('../shared/use-cases/escalate-due-alerts');
   const { applyDueMoves } = await import('../shared/use-cases/apply-due-moves');
+  const { advanceDueSecondments } = await import('../shared/use-cases/advance-due-secondments');
   const { DYNAMODB_ENDPOINT, TABLE_NAME } = config();
   console.log(`Jobs at ${now.toISOString()} against table ${TABLE_NAME} at ${DYNAMODB_ENDPOINT}; outbox ${process.env.OUTBOX_DIR}`);
 
@@ -54,7 +55,15 @@ async function main(): Promise<void> {
       `${moves.conflicts} changed meanwhile (the next run retries), ${moves.failed} failed${moves.more ? '; more are due than one run takes, run again' : ''}.`,
   );
   for (const id of moves.movedIds) console.log(`  appointed ${id}`);
-  if (run.failed || moves.failed) process.exitCode = 1;
+
+  const secondments = await advanceDueSecondments(now);
+  console.log(
+    `Advance due secondments: ${secondments.examined} due, ${secondments.started} started, ${secondments.completed} completed (committedOut released), ` +
+      `${secondments.skipped} skipped (no longer confirmed or active), ${secondments.conflicts} changed meanwhile (the next run retries), ${secondments.failed} failed${secondments.more ? '; more are due than one run takes, run again' : ''}.`,
+  );
+  for (const id of secondments.startedIds) console.log(`  started ${id}`);
+  for (const id of secondments.completedIds) console.log(`  completed ${id}`);
+  if (run.failed || moves.failed || secondments.failed) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

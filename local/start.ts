@@ -72,6 +72,7 @@ async function startJobTimer(intervalSeconds: number): Promise<() => void> {
   if (intervalSeconds === 0) return () => {};
   const { escalateDueAlerts } = await import('../shared/use-cases/escalate-due-alerts');
   const { applyDueMoves } = await import('../shared/use-cases/apply-due-moves');
+  const { advanceDueSecondments } = await import('../shared/use-cases/advance-due-secondments');
   const jobs: { name: string; run: () => Promise<string | undefined> }[] = [
     {
       name: 'Escalation job',
@@ -86,6 +87,15 @@ async function startJobTimer(intervalSeconds: number): Promise<() => void> {
         const run = await applyDueMoves();
         return run.moved || run.conflicts || run.failed
           ? `${run.moved} accepted move(s) took effect, ${run.skipped} skipped, ${run.conflicts} changed meanwhile (next run), ${run.failed} failed.`
+          : undefined;
+      },
+    },
+    {
+      name: 'Secondment job',
+      run: async () => {
+        const run = await advanceDueSecondments();
+        return run.started || run.completed || run.conflicts || run.failed
+          ? `${run.started} secondment(s) started, ${run.completed} completed, ${run.skipped} skipped, ${run.conflicts} changed meanwhile (next run), ${run.failed} failed.`
           : undefined;
       },
     },
@@ -265,7 +275,7 @@ async function main(): Promise<void> {
         `  Table      ${tableName} (${tableState === 'created' ? 'created' : 'kept'}; seed ${seeded ? 'loaded' : 'already there, left as it is'})`,
         `  Keys       ${shown(tokens.keyDir)}`,
         `  Outbox     ${shown(outboxDir)} (events and emails the service would send: ${url}/local/outbox)`,
-        `  Jobs       ${settings.jobsIntervalSeconds ? `alert escalation and moves taking effect, every ${settings.jobsIntervalSeconds} s (JOBS_INTERVAL_SECONDS)` : 'off (JOBS_INTERVAL_SECONDS=0); npm run jobs runs them once'}`,
+        `  Jobs       ${settings.jobsIntervalSeconds ? `alert escalation, moves taking effect and secondments starting and ending, every ${settings.jobsIntervalSeconds} s (JOBS_INTERVAL_SECONDS)` : 'off (JOBS_INTERVAL_SECONDS=0); npm run jobs runs them once'}`,
         '',
         'Personas (POST /local/token with {"sub":"<id>"} signs in as one):',
         table([['id', 'name', 'org', 'roles'], ...personas.map((p) => [p.id, p.name, p.org, p.roles.join(',')])]),
