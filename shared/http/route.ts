@@ -10,6 +10,24 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export type RouteAuth = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'roles'; roles: readonly Role[] };
 
+/**
+ * What a caller of ANOTHER organisation gets from a route, with a role the
+ * route accepts (the generated authorisation matrix checks it):
+ * - `404` or `403`: another organisation's records are refused that way (the
+ *   request is built in `test/integration/authz/<area>.cases.ts`);
+ * - `'filtered'`: the route reads only what the token itself scopes (the
+ *   caller's own inboxes, applications, organisation), so there is nothing of
+ *   another organisation's to refuse;
+ * - `'not-scoped'`: nothing organisation-scoped (public, reference data,
+ *   advertisements every signed-in user may read).
+ */
+export type OtherOrgOutcome = 403 | 404 | 'filtered' | 'not-scoped';
+
+/** The authorisation expectations declared beside a route. */
+export interface RouteAuthz {
+  otherOrg: OtherOrgOutcome;
+}
+
 /** What the function may do to the table: drives its IAM grant in the stack. */
 export type TableAccess = 'none' | 'read' | 'write';
 
@@ -27,6 +45,8 @@ export interface RouteDef {
   /** Module under `functions/` that exports `handler`, without extension. */
   handler: string;
   auth: RouteAuth;
+  /** What another organisation's caller gets (see `OtherOrgOutcome`); the authorisation matrix fails a route without it. */
+  authz?: RouteAuthz;
   access: TableAccess;
   /** Publishes domain events (EventBridge, SES): the stack gives its function a notifying role and the bus settings. */
   notifies?: boolean;
@@ -63,7 +83,13 @@ export function compilePath(path: string): (actual: string) => Record<string, st
     if (!m) return undefined;
     const params: Record<string, string> = {};
     names.forEach((n, i) => {
-      params[n] = decodeURIComponent(m[i + 1] ?? '');
+      const raw = m[i + 1] ?? '';
+      // A malformed escape (`%E0%A4%A`) stays as sent: the route's schema then refuses it with a 400.
+      try {
+        params[n] = decodeURIComponent(raw);
+      } catch {
+        params[n] = raw;
+      }
     });
     return params;
   };

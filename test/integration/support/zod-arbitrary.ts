@@ -1,0 +1,223 @@
+import fc from 'fast-check';
+import type { z } from 'zod';
+
+/**
+ * fast-check arbitraries from zod 4 schemas: values shaped like what a route
+ * accepts (most of them valid, refinements aside), so fuzzed requests get past
+ * validation and exercise the use cases, plus mutations and garbage.
+ *
+ * `known` holds real values of the running table (organisation, capability
+ * and entity ids, regions): a string field with a pattern takes one of the
+ * known values that satisfy it half the time, so references resolve.
+ */
+
+interface Def {
+  type: string;
+  [key: string]: unknown;
+}
+interface Check {
+  check: string;
+  minimum?: number;
+  maximum?: number;
+  value?: number;
+  inclusive?: boolean;
+  format?: string;
+  pattern?: RegExp;
+}
+
+const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+const checksOf = (s: z.ZodType): Check[] =>
+  ((defOf(s).checks as Array<{ _zod: { def: Check } }> | undefined) ?? []).map((c) => c._zod.def);
+
+export interface ArbitraryOptions {
+  known: readonly string[];
+  /** Depth guard for recursive schemas. */
+  depth?: number;
+}
+
+const isoDate = fc
+  .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2032-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const isoDateTime = fc
+  .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2032-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString());
+
+function stringArb(schema: z.ZodType, opts: ArbitraryOptions): fc.Arbitrary<string> {
+  const def = defOf(schema);
+  const checks = checksOf(schema);
+  let min = 0;
+  let max = 40;
+  let pattern: RegExp | undefined;
+  let format = typeof def.format === 'string' ? def.format : undefined;
+  if (def.pattern instanceof RegExp && format && format !== 'regex') pattern = undefined;
+  for (const c of checks) {
+    if (c.check === 'min_length' && c.minimum !== undefined) min = c.minimum;
+    if (c.check === 'max_length' && c.maximum !== undefined) max = Math.min(c.maximum, 200);
+    if (c.check === 'length_equals' && c.value !== undefined) min = max = c.value;
+    if (c.check === 'string_format') {
+      if (c.format === 'regex' && c.pattern) pattern = c.pattern;
+      else if (c.format) format = c.format;
+    }
+  }
+  let base: fc.Arbitrary<string>;
+  if (format === 'date') base = isoDate;
+  else if (format === 'datetime') base = isoDateTime;
+  else if (format === 'email') base = fc.emailAddress();
+  else if (format === 'uuid' || format === 'guid') base = fc.uuid();
+  else if (format === 'url') base = fc.webUrl();
+  else if (pattern) base = fc.stringMatching(pattern).filter((s) => s.length >= min && s.length <= Math.max(max, min));
+  else base = fc.string({ minLength: min, maxLength: Math.max(min, max) });
+  const fits = opts.known.filter((v) => schema.safeParse(v).success);
+  return fits.length ? fc.oneof(fc.constantFrom(...fits), base) : base;
+}
+
+function numberArb(schema: z.ZodType): fc.Arbitrary<number> {
+  let min = -1000;
+  let max = 1000;
+  let int = false;
+  for (const c of checksOf(schema)) {
+    if (c.check === 'number_format' && c.format && /int/.test(c.format)) int = true;
+    if (c.check === 'greater_than' && c.value !== undefined) min = c.inclusive ? c.value : c.value + (int ? 1 : 1e-6);
+    if (c.check === 'less_than' && c.value !== undefined) max = c.inclusive ? c.value : c.value - (int ? 1 : 1e-6);
+  }
+  if (max < min) max = min;
+  return int || Number.isInteger(min) && Number.isInteger(max) && max - min < 200
+    ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
+    : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+}
+
+/** An arbitrary of values shaped by `schema`. */
+export function arbitraryOf(schema: z.ZodType, opts: ArbitraryOptions): fc.Arbitrary<unknown> {
+  const depth = opts.depth ?? 0;
+  if (depth > 6) return fc.constant(undefined);
+  const next = { ...opts, depth: depth + 1 };
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'string':
+      return stringArb(schema, opts);
+    case 'number':
+    case 'int':
+      return numberArb(schema);
+    case 'bigint':
+      return fc.bigInt({ min: -1000n, max: 1000n });
+    case 'boolean':
+      return fc.boolean();
+    case 'date':
+      return fc.date({ noInvalidDate: true });
+    case 'null':
+      return fc.constant(null);
+    case 'undefined':
+    case 'void':
+      return fc.constant(undefined);
+    case 'literal':
+      return fc.constantFrom(...(def.values as unknown[]));
+    case 'enum':
+      return fc.constantFrom(...Object.values(def.entries as Record<string, unknown>));
+    case 'optional':
+      return fc.option(arbitraryOf(def.innerType as z.ZodType, next), { nil: undefined, freq: 3 });
+    case 'nullable':
+      return fc.option(arbitraryOf(def.innerType as z.ZodType, next), { nil: null, freq: 3 });
+    case 'default':
+    case 'prefault':
+      return fc.option(arbitraryOf(def.innerType as z.ZodType, next), { nil: undefined, freq: 2 });
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
+    case 'success':
+      return arbitraryOf(def.innerType as z.ZodType, next);
+    case 'pipe':
+      return arbitraryOf(def.in as z.ZodType, next);
+    case 'lazy':
+      return arbitraryOf((def.getter as () => z.ZodType)(), next);
+    case 'array': {
+      const checks = checksOf(schema);
+      const minLength = checks.find((c) => c.check === 'min_length')?.minimum ?? 0;
+      const maxLength = Math.min(checks.find((c) => c.check === 'max_length')?.maximum ?? 5, minLength + 5);
+      return fc.array(arbitraryOf(def.element as z.ZodType, next), { minLength, maxLength });
+    }
+    case 'tuple':
+      return fc.tuple(...(def.items as z.ZodType[]).map((i) => arbitraryOf(i, next)));
+    case 'set':
+      return fc.array(arbitraryOf(def.valueType as z.ZodType, next), { maxLength: 4 }).map((a) => new Set(a));
+    case 'record':
+      return fc.dictionary(
+        arbitraryOf(def.keyType as z.ZodType, next).map(String),
+        arbitraryOf(def.valueType as z.ZodType, next),
+        { maxKeys: 4 },
+      );
+    case 'object': {
+      const shape = def.shape as Record<string, z.ZodType>;
+      const parts: Record<string, fc.Arbitrary<unknown>> = {};
+      for (const [k, v] of Object.entries(shape)) parts[k] = arbitraryOf(v, next);
+      return fc.record(parts).map((o) => {
+        // Optional fields drawn as undefined are left out, as a client would.
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+        return out;
+      });
+    }
+    case 'union':
+      return fc.oneof(...(def.options as z.ZodType[]).map((o) => arbitraryOf(o, next)));
+    case 'intersection':
+      return fc
+        .tuple(arbitraryOf(def.left as z.ZodType, next), arbitraryOf(def.right as z.ZodType, next))
+        .map(([a, b]) => (isPlainObject(a) && isPlainObject(b) ? { ...a, ...b } : a));
+    default:
+      return fc.jsonValue({ maxDepth: 2 });
+  }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Anything a careless or hostile client might put in a JSON field. */
+export const garbageValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.string({ maxLength: 300 }),
+  fc.constantFrom(null, '', ' ', -1, 0, 1e308, -0, '__proto__', 'constructor', '../../etc/passwd', '<script>', "' OR 1=1 --", '\u0000', '😀'),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+  fc.string({ minLength: 3000, maxLength: 5000 }),
+);
+
+type Mutation =
+  | { kind: 'drop'; pick: number }
+  | { kind: 'replace'; pick: number; value: unknown }
+  | { kind: 'add'; key: string; value: unknown };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('drop' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('replace' as const), pick: fc.nat(), value: garbageValue }),
+  fc.record({ kind: fc.constant('add' as const), key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'version', 'id', 'orgId', 'status')), value: garbageValue }),
+);
+
+function mutate(value: unknown, mutations: Mutation[]): unknown {
+  if (!isPlainObject(value)) return mutations.length ? (mutations[0] as { value?: unknown }).value ?? value : value;
+  const out: Record<string, unknown> = { ...value };
+  for (const m of mutations) {
+    const keys = Object.keys(out);
+    if (m.kind === 'add') {
+      Object.defineProperty(out, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
+      continue;
+    }
+    if (!keys.length) continue;
+    const key = keys[m.pick % keys.length] as string;
+    if (m.kind === 'drop') delete out[key];
+    else out[key] = m.value;
+  }
+  return out;
+}
+
+/** Valid-shaped values (most draws), the same with one or two mutations, or garbage. */
+export function fuzzedValueOf(schema: z.ZodType | undefined, opts: ArbitraryOptions): fc.Arbitrary<unknown> {
+  if (!schema) return fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: garbageValue });
+  const shaped = arbitraryOf(schema, opts);
+  return fc.oneof(
+    { weight: 5, arbitrary: shaped },
+    { weight: 4, arbitrary: fc.tuple(shaped, fc.array(mutation, { minLength: 1, maxLength: 2 })).map(([v, ms]) => mutate(v, ms)) },
+    { weight: 1, arbitrary: garbageValue },
+  );
+}
