@@ -145,4 +145,37 @@ describe.skipIf(!!skipReason)('accessible from the keyboard, on a small screen a
     await signOut(page);
     await context.close();
   });
+
+  it('the placements, secondment requests and officer import pages reflow at 320 px and pass axe', async () => {
+    context = await newContext(browser, 320, 640);
+    page = await context.newPage();
+    const overflowing = () =>
+      page.evaluate(() => {
+        const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document;
+        return doc.documentElement.scrollWidth > 320 ? [`page ${doc.documentElement.scrollWidth} px wide`] : [];
+      });
+    await signIn(page, 'Megan Hughes');
+    await page.goto('/placements?pipDevelopment=true');
+    await page.getByRole('heading', { name: 'Secondment placements', level: 1 }).waitFor();
+    await page.getByTestId('placements').or(page.getByTestId('empty-state')).first().waitFor();
+    expect(await overflowing()).toEqual([]);
+    await expectAccessible(page, 'the placements list at 320 px');
+    await signOut(page);
+
+    await signIn(page, 'Helen Marshall');
+    for (const [path, heading] of [
+      ['/placements', 'Your placements'],
+      ['/placements/new', 'Post a placement'],
+      ['/secondments/home', 'Secondment requests'],
+      ['/officers/import', 'Import officer records'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.locator('.app-loading').first().waitFor({ state: 'detached' });
+      expect(await overflowing(), path).toEqual([]);
+      await expectAccessible(page, `${heading} at 320 px`);
+    }
+    await signOut(page);
+    await context.close();
+  });
 });
