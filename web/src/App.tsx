@@ -2,6 +2,8 @@ import { useEffect, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { setUnauthenticatedHandler } from './api';
 import { AuthCallbackRoute } from './auth/HostedSignIn';
+import { CapabilityHeatmap } from './pages/CapabilityHeatmap';
+import { CoursePage, CourseNew, Courses, MyCourseBookings } from './pages/Courses';
 import { Layout } from './components/layout';
 import { AlertPage } from './pages/Alert';
 import { AlertsInbox } from './pages/AlertsInbox';
@@ -82,6 +84,11 @@ export function App() {
           <Route path="/vacancies" element={<Protected roles={OFFICER}><Vacancies /></Protected>} />
           <Route path="/vacancies/:id" element={<Protected roles={OFFICER}><Vacancy /></Protected>} />
           <Route path="/applications" element={<Protected roles={OFFICER}><MyApplications /></Protected>} />
+          <Route path="/reports/capability-heatmap" element={<Protected roles={['rocu-head', 'hr-lead', 'rocc']}><CapabilityHeatmap /></Protected>} />
+          <Route path="/courses" element={<Protected roles={[...OFFICER, ...HR, ...HEAD, 'rocc']}><Courses /></Protected>} />
+          <Route path="/courses/new" element={<Protected roles={HR}><CourseNew /></Protected>} />
+          <Route path="/courses/:id" element={<Protected><CoursePage /></Protected>} />
+          <Route path="/course-bookings" element={<Protected roles={OFFICER}><MyCourseBookings /></Protected>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Layout>

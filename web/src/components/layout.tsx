@@ -24,6 +24,8 @@ const NAV: NavItem[] = [
   { to: '/vacancies', text: 'Vacancies', roles: ['officer'] },
   { to: '/placements', text: 'Secondments', roles: ['officer'] },
   { to: '/applications', text: 'My applications', roles: ['officer'] },
+  { to: '/courses', text: 'Courses', roles: ['officer', 'hr-lead'] },
+  { to: '/reports/capability-heatmap', text: 'Heatmap', roles: ['rocu-head', 'hr-lead', 'rocc'] },
 ];
 
 // govuk-frontend's own breakpoint for the service navigation's menu button.

@@ -1,0 +1,147 @@
+/**
+ * The capability heatmap (picture and table agree, level in words) for a ROCU
+ * head and a ROCC, and joint training courses: an HR lead creates one with
+ * seats per organisation, an officer books, sees the booking and cancels it.
+ * Every page visited passes axe (no serious or critical WCAG 2.2 AA violation).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLL, expectAccessible, launchBrowser, newContext, screenshot, signIn, skipReason } from './support/browser';
+
+const LEVEL_WORDS: Record<string, string> = { ok: 'OK', warning: 'Warning', critical: 'Critical', loss: 'Loss' };
+const year = new Date().getUTCFullYear() + 1;
+
+describe.skipIf(!!skipReason)('reports and courses in the browser', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Every team in the picture shows its level in words, and the table says the same. */
+  async function pictureMatchesTable(): Promise<string[]> {
+    const cells = page.locator('[data-testid=heatmap-svg] g[data-capability]');
+    const count = await cells.count();
+    expect(count).toBeGreaterThan(0);
+    const orgs = new Set<string>();
+    for (let i = 0; i < count; i++) {
+      const cell = cells.nth(i);
+      const level = (await cell.getAttribute('data-level'))!;
+      const capability = (await cell.getAttribute('data-capability'))!;
+      const org = (await cell.locator('xpath=..').getAttribute('data-org'))!;
+      orgs.add(org);
+      expect(await cell.textContent()).toContain(LEVEL_WORDS[level]);
+      const row = page.locator(`[data-testid=heatmap-table] tr[data-org="${org}"][data-capability="${capability}"]`);
+      expect(await row.textContent()).toContain(LEVEL_WORDS[level]);
+    }
+    return [...orgs];
+  }
+
+  it('a ROCU head sees every ROCU’s teams as a picture with the level in words, and as a table', async () => {
+    context = await newContext(browser);
+    page = await context.newPage();
+    await signIn(page, 'Fiona Campbell');
+    await page.getByRole('link', { name: 'Heatmap' }).click();
+    await page.getByRole('heading', { name: 'Capability heatmap', level: 1 }).waitFor();
+    await page.getByTestId('heatmap-table').waitFor();
+    const picture = page.getByRole('img', { name: /Capability heatmap: \d+ ROCUs? by \d+ capabilit/ });
+    expect(await picture.isVisible()).toBe(true);
+    const orgs = await pictureMatchesTable();
+    expect(orgs).toEqual(expect.arrayContaining(['titan', 'ersou']));
+    // TITAN's cyber team (10 strong, minimum 7) is in both.
+    expect(await page.locator('[data-testid=heatmap-table] tr[data-org=titan][data-capability=cyber]').count()).toBe(1);
+    await expectAccessible(page, 'the capability heatmap');
+    await screenshot(page, 'capability-heatmap');
+
+    // A deep link with a region survives a reload and narrows the picture.
+    await page.getByLabel('Region').selectOption({ label: 'East of England' });
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/region=east-of-england/);
+    await expect.poll(async () => (await pictureMatchesTable()).join(','), POLL).toBe('ersou');
+    await page.reload();
+    await page.getByTestId('heatmap-table').waitFor();
+    expect(await pictureMatchesTable()).toEqual(['ersou']);
+    await context.close();
+  });
+
+  it('the North West ROCC sees their own region', async () => {
+    context = await newContext(browser);
+    page = await context.newPage();
+    await signIn(page, 'Andrew Pascoe', '/reports/capability-heatmap');
+    await page.getByRole('heading', { name: 'Capability heatmap', level: 1 }).waitFor();
+    await page.getByTestId('heatmap-table').waitFor();
+    expect(await pictureMatchesTable()).toEqual(['titan']);
+    await expectAccessible(page, 'the ROCC’s heatmap');
+    await context.close();
+  });
+
+  it('an HR lead creates a course with seats per organisation; an officer books it, sees it, and cancels', async () => {
+    context = await newContext(browser);
+    page = await context.newPage();
+    await signIn(page, 'Stuart Barraclough');
+    await page.getByRole('link', { name: 'Courses' }).click();
+    await page.getByRole('heading', { name: 'Training courses', level: 1 }).waitFor();
+    await page.getByTestId('empty-state').or(page.getByTestId('courses-table')).first().waitFor();
+    await expectAccessible(page, 'the course list');
+
+    await page.getByRole('link', { name: 'Create a course' }).click();
+    await page.getByRole('heading', { name: 'Create a course' }).waitFor();
+    // Nothing filled in: the error summary names each field and links to it.
+    await page.getByRole('button', { name: 'Create the course' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the course title');
+    expect(await page.title()).toMatch(/^Error: /);
+    await expectAccessible(page, 'the new-course form with errors');
+
+    const title = `Digital forensics foundation ${Date.now()}`;
+    await page.getByLabel('Course title').fill(title);
+    await page.getByLabel('Where').fill('Warrington training centre');
+    await page.getByLabel('Region', { exact: true }).selectOption({ label: 'North West' });
+    const fillDate = async (legend: string, day: number, month: number) => {
+      const group = page.getByRole('group', { name: legend });
+      await group.getByLabel('Day').fill(String(day));
+      await group.getByLabel('Month').fill(String(month));
+      await group.getByLabel('Year').fill(String(year));
+    };
+    await fillDate('Start date', 14, 6);
+    await fillDate('End date', 18, 6);
+    await page.getByLabel('TITAN', { exact: true }).fill('1');
+    await screenshot(page, 'course-new');
+    await page.getByRole('button', { name: 'Create the course' }).click();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    expect(await page.locator('[data-testid=allocations-table] tr[data-org=titan]').textContent()).toMatch(/TITAN\s*1\s*0/);
+    await expectAccessible(page, 'the course page (HR lead)');
+    const coursePath = new URL(page.url()).pathname;
+    await context.close();
+
+    context = await newContext(browser);
+    page = await context.newPage();
+    await signIn(page, 'Daniel Okafor', coursePath);
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await expectAccessible(page, 'the course page (officer)');
+    await screenshot(page, 'course');
+    await page.getByRole('button', { name: 'Book a place' }).click();
+    await page.getByRole('heading', { name: 'Your course bookings', level: 1 }).waitFor();
+    expect(await page.getByTestId('success-banner').textContent()).toContain(`You have a place on ${title}.`);
+    const row = page.locator('[data-testid=bookings-table] tr', { hasText: title });
+    expect(await row.textContent()).toContain('Booked');
+    await expectAccessible(page, 'the officer’s course bookings');
+    await screenshot(page, 'course-bookings');
+
+    // TITAN's one seat is taken: the course page now offers the wait list.
+    await page.goto(coursePath);
+    await page.getByRole('button', { name: 'Join the wait list' }).waitFor();
+
+    await page.goto('/course-bookings');
+    await row.getByRole('button', { name: `Cancel ${title}` }).click();
+    await expect.poll(() => page.getByTestId('success-banner').textContent(), POLL).toContain(`Your place on ${title} is cancelled.`);
+    await expect.poll(() => row.textContent(), POLL).toContain('Cancelled');
+    await context.close();
+  });
+});

@@ -1,0 +1,229 @@
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { query } from '../api';
+import { Button, Select } from '../components/form';
+import { LevelTag, LoadError, Loading, TableWrapper, usePageTitle } from '../components/ui';
+import { LEVEL_ORDER, LEVEL_TEXT, REGION_NAMES, plural } from '../format';
+import { useApi } from '../hooks';
+import { useReference } from '../reference';
+import type { Level } from '../types';
+import './reports.css';
+
+/** `GET /v1/reports/capability-heatmap` (report.schema.ts `CapabilityHeatmap`). */
+interface HeatmapCell {
+  capabilityId: string;
+  strength: number;
+  minimum: number;
+  establishment: number;
+  committedOut: number;
+  projected: number;
+  level: Level;
+}
+interface HeatmapRow {
+  orgId: string;
+  orgName: string;
+  region: string | null;
+  cells: HeatmapCell[];
+  worstLevel: Level;
+}
+export interface CapabilityHeatmapReport {
+  capabilities: { id: string; name: string }[];
+  rows: HeatmapRow[];
+  counts: Record<Level, number>;
+  regions: string[];
+}
+
+/** GOV.UK tag colours: the fill behind the words, never the only sign of the level. */
+const LEVEL_COLOURS: Record<Level, { fill: string; text: string }> = {
+  ok: { fill: '#cce2d8', text: '#005a30' },
+  warning: { fill: '#fff7bf', text: '#594d00' },
+  critical: { fill: '#f4cdc6', text: '#942514' },
+  loss: { fill: '#dbd5e9', text: '#3f2a56' },
+};
+
+const shortOrg = (name: string) => name.split(' — ')[0] ?? name;
+
+const LABEL_W = 120;
+const CELL_W = 104;
+const CELL_H = 46;
+const HEAD_H = 110;
+
+/** The picture: one row per ROCU, one column per capability, each cell's level in words over its colour. */
+export function HeatmapPicture({ report }: { report: CapabilityHeatmapReport }) {
+  const width = LABEL_W + CELL_W * report.capabilities.length + 10;
+  const height = HEAD_H + CELL_H * report.rows.length + 4;
+  const levelWords = LEVEL_ORDER.filter((l) => report.counts[l] > 0)
+    .map((l) => `${plural(report.counts[l], 'team')} ${LEVEL_TEXT[l].text.toLowerCase()}`)
+    .join(', ');
+  return (
+    <svg
+      className="app-heatmap"
+      role="img"
+      aria-labelledby="heatmap-title heatmap-desc"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      data-testid="heatmap-svg"
+    >
+      <title id="heatmap-title">Capability heatmap: {plural(report.rows.length, 'ROCU')} by {plural(report.capabilities.length, 'capability', 'capabilities')}</title>
+      <desc id="heatmap-desc">
+        Each cell is a ROCU’s specialist team, with its level in words and its projected strength against its minimum. {levelWords}. The table after
+        the picture gives the same figures.
+      </desc>
+      {report.capabilities.map((c, i) => (
+        <text
+          key={c.id}
+          className="app-heatmap__column"
+          transform={`translate(${LABEL_W + i * CELL_W + CELL_W / 2}, ${HEAD_H - 8}) rotate(-30)`}
+        >
+          {c.name}
+        </text>
+      ))}
+      {report.rows.map((row, r) => {
+        const y = HEAD_H + r * CELL_H;
+        const byCap = new Map(row.cells.map((cell) => [cell.capabilityId, cell]));
+        return (
+          <g key={row.orgId} data-org={row.orgId}>
+            <text className="app-heatmap__row" x={0} y={y + CELL_H / 2 + 5}>
+              {shortOrg(row.orgName)}
+            </text>
+            {report.capabilities.map((c, i) => {
+              const cell = byCap.get(c.id);
+              const x = LABEL_W + i * CELL_W;
+              if (!cell) {
+                return (
+                  <g key={c.id}>
+                    <rect x={x + 2} y={y + 2} width={CELL_W - 4} height={CELL_H - 4} className="app-heatmap__none" />
+                    <text x={x + CELL_W / 2} y={y + CELL_H / 2 + 5} textAnchor="middle" className="app-heatmap__none-text">
+                      No team
+                    </text>
+                  </g>
+                );
+              }
+              const colours = LEVEL_COLOURS[cell.level];
+              return (
+                <g key={c.id} data-capability={c.id} data-level={cell.level}>
+                  <rect x={x + 2} y={y + 2} width={CELL_W - 4} height={CELL_H - 4} fill={colours.fill} />
+                  <text x={x + CELL_W / 2} y={y + 20} textAnchor="middle" fill={colours.text} className="app-heatmap__level">
+                    {LEVEL_TEXT[cell.level].text}
+                  </text>
+                  <text x={x + CELL_W / 2} y={y + 36} textAnchor="middle" fill={colours.text} className="app-heatmap__figures">
+                    {cell.projected} of min {cell.minimum}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/**
+ * `/reports/capability-heatmap`: every ROCU's specialist teams against their
+ * minimum, as a picture with the level in words, and as a table. A ROCC sees
+ * their regions; a ROCU head or HR lead every ROCU.
+ */
+export function CapabilityHeatmap() {
+  usePageTitle('Capability heatmap');
+  const [params, setParams] = useSearchParams();
+  const region = params.get('region') ?? '';
+  const [chosen, setChosen] = useState(region);
+  const { capabilityName } = useReference();
+  const report = useApi<CapabilityHeatmapReport>(`/v1/reports/capability-heatmap${query({ region: region || undefined })}`);
+  const data = report.data;
+
+  const filter = (event: FormEvent) => {
+    event.preventDefault();
+    setParams(chosen ? { region: chosen } : {});
+  };
+
+  return (
+    <>
+      <h1 className="govuk-heading-l">Capability heatmap</h1>
+      <p className="govuk-body">
+        Each ROCU’s specialist teams against their minimum viable strength, once the officers already committed to leave have gone.
+      </p>
+      <form onSubmit={filter} className="app-filter" noValidate>
+        <Select
+          id="region"
+          label="Region"
+          value={chosen}
+          onChange={setChosen}
+          options={[{ value: '', text: 'Your regions (all, unless you are a ROCC)' }, ...Object.entries(REGION_NAMES).map(([value, text]) => ({ value, text }))]}
+        />
+        <Button secondary>Show</Button>
+      </form>
+      {report.loading && !data ? <Loading what="Loading the heatmap" /> : null}
+      {report.error ? <LoadError error={report.error} /> : null}
+      {data && data.rows.length === 0 ? (
+        <p className="govuk-body" data-testid="empty-state">
+          No ROCU here has capability baselines yet.
+        </p>
+      ) : null}
+      {data && data.rows.length > 0 ? (
+        <>
+          <ul className="app-counts" data-testid="heatmap-counts">
+            {LEVEL_ORDER.map((l) => (
+              <li key={l}>
+                <LevelTag level={l} /> {plural(data.counts[l], 'team')}
+              </li>
+            ))}
+          </ul>
+          <figure className="app-figure">
+            <figcaption className="govuk-body-s">
+              The picture shows each team’s level in words: OK, Warning (close to its minimum), Critical (below its minimum) or Loss (no one left).
+              The figures are the projected strength and the minimum. Scroll sideways on a small screen.
+            </figcaption>
+            <div className="app-table-wrapper" role="region" aria-label="Capability heatmap picture" tabIndex={0}>
+              <HeatmapPicture report={data} />
+            </div>
+          </figure>
+          <h2 className="govuk-heading-m">The heatmap as a table</h2>
+          <TableWrapper label="Capability heatmap table">
+            <table className="govuk-table" data-testid="heatmap-table">
+              <caption className="govuk-table__caption govuk-table__caption--s">Each ROCU’s teams, worst first within the ROCU</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">ROCU</th>
+                  <th scope="col" className="govuk-table__header">Capability</th>
+                  <th scope="col" className="govuk-table__header">Level</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Strength</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Committed out</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Projected</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Minimum</th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">Establishment</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {data.rows.flatMap((row) =>
+                  [...row.cells]
+                    .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level))
+                    .map((cell) => (
+                      <tr className="govuk-table__row" key={`${row.orgId}-${cell.capabilityId}`} data-org={row.orgId} data-capability={cell.capabilityId}>
+                        <th scope="row" className="govuk-table__header">
+                          {shortOrg(row.orgName)}
+                        </th>
+                        <td className="govuk-table__cell">
+                          {data.capabilities.find((c) => c.id === cell.capabilityId)?.name ?? capabilityName(cell.capabilityId)}
+                        </td>
+                        <td className="govuk-table__cell">
+                          <LevelTag level={cell.level} />
+                        </td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">{cell.strength}</td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">{cell.committedOut}</td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">{cell.projected}</td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">{cell.minimum}</td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">{cell.establishment}</td>
+                      </tr>
+                    )),
+                )}
+              </tbody>
+            </table>
+          </TableWrapper>
+        </>
+      ) : null}
+    </>
+  );
+}
