@@ -127,6 +127,10 @@ export function MyApplications() {
           You have not applied for anything yet.{' '}
           <Link className="govuk-link" to="/vacancies">
             See the vacancies
+          </Link>{' '}
+          or{' '}
+          <Link className="govuk-link" to="/placements">
+            the secondment placements
           </Link>
           .
         </p>
@@ -167,7 +171,12 @@ export function MyApplications() {
                   </td>
                   <td className="govuk-table__cell app-nowrap">
                     {a.startDate ? formatDate(a.startDate) : 'Not set'}
-                    {a.releaseDecision === 'deferred' && a.releaseDate ? <span className="govuk-body-s"> (released from {formatDate(a.releaseDate)})</span> : null}
+                    {a.releaseDate ? (
+                      <span className="govuk-body-s" data-testid="release-date">
+                        {' '}
+                        ({a.releaseDecision === 'deferred' ? 'release deferred to' : 'released from'} {formatDate(a.releaseDate)})
+                      </span>
+                    ) : null}
                   </td>
                   <td className="govuk-table__cell">
                     <div className="govuk-button-group govuk-!-margin-bottom-0">
