@@ -42,6 +42,9 @@ export type CapabilityHeatmap = z.infer<typeof capabilityHeatmap>;
 
 // ---------------------------------------------------------------- PIP pipeline
 
+/** The pipeline takes no parameters: its scope comes from the caller. */
+export const pipelineQuery = z.strictObject({});
+
 const pipelineRow = z.object({
   levels: z.array(z.object({ level: z.number().int(), accredited: z.number().int(), inDevelopment: z.number().int() })),
   notAccredited: z.number().int().describe('Active officers with no PIP level and none in development.'),

@@ -1,5 +1,5 @@
 import { defineRoute, type RouteDef } from '../../http/route';
-import { calendarQuery, campaignCalendar, capabilityHeatmap, heatmapQuery, pipPipeline } from '../../schemas/report.schema';
+import { calendarQuery, campaignCalendar, capabilityHeatmap, heatmapQuery, pipelineQuery, pipPipeline } from '../../schemas/report.schema';
 
 /** Reports people steer by (BRIEF.md "Secondments and PIP training", "Reports"): maintained aggregates or bounded Queries. */
 export const reportRoutes = {
@@ -28,6 +28,7 @@ export const reportRoutes = {
     auth: { kind: 'roles', roles: ['hr-lead', 'rocu-head', 'rocc'] },
     authz: { otherOrg: 'filtered' },
     access: 'read',
+    query: pipelineQuery,
     status: 200,
     response: pipPipeline,
   }),
