@@ -87,7 +87,11 @@ describe('POST /v1/officers', () => {
     expect(ddb).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     const kinds = items.map((i) => Object.keys(i)[0]);
-    expect(kinds).toEqual(['Put', 'Put', 'ConditionCheck', 'ConditionCheck', 'Update', 'Put']);
+    expect(kinds).toEqual(['Put', 'Put', 'ConditionCheck', 'ConditionCheck', 'Update', 'Update', 'Put']);
+    // The second Update is the home's PIP pipeline counter (accredited at PIP2), in the same transaction.
+    const pipeline = items.filter((i) => i.Update)[1]!.Update!;
+    expect(pipeline.Key!.sk).toMatch(/^PIPELINE#\d$/);
+    expect(pipeline.UpdateExpression).toContain('ADD pl_acc_2 :pl_acc_2');
     const counter = items.find((i) => i.Update)!.Update!;
     expect(counter.Key).toEqual({ pk: 'ORG#titan', sk: 'CAPBASE#cyber' });
     expect(counter.UpdateExpression).toContain("ADD strength :strength, projected :projected, committedOut :committed, h_sc_2 :h_sc_2");
