@@ -68,6 +68,16 @@ export const buildCases: CaseBuilder = async () => {
     },
     withdrawSecondment: { as: ersouApplicant, request: () => ({ method: 'POST', url: `/v1/secondment-applications/${titanHome}/withdraw` }), expect: 404 },
     completeSecondment: { as: users.ersouHr, request: () => ({ method: 'POST', url: `/v1/secondment-applications/${titanHosted}/complete` }), expect: 404 },
+    proposeSecondmentExtension: {
+      as: users.ersouHead,
+      request: () => ({ method: 'POST', url: `/v1/secondment-applications/${titanHome}/extension`, body: { endDate: addDays(todayIso(), 400) } }),
+      expect: 404,
+    },
+    decideSecondmentExtension: {
+      as: users.ersouHr,
+      request: () => ({ method: 'POST', url: `/v1/secondment-applications/${titanHosted}/extension/decision`, body: { decision: 'approve' } }),
+      expect: 404,
+    },
     listHostPlacements: { as: users.ersouHr, request: () => ({ url: '/v1/organisations/titan/placements' }), expect: 404 },
     listHomeSecondmentApplications: { as: users.ersouHead, request: () => ({ url: '/v1/organisations/titan/secondment-applications' }), expect: 404 },
   };
