@@ -19,6 +19,8 @@ export interface LoadResult {
   throughput: number;
   non2xx: number;
   errors: number;
+  /** CPU time of this Node process per request (the gateway, its handlers and autocannon; or the floor's SDK calls). */
+  cpuMsPerRequest?: number;
 }
 
 export interface LoadOptions {
@@ -33,6 +35,7 @@ export interface LoadOptions {
 export async function loadGateway(baseUrl: string, next: () => BenchRequest, options: LoadOptions): Promise<LoadResult> {
   // autocannon builds each connection's first request up front and every next one as it goes (a few built last are never sent).
   const first = next();
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url: baseUrl,
     connections: options.concurrency,
@@ -50,7 +53,9 @@ export async function loadGateway(baseUrl: string, next: () => BenchRequest, opt
     ],
   });
   const seconds = result.duration || 1;
+  const used = process.cpuUsage(cpu);
   return {
+    cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(1, result.requests.total),
     requests: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -71,6 +76,7 @@ export async function loadDirect(fn: () => Promise<void>, options: LoadOptions):
   let errors = 0;
   let started = 0;
   const begin = performance.now();
+  const cpu = process.cpuUsage();
   const deadline = begin + (options.durationSeconds ?? 5) * 1000;
   const more = () => (options.amount ? started < options.amount : performance.now() < deadline);
   const worker = async () => {
@@ -88,7 +94,9 @@ export async function loadDirect(fn: () => Promise<void>, options: LoadOptions):
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const seconds = (performance.now() - begin) / 1000;
   latencies.sort((a, b) => a - b);
+  const used = process.cpuUsage(cpu);
   return {
+    cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(1, latencies.length + errors),
     requests: latencies.length + errors,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
