@@ -2,7 +2,8 @@
  * The capability heatmap (picture and table agree, level in words) for a ROCU
  * head and a ROCC, and joint training courses: an HR lead creates one with
  * seats per organisation, an officer books, sees the booking and cancels it.
- * Every page visited passes axe (no serious or critical WCAG 2.2 AA violation).
+ * The campaign calendar, the PIP pipeline, an officer's PIP record and the
+ * sign-off form are checked too. Every page visited passes axe (no serious or critical WCAG 2.2 AA violation).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,7 +48,10 @@ describe.skipIf(!!skipReason)('reports and courses in the browser', () => {
     context = await newContext(browser);
     page = await context.newPage();
     await signIn(page, 'Fiona Campbell');
-    await page.getByRole('link', { name: 'Heatmap' }).click();
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
+    await expectAccessible(page, 'the reports list');
+    await page.getByRole('link', { name: 'Capability heatmap' }).click();
     await page.getByRole('heading', { name: 'Capability heatmap', level: 1 }).waitFor();
     await page.getByTestId('heatmap-table').waitFor();
     const picture = page.getByRole('img', { name: /Capability heatmap: \d+ ROCUs? by \d+ capabilit/ });
@@ -142,6 +146,67 @@ describe.skipIf(!!skipReason)('reports and courses in the browser', () => {
     await row.getByRole('button', { name: `Cancel ${title}` }).click();
     await expect.poll(() => page.getByTestId('success-banner').textContent(), POLL).toContain(`Your place on ${title} is cancelled.`);
     await expect.poll(() => row.textContent(), POLL).toContain('Cancelled');
+    await context.close();
+  });
+
+  it('the campaign calendar and the PIP pipeline show as pictures or tables, for an HR lead', async () => {
+    context = await newContext(browser);
+    page = await context.newPage();
+    await signIn(page, 'Helen Marshall', '/reports/campaign-calendar');
+    await page.getByRole('heading', { name: 'Campaign calendar', level: 1 }).waitFor();
+    await page.getByTestId('empty-state').or(page.getByTestId('calendar-table')).first().waitFor();
+    if (await page.getByTestId('calendar-table').isVisible()) {
+      // Every bar in the picture is a row of the table, with its status in words.
+      const bars = page.locator('[data-testid=calendar-svg] g[data-campaign]');
+      const n = await bars.count();
+      expect(await page.locator('[data-testid=calendar-table] tbody tr').count()).toBe(n);
+      for (let i = 0; i < n; i++) {
+        const id = await bars.nth(i).getAttribute('data-campaign');
+        expect(await page.locator(`[data-testid=calendar-table] tr[data-campaign="${id}"]`).count()).toBe(1);
+      }
+    }
+    await expectAccessible(page, 'the campaign calendar');
+    await screenshot(page, 'campaign-calendar');
+
+    await page.goto('/reports/pip-pipeline');
+    await page.getByRole('heading', { name: 'PIP pipeline', level: 1 }).waitFor();
+    await page.getByTestId('pip-pipeline-table').waitFor();
+    expect(await page.locator('[data-testid=pip-pipeline-table] tr[data-org=nca]').count()).toBe(1);
+    await expectAccessible(page, 'the PIP pipeline');
+    await screenshot(page, 'pip-pipeline');
+    await context.close();
+  });
+
+  it('an officer reads their PIP record; the HR lead opens the sign-off form and is told why it cannot be signed off yet', async () => {
+    context = await newContext(browser);
+    page = await context.newPage();
+    await signIn(page, 'Daniel Okafor');
+    await page.getByRole('link', { name: 'My PIP record' }).click();
+    await page.getByRole('heading', { name: 'Your PIP record', level: 1 }).waitFor();
+    expect(await page.locator('.app-pip-summary').textContent()).toContain('PIP level 2');
+    await expectAccessible(page, 'the officer’s PIP record');
+    await screenshot(page, 'pip-record');
+    const officerId = await page.evaluate(
+      () => (JSON.parse((globalThis as unknown as { sessionStorage: Storage }).sessionStorage.getItem('rocu-workforce.session')!) as { claims: { officerId: string } }).claims.officerId,
+    );
+    await context.close();
+
+    context = await newContext(browser);
+    page = await context.newPage();
+    await signIn(page, 'Stuart Barraclough', `/officers/${officerId}/pip`);
+    await page.getByRole('heading', { name: 'PIP record', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Sign off a PIP level' }).click();
+    await page.getByRole('heading', { name: 'Sign off a PIP level', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Sign off' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Select the level you are signing off');
+    await expectAccessible(page, 'the PIP sign-off form with errors');
+    // No completed PIP-development secondment: the API refuses, and the page says why.
+    await page.getByRole('radio', { name: /PIP level 3/ }).check();
+    await page.getByLabel('What the assessment found').fill('Led two serious and complex investigations to charge.');
+    await page.getByRole('button', { name: 'Sign off' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').textContent(), POLL).not.toContain('Select the level');
+    await expectAccessible(page, 'the PIP sign-off refused');
     await context.close();
   });
 });

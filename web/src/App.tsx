@@ -2,7 +2,10 @@ import { useEffect, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { setUnauthenticatedHandler } from './api';
 import { AuthCallbackRoute } from './auth/HostedSignIn';
+import { CampaignCalendar } from './pages/CampaignCalendar';
 import { CapabilityHeatmap } from './pages/CapabilityHeatmap';
+import { PipRecordPage, PipSignOff } from './pages/Pip';
+import { PipPipeline, Reports } from './pages/Reports';
 import { CoursePage, CourseNew, Courses, MyCourseBookings } from './pages/Courses';
 import { Layout } from './components/layout';
 import { AlertPage } from './pages/Alert';
@@ -84,6 +87,12 @@ export function App() {
           <Route path="/vacancies" element={<Protected roles={OFFICER}><Vacancies /></Protected>} />
           <Route path="/vacancies/:id" element={<Protected roles={OFFICER}><Vacancy /></Protected>} />
           <Route path="/applications" element={<Protected roles={OFFICER}><MyApplications /></Protected>} />
+          <Route path="/reports" element={<Protected><Reports /></Protected>} />
+          <Route path="/reports/campaign-calendar" element={<Protected><CampaignCalendar /></Protected>} />
+          <Route path="/reports/pip-pipeline" element={<Protected roles={['rocu-head', 'hr-lead', 'rocc']}><PipPipeline /></Protected>} />
+          <Route path="/pip" element={<Protected roles={OFFICER}><PipRecordPage /></Protected>} />
+          <Route path="/officers/:officerId/pip" element={<Protected roles={[...OFFICER, ...HR]}><PipRecordPage /></Protected>} />
+          <Route path="/officers/:officerId/pip/sign-off" element={<Protected roles={[...OFFICER, ...HR]}><PipSignOff /></Protected>} />
           <Route path="/reports/capability-heatmap" element={<Protected roles={['rocu-head', 'hr-lead', 'rocc']}><CapabilityHeatmap /></Protected>} />
           <Route path="/courses" element={<Protected roles={[...OFFICER, ...HR, ...HEAD, 'rocc']}><Courses /></Protected>} />
           <Route path="/courses/new" element={<Protected roles={HR}><CourseNew /></Protected>} />

@@ -25,7 +25,8 @@ const NAV: NavItem[] = [
   { to: '/placements', text: 'Secondments', roles: ['officer'] },
   { to: '/applications', text: 'My applications', roles: ['officer'] },
   { to: '/courses', text: 'Courses', roles: ['officer', 'hr-lead'] },
-  { to: '/reports/capability-heatmap', text: 'Heatmap', roles: ['rocu-head', 'hr-lead', 'rocc'] },
+  { to: '/pip', text: 'My PIP record', roles: ['officer'] },
+  { to: '/reports', text: 'Reports', roles: ['rocu-head', 'hr-lead', 'rocc'] },
 ];
 
 // govuk-frontend's own breakpoint for the service navigation's menu button.

@@ -1,0 +1,210 @@
+import { Link } from 'react-router-dom';
+import { CampaignStatusTag, LoadError, Loading, NotificationBanner, TableWrapper, usePageTitle } from '../components/ui';
+import { CAMPAIGN_STATUS, REGION_NAMES, formatDate, plural } from '../format';
+import { useApi } from '../hooks';
+import { useReference } from '../reference';
+import './reports.css';
+
+/** `CampaignCalendar` in report.schema.ts. */
+interface CalendarCampaign {
+  id: string;
+  title: string;
+  capabilityId: string;
+  ownerOrgId: string;
+  partnerOrgIds: string[];
+  regions: string[];
+  posts: number;
+  status: string;
+  opensOn: string;
+  closesOn: string;
+  coordination: { campaignId: string; title: string; ownerOrgId: string }[];
+}
+interface CampaignCalendarReport {
+  from: string;
+  to: string;
+  campaigns: CalendarCampaign[];
+  notices: { campaignIds: string[]; capabilityId: string; titles: string[] }[];
+  truncated: boolean;
+}
+
+const DAY = 86_400_000;
+const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const LABEL_W = 230;
+const PLOT_W = 640;
+const ROW_H = 34;
+const AXIS_H = 34;
+
+/** Bars by status: the fill is decoration; each bar's status is also in words at its end. */
+const STATUS_FILL: Record<string, string> = {
+  draft: '#b1b4b6',
+  consultation: '#ffdd00',
+  open: '#00703c',
+  closed: '#1d70b8',
+  completed: '#1d70b8',
+  cancelled: '#d4351c',
+};
+
+function CalendarPicture({ report, capabilityName }: { report: CampaignCalendarReport; capabilityName: (id: string) => string }) {
+  const start = day(report.from);
+  const end = day(report.to) + DAY;
+  const x = (t: number) => LABEL_W + (Math.min(Math.max(t, start), end) - start) * (PLOT_W / (end - start));
+  const width = LABEL_W + PLOT_W + 130;
+  const height = AXIS_H + ROW_H * report.campaigns.length + 8;
+  const months: number[] = [];
+  const first = new Date(start);
+  for (let m = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1)).getTime(); m < end; ) {
+    months.push(m);
+    const d = new Date(m);
+    m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  }
+  const today = Date.now();
+  return (
+    <svg className="app-chart" role="img" aria-labelledby="calendar-title calendar-desc" width={width} height={height} viewBox={`0 0 ${width} ${height}`} data-testid="calendar-svg">
+      <title id="calendar-title">
+        Campaign calendar from {formatDate(report.from)} to {formatDate(report.to)}: {plural(report.campaigns.length, 'campaign')}
+      </title>
+      <desc id="calendar-desc">
+        One bar per campaign from its opening to its closing date, with its status in words. The table after the picture gives the same dates.
+      </desc>
+      {months.map((m) => {
+        const d = new Date(m);
+        return (
+          <g key={m}>
+            <line x1={x(m)} x2={x(m)} y1={AXIS_H - 6} y2={height} stroke="#b1b4b6" strokeWidth={1} />
+            <text x={x(m) + 3} y={AXIS_H - 12} className="app-chart__axis">
+              {MONTHS[d.getUTCMonth()]}
+              {d.getUTCMonth() === 0 ? ` ${d.getUTCFullYear()}` : ''}
+            </text>
+          </g>
+        );
+      })}
+      {today >= start && today <= end ? (
+        <g>
+          <line x1={x(today)} x2={x(today)} y1={AXIS_H - 6} y2={height} stroke="#0b0c0c" strokeWidth={2} strokeDasharray="4 3" />
+        </g>
+      ) : null}
+      {report.campaigns.map((c, i) => {
+        const y = AXIS_H + i * ROW_H;
+        const x1 = x(day(c.opensOn));
+        const x2 = Math.max(x(day(c.closesOn) + DAY), x1 + 3);
+        const status = CAMPAIGN_STATUS[c.status]?.text ?? c.status;
+        return (
+          <g key={c.id} data-campaign={c.id} data-status={c.status}>
+            <text x={0} y={y + ROW_H / 2 + 5} className="app-chart__label">
+              {c.title.length > 30 ? `${c.title.slice(0, 29)}…` : c.title}
+            </text>
+            <rect x={x1} y={y + 7} width={x2 - x1} height={ROW_H - 14} fill={STATUS_FILL[c.status] ?? '#505a5f'} stroke="#0b0c0c" strokeWidth={1} />
+            <text x={Math.min(x2 + 6, LABEL_W + PLOT_W + 4)} y={y + ROW_H / 2 + 5} className="app-chart__label">
+              {status}
+              {c.coordination.length > 0 ? ' (notice)' : ''}
+            </text>
+            <title>
+              {c.title}, {capabilityName(c.capabilityId)}: {formatDate(c.opensOn)} to {formatDate(c.closesOn)}, {status}
+            </title>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** `/reports/campaign-calendar`: campaigns on a timeline, with the coordination notices between overlapping ones. */
+export function CampaignCalendar() {
+  usePageTitle('Campaign calendar');
+  const { orgName, capabilityName } = useReference();
+  const report = useApi<CampaignCalendarReport>('/v1/reports/campaign-calendar');
+  const data = report.data;
+  const titleOf = (id: string) => data?.campaigns.find((c) => c.id === id)?.title ?? id;
+  return (
+    <>
+      <h1 className="govuk-heading-l">Campaign calendar</h1>
+      <p className="govuk-body">
+        Recruitment campaigns from three months ago to a year ahead. Campaigns for the same capability in the same region at the same time get a
+        coordination notice, so their owners can talk before they compete for the same officers.
+      </p>
+      {report.loading && !data ? <Loading what="Loading the calendar" /> : null}
+      {report.error ? <LoadError error={report.error} /> : null}
+      {data && data.campaigns.length === 0 ? (
+        <p className="govuk-body" data-testid="empty-state">
+          There are no campaigns between {formatDate(data.from)} and {formatDate(data.to)}.
+        </p>
+      ) : null}
+      {data && data.notices.length > 0 ? (
+        <NotificationBanner title="Coordination notices">
+          <p className="govuk-notification-banner__heading">{plural(data.notices.length, 'pair')} of campaigns overlap</p>
+          <ul className="govuk-list" data-testid="coordination-notices">
+            {data.notices.map((n) => (
+              <li key={n.campaignIds.join('-')}>
+                {capabilityName(n.capabilityId)}:{' '}
+                {n.campaignIds.map((id, i) => (
+                  <span key={id}>
+                    {i > 0 ? ' and ' : ''}
+                    <Link className="govuk-notification-banner__link" to={`/campaigns/${id}`}>
+                      {n.titles[i] ?? titleOf(id)}
+                    </Link>
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </NotificationBanner>
+      ) : null}
+      {data?.truncated ? <p className="govuk-inset-text">There are more campaigns in this window than one calendar shows.</p> : null}
+      {data && data.campaigns.length > 0 ? (
+        <>
+          <figure className="app-figure">
+            <figcaption className="govuk-body-s">
+              Each bar runs from the campaign’s opening date to its closing date; the dashed line is today. Scroll sideways on a small screen.
+            </figcaption>
+            <div className="app-table-wrapper" role="region" aria-label="Campaign calendar picture" tabIndex={0}>
+              <CalendarPicture report={data} capabilityName={capabilityName} />
+            </div>
+          </figure>
+          <h2 className="govuk-heading-m">The calendar as a table</h2>
+          <TableWrapper label="Campaign calendar table">
+            <table className="govuk-table" data-testid="calendar-table">
+              <caption className="govuk-table__caption govuk-visually-hidden">Campaigns in opening order</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">Campaign</th>
+                  <th scope="col" className="govuk-table__header">Capability</th>
+                  <th scope="col" className="govuk-table__header">Run by</th>
+                  <th scope="col" className="govuk-table__header">Regions</th>
+                  <th scope="col" className="govuk-table__header">Opens</th>
+                  <th scope="col" className="govuk-table__header">Closes</th>
+                  <th scope="col" className="govuk-table__header">Status</th>
+                  <th scope="col" className="govuk-table__header">Coordination notice with</th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {data.campaigns.map((c) => (
+                  <tr className="govuk-table__row" key={c.id} data-campaign={c.id}>
+                    <th scope="row" className="govuk-table__header">
+                      <Link className="govuk-link" to={`/campaigns/${c.id}`}>
+                        {c.title}
+                      </Link>
+                    </th>
+                    <td className="govuk-table__cell">{capabilityName(c.capabilityId)}</td>
+                    <td className="govuk-table__cell">
+                      {orgName(c.ownerOrgId)}
+                      {c.partnerOrgIds.length > 0 ? ` with ${c.partnerOrgIds.map(orgName).join(', ')}` : ''}
+                    </td>
+                    <td className="govuk-table__cell">{c.regions.map((r) => REGION_NAMES[r] ?? r).join(', ')}</td>
+                    <td className="govuk-table__cell app-nowrap">{formatDate(c.opensOn)}</td>
+                    <td className="govuk-table__cell app-nowrap">{formatDate(c.closesOn)}</td>
+                    <td className="govuk-table__cell">
+                      <CampaignStatusTag status={c.status} />
+                    </td>
+                    <td className="govuk-table__cell">{c.coordination.length === 0 ? 'None' : c.coordination.map((o) => o.title).join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrapper>
+        </>
+      ) : null}
+    </>
+  );
+}
