@@ -189,6 +189,7 @@ export function CampaignForm({
   initial,
   ownerOrgId,
   capabilityLocked,
+  partnersLocked,
   submitText,
   errors,
   onErrors,
@@ -198,6 +199,8 @@ export function CampaignForm({
   ownerOrgId: string;
   /** Changing a campaign cannot change its capability: shown, not asked. */
   capabilityLocked?: boolean;
+  /** Partners change only while the campaign is a draft: after that they are shown, not asked. */
+  partnersLocked?: boolean;
   submitText: string;
   errors: FormErrors;
   onErrors: (errors: FormErrors) => void;
@@ -270,6 +273,14 @@ export function CampaignForm({
               <span className="govuk-details__summary-text">Run it jointly with other organisations</span>
             </summary>
             <div className="govuk-details__text">
+              {partnersLocked ? (
+                <div className="govuk-form-group">
+                  <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Partner organisations</p>
+                  <p className="govuk-body">
+                    {v.partners.length ? v.partners.map(orgName).join(', ') : 'None'}. Partners can change only while the campaign is a draft.
+                  </p>
+                </div>
+              ) : (
               <Checkboxes
                 id="partnerOrgIds"
                 legend="Partner organisations (optional)"
@@ -280,6 +291,7 @@ export function CampaignForm({
                 small
                 items={partnerChoices.map((o) => ({ value: o.id, text: orgName(o.id) }))}
               />
+              )}
               <div className={`govuk-form-group${e.allocations ? ' govuk-form-group--error' : ''}`}>
                 <fieldset className="govuk-fieldset" aria-describedby={`allocations-hint${e.allocations ? ' allocations-error' : ''}`}>
                   <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Posts for each organisation (optional)</legend>

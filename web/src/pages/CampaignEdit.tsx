@@ -47,13 +47,14 @@ export function CampaignEdit() {
         initial={campaignFormValues(c)}
         ownerOrgId={c.ownerOrgId}
         capabilityLocked
+        partnersLocked={c.status !== 'draft'}
         submitText="Save changes"
         errors={errors}
         onErrors={setErrors}
         onSubmit={async (body) => {
-          // The capability is fixed once drafted: PATCH does not take it.
-          const { capabilityId: _fixed, ...changes } = body;
-          await api.patch<Campaign>(`/v1/campaigns/${id}`, { ...changes, version: c.version });
+          // The capability is fixed once drafted (PATCH does not take it); partners change only in a draft.
+          const { capabilityId: _fixed, partnerOrgIds, ...changes } = body;
+          await api.patch<Campaign>(`/v1/campaigns/${id}`, { ...changes, ...(c.status === 'draft' ? { partnerOrgIds } : {}), version: c.version });
           navigate(`/campaigns/${id}`, {
             state: { banner: c.status === 'consultation' ? 'Your changes are saved. Publish again to open the campaign if nothing else holds it.' : 'Your changes are saved.' },
           });
