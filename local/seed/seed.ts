@@ -17,6 +17,7 @@ import { putOrganisation } from '../../shared/data/organisation.repository';
 import { ConflictError } from '../../shared/errors';
 import { nowIso } from '../../shared/ids';
 import { seedContacts } from './contacts';
+import { seedDemoCourses } from './courses';
 import { seedScenario } from './scenario';
 import { generateDemoOfficers } from './demo-officers';
 import { BASELINES, CAPABILITIES, ORGANISATIONS } from './reference-data';
@@ -69,6 +70,7 @@ async function alreadySeeded(): Promise<boolean> {
 }
 
 const SCENARIO_MARKER = () => keys.seedMarker(`${SEED_VERSION}-scenario`);
+const COURSES_MARKER = `${SEED_VERSION}-courses`;
 
 async function scenarioSeeded(): Promise<boolean> {
   const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: SCENARIO_MARKER(), ConsistentRead: true }));
@@ -154,6 +156,8 @@ export async function seedAll(options: SeedOptions = {}): Promise<SeedResult> {
   const elapsed = () => Math.round(performance.now() - started);
   // Before the marker check: a table seeded before contacts existed gets them too (idempotent Puts).
   await seedContacts();
+  // Demo courses for a table seeded before courses existed (their own marker; they need the demo officers).
+  if (options.scenario !== false && (await alreadySeeded())) await seedDemoCourses(COURSES_MARKER);
   if (await alreadySeeded()) return { seeded: false, ms: elapsed() };
 
   const concurrency = options.concurrency ?? 8;
@@ -245,6 +249,8 @@ export async function seedAll(options: SeedOptions = {}): Promise<SeedResult> {
     await markScenario(scenario.campaignId);
     progress({ stage: 'scenario', done: 1, total: 1 });
   }
+  // The demo training courses, once (their own marker, like the scenario's).
+  if (options.scenario !== false) await seedDemoCourses(COURSES_MARKER);
 
   await writeMarker(counts);
   return { seeded: true, counts, ms: elapsed() };
