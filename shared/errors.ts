@@ -63,6 +63,11 @@ export class UnprocessableError extends AppError {
   readonly code = 'unprocessable';
 }
 
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  readonly code = 'too_many_requests';
+}
+
 export class ServiceUnavailableError extends AppError {
   readonly status = 503;
   readonly code = 'service_unavailable';

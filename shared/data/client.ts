@@ -14,7 +14,13 @@ export function documentClient(): DynamoDBDocumentClient {
     const { DYNAMODB_ENDPOINT, AWS_REGION } = config();
     base = new DynamoDBClient({
       region: AWS_REGION,
+      // Fail fast when the table is unreachable or throttled: three attempts with
+      // the SDK's jittered backoff, a second to connect and three to answer
+      // (DynamoDB answers in milliseconds), so a Lambda answers 503 with
+      // Retry-After in a few seconds instead of running into its own timeout.
       maxAttempts: 3,
+      retryMode: 'standard',
+      requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
       ...(DYNAMODB_ENDPOINT
         ? { endpoint: DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
         : {}),

@@ -4,6 +4,7 @@ import {
   AppError,
   ConflictError,
   ServiceUnavailableError,
+  TooManyRequestsError,
   UnsupportedMediaTypeError,
   ValidationError,
   type ErrorDetail,
@@ -16,8 +17,9 @@ const RETRYABLE_AWS_ERRORS = new Set([
   'InternalServerError',
   'ServiceUnavailable',
   'LimitExceededException',
-  'TooManyRequestsException',
 ]);
+/** The caller (not the table) is over a rate limit: Lambda's or API Gateway's throttling. */
+const CALLER_THROTTLED = new Set(['TooManyRequestsException', 'TooManyRequests']);
 const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
 
 /** zod issues → `details` a person (or a form) can act on. */
@@ -55,6 +57,12 @@ export function toAppError(err: unknown): AppError | undefined {
     return new ValidationError(err.message);
   }
   if (!(err instanceof Error)) return undefined;
+  return awsError(err) ?? awsError((err as { cause?: unknown }).cause) ?? awsError(((err as { cause?: { cause?: unknown } }).cause)?.cause);
+}
+
+/** AWS SDK, network and Lambda errors (possibly wrapped by a library as `cause`) → our named errors. */
+function awsError(err: unknown): AppError | undefined {
+  if (!(err instanceof Error)) return undefined;
   const name = err.name;
   const code = (err as { code?: string }).code;
   if (name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException') {
@@ -62,6 +70,9 @@ export function toAppError(err: unknown): AppError | undefined {
   }
   if (name === 'TransactionConflictException') {
     return new ConflictError('Another change to the same records was in progress. Try again.');
+  }
+  if (CALLER_THROTTLED.has(name) || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 429) {
+    return new TooManyRequestsError('Too many requests. Slow down and try again shortly.', [], { 'Retry-After': '2' });
   }
   if (
     RETRYABLE_AWS_ERRORS.has(name) ||

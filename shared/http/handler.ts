@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { ForbiddenError, UnsupportedMediaTypeError, ValidationError } from '../errors';
@@ -125,7 +126,18 @@ export function defineHandler<R extends RouteDef>(
     return runIdempotent({ routeId: route.id, caller: identity?.sub ?? 'anonymous', key, body, context }, respond);
   };
 
-  const chain = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core, { timeoutEarlyInMillis: 0 });
+  // Half a second before Lambda would kill the function, middy throws a TimeoutError instead,
+  // which becomes a 503 with Retry-After in the error shape (never API Gateway's bare 503).
+  const chain = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core, { timeoutEarlyInMillis: 500 });
+  // Every log line of the request carries the Lambda context and the API request id (`requestId`);
+  // the keys are reset after each request so nothing leaks into the next one.
+  chain.use(injectLambdaContext(logger, { resetKeys: true }));
+  chain.use({
+    before: async (request) => {
+      const requestId = request.event?.requestContext?.requestId;
+      if (requestId) logger.appendKeys({ requestId, route: route.id });
+    },
+  });
   chain.use({
     onError: async (request) => {
       const requestId = request.event?.requestContext?.requestId;

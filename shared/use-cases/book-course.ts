@@ -19,6 +19,7 @@ import type { Identity } from '../http/identity';
 import { newId } from '../ids';
 import type { CourseBooking } from '../schemas/course.schema';
 import { promoteFromWaitList, SeatTakenError } from './course-wait-list';
+import { businessMetric } from '../metrics';
 
 /** The wait list's condition lost: a seat came free between the read and the write. */
 class SeatFreedError extends ConflictError {}
@@ -99,6 +100,7 @@ export async function bookCourse(identity: Identity, courseId: string, input: { 
           bookingAudit(booking, 'course-booking.booked', actor, at, { courseId: course.id, seatFrom: pool }, input.note),
           courseAudit(course, 'course.seat-booked', actor, at, [orgId], { bookingId: booking.id, officerId: officer.id, orgId, seatFrom: pool }),
         ], CONTENDED);
+        businessMetric('CourseBooked', { status: 'booked' });
         return { ...booking, position: null };
       }
       await transactWrite([
@@ -107,6 +109,7 @@ export async function bookCourse(identity: Identity, courseId: string, input: { 
         bookingAudit(booking, 'course-booking.waitlisted', actor, at, { courseId: course.id }, input.note),
         courseAudit(course, 'course.wait-list-joined', actor, at, [orgId], { bookingId: booking.id, officerId: officer.id, orgId }),
       ], CONTENDED);
+      businessMetric('CourseBooked', { status: 'waitlisted' });
       const position = (await listWaitList(course.id)).findIndex((e) => e.bookingId === booking.id) + 1;
       return { ...booking, position: position > 0 ? position : null };
     } catch (err) {

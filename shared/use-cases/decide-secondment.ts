@@ -12,6 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { Officer } from '../schemas/officer.schema';
 import { advanceSecondment, secondmentChanged, secondmentFor } from './secondment-access';
+import { businessMetric } from '../metrics';
 
 /** Hosts confirming places at once contend for one placement item: a transaction that only met a conflict is run again. */
 const CONFIRM_ATTEMPTS = 8;
@@ -221,5 +222,6 @@ export async function decideSecondmentAsHost(
     placementAudit(placement, 'placement.place-confirmed', actor, at, [app.homeOrgId], { applicationId: app.id, officerId: app.officerId }),
   );
   await transactWrite(actions, { maxAttempts: CONFIRM_ATTEMPTS });
+  businessMetric('PlaceConfirmed', { hostOrgId: placement.hostOrgId });
   return next;
 }

@@ -15,6 +15,7 @@ import type { Identity } from '../http/identity';
 import { newId } from '../ids';
 import { publishEvents } from '../notify/publish-events';
 import { advance, applicationChanged, applicationForHr } from './application-access';
+import { businessMetric } from '../metrics';
 
 /** Campaign statuses in which offers are made: while open, and after closing while the panel appoints. */
 export const OFFERING_STATUSES = ['open', 'closed'] as const;
@@ -141,6 +142,8 @@ export async function makeOffer(identity: Identity, applicationId: string, input
     }),
   );
   await transactWrite(actions);
+  businessMetric('OfferMade', { outcome: decision.status });
+  if (alert) businessMetric('AlertRaised', { level: alert.level, kind: alert.kind });
 
   if (alert) {
     await publishEvents([

@@ -17,6 +17,7 @@ import { publishEvents } from '../notify/publish-events';
 import type { Campaign } from '../schemas/campaign.schema';
 import type { Organisation } from '../schemas/organisation.schema';
 import { assessCampaignImpact } from './assess-campaign-impact';
+import { businessMetric } from '../metrics';
 
 export interface PublishResult {
   campaign: Campaign;
@@ -168,6 +169,7 @@ export async function publishCampaign(identity: Identity, campaignId: string, no
   if (status === 'open') {
     events.push({ type: 'campaign.published', at, audiences: memberOrgIds(campaign).map((o) => `hr-lead:${o}`), summary: `${campaign.title} is open for applications`, subject: { type: 'campaign', id: campaign.id } });
   }
+  for (const a of raised) businessMetric('AlertRaised', { level: a.level, kind: a.kind });
   await publishEvents(events);
   const outstanding = Object.entries(saved.consultation)
     .filter(([, e]) => ['open', 'escalated', 'cap-requested'].includes(e.status))

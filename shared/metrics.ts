@@ -1,0 +1,41 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+
+/**
+ * Business metrics as CloudWatch embedded metric format (EMF): one JSON line
+ * on stdout per event, which CloudWatch Logs turns into a metric in the
+ * `RocuWorkforce` namespace. No API call, no extra latency.
+ *
+ * Emitted only inside Lambda (or with `METRICS=on`), so local runs and tests
+ * stay quiet. Use cases call `businessMetric` after their transaction has
+ * committed, so a metric never counts a change that did not happen.
+ */
+export type BusinessMetric =
+  /** A capability alert raised; dimension `level` (warning, critical, …) and `kind`. */
+  | 'AlertRaised'
+  /** An offer made; dimension `outcome`: `offered`, or `awaiting-release` (gated by the minimum). */
+  | 'OfferMade'
+  /** A secondment place confirmed by the host. */
+  | 'PlaceConfirmed'
+  /** A course booking; dimension `status`: `booked` or `waitlisted`. */
+  | 'CourseBooked';
+
+export const METRICS_NAMESPACE = 'RocuWorkforce';
+
+let metrics: Metrics | undefined;
+
+function enabled(): boolean {
+  return process.env.METRICS === 'on' || (process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined && process.env.METRICS !== 'off');
+}
+
+export function businessMetric(name: BusinessMetric, dimensions: Record<string, string> = {}, value = 1): void {
+  if (!enabled()) return;
+  metrics ??= new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'rocu-workforce' });
+  try {
+    // A single metric is flushed at once, with only its own dimensions.
+    const single = metrics.singleMetric();
+    for (const [k, v] of Object.entries(dimensions)) single.addDimension(k, v);
+    single.addMetric(name, MetricUnit.Count, value);
+  } catch {
+    // A metric must never fail the request it describes.
+  }
+}
