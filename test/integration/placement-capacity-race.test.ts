@@ -70,6 +70,13 @@ async function acceptAll(ids: string[]) {
   return Promise.all(ids.map((id) => ncaHr.post(`/v1/secondment-applications/${id}/host-decision`, { decision: 'accept' })));
 }
 
+/** The flows report's ROCU→NCA counts for the North West, as the NCA's HR lead reads them. */
+async function northWestRocuToNca(): Promise<{ confirmed: number; active: number; completed: number }> {
+  const res = await ncaHr.get('/v1/reports/secondment-flows?region=north-west');
+  expect(res.status).toBe(200);
+  return res.json.regions[0].rocuToNca;
+}
+
 beforeAll(async () => {
   await seedReference();
   await setBaseline('titan', 'cyber', 0, 12);
@@ -86,6 +93,7 @@ describe('ten host acceptances racing for three places', () => {
     );
     for (const res of released) expect(res.json.homeDecision.release).toBe(true);
     const before = { titan: await cyber('titan'), ersou: await cyber('ersou') };
+    const flowsBefore = await northWestRocuToNca();
 
     const results = await acceptAll(ids);
 
@@ -106,7 +114,11 @@ describe('ten host acceptances racing for three places', () => {
     }
     const listed = await ncaHr.get(`/v1/placements/${placementId}/applications?status=confirmed`);
     expect(listed.json.items.map((a: { officerId: string }) => a.officerId).sort()).toEqual(confirmed.map((o) => o.id).sort());
-  });
+
+    // The secondment-flows report shows them: three more ROCU officers confirmed into the NCA in the placement's region.
+    expect(await northWestRocuToNca()).toEqual({ ...flowsBefore, confirmed: flowsBefore.confirmed + 3 });
+    // Forty-odd requests, ten of them racing transactions: more than the default 30 s on a loaded shared machine.
+  }, 90_000);
 
   it('places and the home minimum race together: without a release, TITAN never goes below its minimum and the placement never overfills', async () => {
     const officers = await tenOfficers();

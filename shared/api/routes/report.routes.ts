@@ -1,4 +1,5 @@
 import { defineRoute, type RouteDef } from '../../http/route';
+import { secondmentFlows, secondmentFlowsQuery } from '../../schemas/secondment-flows.schema';
 import { calendarQuery, campaignCalendar, capabilityHeatmap, heatmapQuery, pipelineQuery, pipPipeline } from '../../schemas/report.schema';
 
 /** Reports people steer by (BRIEF.md "Secondments and PIP training", "Reports"): maintained aggregates or bounded Queries. */
@@ -45,5 +46,19 @@ export const reportRoutes = {
     query: calendarQuery,
     status: 200,
     response: campaignCalendar,
+  }),
+  getSecondmentFlows: defineRoute({
+    id: 'getSecondmentFlows',
+    method: 'GET',
+    path: '/v1/reports/secondment-flows',
+    summary: 'Secondments by region and direction (NCA→ROCU against ROCU→NCA): confirmed, active, completed (a ROCC: own regions unless `region` names another)',
+    tag: 'reports',
+    handler: 'reports/get-secondment-flows',
+    auth: { kind: 'roles', roles: ['hr-lead', 'rocc'] },
+    authz: { otherOrg: 'not-scoped' },
+    access: 'read',
+    query: secondmentFlowsQuery,
+    status: 200,
+    response: secondmentFlows,
   }),
 } satisfies Record<string, RouteDef>;
