@@ -18,6 +18,7 @@ import { ConflictError } from '../../shared/errors';
 import { nowIso } from '../../shared/ids';
 import { seedContacts } from './contacts';
 import { seedDemoCourses } from './courses';
+import { seedDemoPip } from './pip';
 import { seedScenario } from './scenario';
 import { generateDemoOfficers } from './demo-officers';
 import { BASELINES, CAPABILITIES, ORGANISATIONS } from './reference-data';
@@ -251,6 +252,8 @@ export async function seedAll(options: SeedOptions = {}): Promise<SeedResult> {
   }
   // The demo training courses, once (their own marker, like the scenario's).
   if (options.scenario !== false) await seedDemoCourses(COURSES_MARKER);
+  // The demo PIP records, once; after the secondments, whose completed PIP-development one it leaves awaiting sign-off.
+  if (options.scenario !== false) await seedDemoPip(`${SEED_VERSION}-pip`);
 
   await writeMarker(counts);
   return { seeded: true, counts, ms: elapsed() };
