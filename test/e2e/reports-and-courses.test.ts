@@ -187,7 +187,7 @@ describe.skipIf(!!skipReason)('reports and courses in the browser', () => {
     await expectAccessible(page, 'the officer’s PIP record');
     await screenshot(page, 'pip-record');
     const officerId = await page.evaluate(
-      () => (JSON.parse((globalThis as unknown as { sessionStorage: Storage }).sessionStorage.getItem('rocu-workforce.session')!) as { claims: { officerId: string } }).claims.officerId,
+      () => (JSON.parse((globalThis as unknown as { sessionStorage: { getItem: (key: string) => string | null } }).sessionStorage.getItem('rocu-workforce.session')!) as { claims: { officerId: string } }).claims.officerId,
     );
     await context.close();
 

@@ -11,9 +11,10 @@ import {
   readCallback,
   tokenRequest,
   VERIFIER_CHARSET,
+  type WebCrypto,
 } from '../../web/src/auth/pkce';
 
-const crypto = webcrypto as unknown as Crypto;
+const crypto = webcrypto as unknown as WebCrypto;
 const ui = {
   cognitoDomain: 'https://rocu-workforce-dev.auth.eu-west-2.amazoncognito.com/',
   clientId: 'client123',

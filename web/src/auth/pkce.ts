@@ -5,6 +5,12 @@
  * and the unit tests check it.
  */
 
+/** The part of Web Crypto these helpers use (the browser's `window.crypto`, node's `webcrypto`). */
+export interface WebCrypto {
+  getRandomValues<T extends Uint8Array>(array: T): T;
+  subtle: { digest(algorithm: 'SHA-256', data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer> };
+}
+
 /** RFC 7636 §4.1: the verifier's characters (unreserved URI characters). */
 export const VERIFIER_CHARSET = /^[A-Za-z0-9\-._~]+$/;
 
@@ -16,21 +22,21 @@ export function base64url(bytes: Uint8Array): string {
 }
 
 /** A random string of `bytes` random bytes, base64url: 32 bytes → 43 characters. */
-export function randomString(crypto: Crypto, bytes = 32): string {
+export function randomString(crypto: WebCrypto, bytes = 32): string {
   return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
 /** A code verifier: 64 random bytes → 86 characters, inside RFC 7636's 43–128. */
-export function createVerifier(crypto: Crypto): string {
+export function createVerifier(crypto: WebCrypto): string {
   return randomString(crypto, 64);
 }
 
 /** The S256 code challenge: base64url(SHA-256(ASCII(verifier))). */
-export async function codeChallenge(crypto: Crypto, verifier: string): Promise<string> {
+export async function codeChallenge(crypto: WebCrypto, verifier: string): Promise<string> {
   if (verifier.length < 43 || verifier.length > 128 || !VERIFIER_CHARSET.test(verifier)) {
     throw new Error('A PKCE code verifier is 43 to 128 unreserved characters.');
   }
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+  const digest = await crypto.subtle.digest('SHA-256', new Uint8Array(new TextEncoder().encode(verifier)));
   return base64url(new Uint8Array(digest));
 }
 
