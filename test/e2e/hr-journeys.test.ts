@@ -52,6 +52,57 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     await browser?.close();
   });
 
+  it('a joint campaign: partners and their posts in the one campaign form, allocations that do not add up caught, the draft changed', async () => {
+    const TITLE = 'Fraud investigators, Eastern and East Midlands';
+    await signIn(page, 'Louise Chapman');
+    await page.getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Create a campaign' }).click();
+    await page.getByRole('heading', { name: 'Create a campaign' }).waitFor();
+    await page.getByLabel('Title', { exact: true }).fill(TITLE);
+    await page.getByLabel('Capability', { exact: true }).selectOption({ label: 'Economic crime and fraud' });
+    await page.getByRole('checkbox', { name: 'East of England' }).check();
+    await page.getByLabel('Number of posts').fill('4');
+    await page.getByText('Run it jointly with other organisations').click();
+    await page.getByRole('checkbox', { name: 'EMSOU', exact: true }).check();
+    await page.getByLabel('Posts for ERSOU').fill('2');
+    await page.getByLabel('Posts for EMSOU').fill('1');
+    await page.getByRole('radio', { name: 'NPPV level 3' }).check();
+    const opens = page.getByRole('group', { name: 'Opening date' });
+    await opens.getByLabel('Day').fill('1');
+    await opens.getByLabel('Month').fill('5');
+    await opens.getByLabel('Year').fill(String(year));
+    const closes = page.getByRole('group', { name: 'Closing date' });
+    await closes.getByLabel('Day').fill('1');
+    await closes.getByLabel('Month').fill('6');
+    await closes.getByLabel('Year').fill(String(year));
+    await page.getByLabel('Grade').fill('DC');
+    await page.getByLabel('Salary band').fill('£38,000 to £44,000');
+    await page.getByLabel('Locations').fill('Chelmsford, Nottingham');
+    await page.getByLabel('Job description').fill('Investigate serious fraud across both regions.');
+    await page.getByLabel('Terms and conditions').fill('Host force terms.');
+    await page.getByRole('button', { name: 'Save as a draft' }).click();
+    const summary = page.getByTestId('error-summary');
+    await summary.getByRole('link', { name: 'The posts for each organisation add up to 3, not the 4 posts' }).click();
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('allocations');
+    await expectAccessible(page, 'the joint campaign form showing an error');
+    await page.getByLabel('Posts for EMSOU').fill('2');
+    await page.getByRole('button', { name: 'Save as a draft' }).click();
+    await page.getByTestId('campaign-status').getByText('Draft').waitFor();
+    expect(await page.locator('.govuk-summary-list').textContent()).toContain('PartnersEMSOU');
+
+    // The same form changes it: the partners and their shares come back filled in.
+    await page.getByRole('link', { name: 'Change the campaign' }).click();
+    await page.getByRole('heading', { name: `Change ${TITLE}` }).waitFor();
+    expect(await page.getByRole('checkbox', { name: 'EMSOU', exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Posts for EMSOU').inputValue()).toBe('2');
+    await page.getByLabel('Number of posts').fill('5');
+    await page.getByLabel('Posts for ERSOU').fill('3');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('success-banner').waitFor();
+    expect(await page.locator('.govuk-summary-list').textContent()).toContain('Posts5');
+    await signOut(page);
+  });
+
   it('the applications pipeline: shortlist, an offer waiting for release with its alert, the per-source cap, closing the campaign', async () => {
     const TITLE = 'Major crime detectives, Eastern';
     // Two EMSOU major-crime detectives, set up through the API (the pipeline is what this test is about).

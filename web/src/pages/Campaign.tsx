@@ -239,6 +239,11 @@ export function CampaignPage() {
           { key: 'Job description', value: c.roleProfile.jobDescription },
           { key: 'Terms and conditions', value: c.roleProfile.terms },
           c.partnerOrgIds.length > 0 && { key: 'Partners', value: c.partnerOrgIds.map(orgName).join(', ') },
+          c.allocations.length > 0 && {
+            key: 'Posts for each organisation',
+            value: c.allocations.map((a) => `${orgName(a.orgId)}: ${a.posts}`).join(', '),
+            action: change('posts for each organisation'),
+          },
           c.coordination.length > 0 && {
             key: 'Overlapping campaigns',
             value: c.coordination.map((o) => `${o.title} (${orgName(o.ownerOrgId)})`).join('; '),
