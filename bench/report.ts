@@ -170,7 +170,7 @@ ran against. The stack therefore keeps the SDK in the bundle and leaves out only
 when the environment has no credentials (\`LAZY_CREDENTIAL_PROVIDERS\`: INI files, SSO, process, web identity, HTTP and instance
 metadata): in Lambda the environment always holds the execution role's credentials, so that code never runs there (and if it did,
 the runtime has it). That and importing zod as a namespace (\`import * as z from 'zod'\`; the named \`{ z }\` import kept zod's whole
-namespace, 64 locales included, about 370 KB a bundle) took the bundles from ~940 KB to the sizes above.`
+namespace, 64 locales included, about 350 KB a bundle) took the bundles from ~940 KB to the sizes above.`
     : ''
 }
 
