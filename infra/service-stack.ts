@@ -4,6 +4,7 @@ import { Schedule } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import { routeList } from '../shared/api/routes';
 import type { RouteDef } from '../shared/http/route';
+import { Alarms } from './constructs/alarms';
 import { ApiFunction, SERVICE_NAME } from './constructs/api-function';
 import { FunctionRoles } from './constructs/function-roles';
 import { Identity } from './constructs/identity';
@@ -40,6 +41,7 @@ export class ServiceStack extends Stack {
   readonly moveJob: ScheduledJob;
   readonly secondmentJob: ScheduledJob;
   readonly web: WebHosting;
+  readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -155,6 +157,12 @@ export class ServiceStack extends Stack {
       region: Aws.REGION,
       redirectUri: `${this.web.url}${SIGN_IN_CALLBACK_PATH}`,
       logoutUri: `${this.web.url}/`,
+    });
+
+    // API 5xx, Lambda errors and throttles, failure-queue depth: a few aggregate alarms to one topic.
+    this.alarms = new Alarms(this, 'Alarms', {
+      httpApi: this.api.httpApi,
+      failureQueues: [this.escalationJob, this.moveJob, this.secondmentJob].map((job) => job.failures),
     });
 
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'The web UI (CloudFront)' });
