@@ -324,6 +324,13 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     await page.getByRole('link', { name: 'Back to placements' }).click();
     await page.getByTestId('placements-table').locator('tr', { hasText: TITLE }).getByText('1 of 1').waitFor();
     await expectAccessible(page, 'the host’s placements');
+
+    // The host completes it when the officer goes home.
+    await page.getByTestId('placements-table').getByRole('link', { name: TITLE }).click();
+    await page.getByTestId('placement-applications').getByRole('link', { name: 'Megan Hughes' }).click();
+    await page.getByRole('button', { name: 'Complete the secondment' }).click();
+    await page.getByTestId('success-banner').getByText('Megan Hughes’s secondment is completed.').waitFor();
+    expect(await page.getByTestId('secondment-status').textContent()).toContain('Completed');
     await signOut(page);
   });
 
