@@ -12,9 +12,13 @@ import { PIP_LEVELS, type PipLevel } from './reference';
 export const PIP_STATUSES = ['in-development', 'accredited', 'none'] as const;
 export type PipStatus = (typeof PIP_STATUSES)[number];
 
-/** The status follows from the level and whether a development target is set. */
+/**
+ * The status follows from the level and the development target. A target at
+ * or below the level held (the HR lead raised the level by hand meanwhile) is
+ * met: the officer is accredited, not in development.
+ */
 export function pipStatusOf(officer: { pipLevel: number; pipTargetLevel?: number | null }): PipStatus {
-  if (officer.pipTargetLevel !== undefined && officer.pipTargetLevel !== null) return 'in-development';
+  if (officer.pipTargetLevel !== undefined && officer.pipTargetLevel !== null && officer.pipTargetLevel > officer.pipLevel) return 'in-development';
   return officer.pipLevel > 0 ? 'accredited' : 'none';
 }
 

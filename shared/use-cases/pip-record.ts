@@ -27,13 +27,14 @@ import type { PatchPipInput, PipRecord, SignOffInput } from '../schemas/pip.sche
 /** The record as the API shows it: the level and target from the officer item, the rest from the record's own item. */
 export function pipView(officer: Officer, record: StoredPipRecord): PipRecord {
   const target = pipTargetOf(officer);
+  const status = pipStatusOf({ pipLevel: officer.pipLevel, pipTargetLevel: target });
   return {
     officerId: officer.id,
     officerName: officer.name,
     homeOrgId: officer.homeOrgId,
     level: officer.pipLevel,
-    status: pipStatusOf({ pipLevel: officer.pipLevel, pipTargetLevel: target }),
-    targetLevel: target,
+    status,
+    targetLevel: status === 'in-development' ? target : null,
     assessor: record.assessor,
     developmentStartedOn: record.developmentStartedOn,
     accreditedOn: record.accreditedOn,

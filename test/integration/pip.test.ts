@@ -256,6 +256,14 @@ describe('the pipeline counters stay exact through every officer write', () => {
     const record = await as(users.ersouHr).get(`/v1/officers/${c.id}/pip`);
     expect(record.json).toMatchObject({ status: 'in-development', targetLevel: 3 });
 
+    // The home raising the level by hand to the target meets it: accredited, counted there.
+    const d = await makeOfficer({ homeOrgId: 'titan', capabilities: [], pipLevel: 1 });
+    expect((await titanHr.patch(`/v1/officers/${d.id}/pip`, { targetLevel: 2, version: 0 })).status).toBe(200);
+    const dNow = await titanHr.get(`/v1/officers/${d.id}`);
+    expect((await titanHr.patch(`/v1/officers/${d.id}`, { pipLevel: 2, version: dNow.json.version })).status).toBe(200);
+    expect((await titanHr.get(`/v1/officers/${d.id}/pip`)).json).toMatchObject({ level: 2, status: 'accredited', targetLevel: null });
+    await expectPipelineExact('titan');
+
     // Stopping development puts them back among the accredited.
     expect((await ersouHr.patch(`/v1/officers/${c.id}/pip`, { targetLevel: null, version: 1 })).json).toMatchObject({ status: 'accredited', developmentStartedOn: null });
     await expectPipelineExact('ersou');

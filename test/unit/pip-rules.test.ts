@@ -24,6 +24,10 @@ describe('PIP status follows from the level and the development target', () => {
     expect(pipStatusOf({ pipLevel: 3, pipTargetLevel: null })).toBe('accredited');
     expect(pipStatusOf({ pipLevel: 0 })).toBe('none');
   });
+  it('a target the officer already holds (the level raised by hand) is met: accredited', () => {
+    expect(pipStatusOf({ pipLevel: 2, pipTargetLevel: 2 })).toBe('accredited');
+    expect(pipelineCounterName({ pipLevel: 3, pipTargetLevel: 2 })).toBe('pl_acc_3');
+  });
   it('a target must be above the current level and at most 4', () => {
     expect(validTarget(2, 1)).toBe(true);
     expect(validTarget(1, 1)).toBe(false);
