@@ -12,7 +12,7 @@ import {
 } from '../data/course.repository';
 import { getOfficer } from '../data/officer.repository';
 import { transactWrite } from '../data/transact';
-import { bookingOpen, placesLeftFor, seatPoolFor } from '../domain/course-rules';
+import { bookingOpen, freeSeatsInPool, placesLeftFor, seatPoolFor } from '../domain/course-rules';
 import { todayIso } from '../domain/working-days';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
@@ -31,8 +31,9 @@ const CONTENDED = { maxAttempts: 8 };
 /**
  * An officer books a seat on a course for themselves. Primary course: read
  * the course and the officer record (in parallel); refuse when bookings
- * have closed (409). From the release date, released seats go to the wait
- * list first (promotions in joining order), then:
+ * have closed (409). Free seats of the caller's pool go to people already
+ * waiting for them first (promotions in joining order: after the release
+ * date, nothing else hands released seats to the wait list), then:
  *
  * - a seat is free in the officer's pool (their home organisation's
  *   allocation before the release date; any unused seat from it, for an
@@ -61,9 +62,11 @@ export async function bookCourse(identity: Identity, courseId: string, input: { 
   const actor = actorOf(identity);
   const orgId = officer.homeOrgId;
   let course: StoredCourse = found;
-  if (course.waiting > 0 && course.totalBooked < course.totalSeats) {
-    // Seats free while people wait (released since they joined, or a promotion lost a race): they go first.
-    await promoteFromWaitList(courseId, actor, now, course.totalSeats - course.totalBooked, { trigger: 'booking' });
+  const freeForCaller = freeSeatsInPool(course, orgId, today);
+  if (course.waiting > 0 && freeForCaller > 0) {
+    // Seats of the caller's pool free while people wait (released since they joined, or a promotion
+    // lost a race): those who may take them go first, in joining order.
+    await promoteFromWaitList(courseId, actor, now, freeForCaller, { trigger: 'booking' });
     course = (await getCourse(courseId, true)) ?? course;
   }
 
