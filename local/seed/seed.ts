@@ -20,6 +20,7 @@ import { seedContacts } from './contacts';
 import { seedDemoCourses } from './courses';
 import { seedDemoPip } from './pip';
 import { seedScenario } from './scenario';
+import { seedDemoSecondments } from './secondments';
 import { generateDemoOfficers } from './demo-officers';
 import { BASELINES, CAPABILITIES, ORGANISATIONS } from './reference-data';
 
@@ -159,6 +160,8 @@ export async function seedAll(options: SeedOptions = {}): Promise<SeedResult> {
   await seedContacts();
   // Demo courses for a table seeded before courses existed (their own marker; they need the demo officers).
   if (options.scenario !== false && (await alreadySeeded())) await seedDemoCourses(COURSES_MARKER);
+  // Likewise the demo secondments.
+  if (options.scenario !== false && (await alreadySeeded())) await seedDemoSecondments(`${SEED_VERSION}-secondments`);
   if (await alreadySeeded()) return { seeded: false, ms: elapsed() };
 
   const concurrency = options.concurrency ?? 8;
@@ -252,6 +255,8 @@ export async function seedAll(options: SeedOptions = {}): Promise<SeedResult> {
   }
   // The demo training courses, once (their own marker, like the scenario's).
   if (options.scenario !== false) await seedDemoCourses(COURSES_MARKER);
+  // The demo secondments in flight both ways, once (their own marker; they need the demo officers).
+  if (options.scenario !== false) await seedDemoSecondments(`${SEED_VERSION}-secondments`);
   // The demo PIP records, once; after the secondments, whose completed PIP-development one it leaves awaiting sign-off.
   if (options.scenario !== false) await seedDemoPip(`${SEED_VERSION}-pip`);
 
