@@ -191,6 +191,28 @@ describe('booking before the release date', () => {
     expect((await book(officer, courseId)).json.status).toBe('booked');
   });
 
+  it('an Idempotency-Key on booking returns the first booking when the request is repeated, not a 409', async () => {
+    const courseId = await createCourse();
+    const officer = await makeOfficer({ homeOrgId: 'titan', capabilities: [] });
+    const opts = { headers: { 'idempotency-key': `book-${officer.id}` } };
+    const first = await asOfficer(officer).post(`/v1/courses/${courseId}/bookings`, {}, opts);
+    const again = await asOfficer(officer).post(`/v1/courses/${courseId}/bookings`, {}, opts);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.json.id).toBe(first.json.id);
+    expect((await getCourse(courseId, true))!.totalBooked).toBe(1);
+  });
+
+  it('every seat taken and every wait-list place is in the course’s audit trail, readable by the host', async () => {
+    const courseId = await createCourse(courseBody({ allocations: [{ orgId: 'titan', seats: 1 }] }));
+    const [a, b] = titanOfficers;
+    await book(a!, courseId);
+    await book(b!, courseId);
+    const trail = await ncaHr.get(`/v1/audit?entity=course:${courseId}`);
+    expect(trail.status).toBe(200);
+    expect(trail.json.items.map((e: { action: string }) => e.action)).toEqual(['course.created', 'course.seat-booked', 'course.wait-list-joined']);
+  });
+
   it('refuses bad input, a missing course, other roles and closed bookings', async () => {
     const courseId = await createCourse();
     const officer = titanOfficers[0]!;
