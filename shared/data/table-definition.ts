@@ -18,7 +18,7 @@ export const TABLE_INDEXES = [
   { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   /** Second view of the same items: applications by officer, campaigns by capability, all baselines (heatmap). */
   { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-  /** Sparse, by date: alerts due to escalate, secondments due to start or end. */
+  /** Sparse, by date: alerts due to escalate, accepted moves due; and a home organisation's secondment applications. */
   { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
 ] as const satisfies readonly IndexDefinition[];
 

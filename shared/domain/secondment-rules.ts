@@ -129,8 +129,8 @@ function orgTypeName(t: OrgType): string {
  * team's committedOut goes up) → `active` → `completed`; `declined` by the
  * home or the host, `withdrawn` by the applicant. (The brief's
  * `host-accepted` is not a resting state here: accepting confirms the place
- * in the same transaction.) `active` is set by the date-driven lifecycle
- * job, which is not built yet.
+ * in the same transaction.) `active` and `completed` on the dates are set
+ * by the lifecycle job (`advance-due-secondments`).
  */
 export const SECONDMENT_STATUSES = ['submitted', 'home-approved', 'confirmed', 'active', 'completed', 'declined', 'withdrawn'] as const;
 export type SecondmentStatus = (typeof SECONDMENT_STATUSES)[number];
