@@ -2,7 +2,7 @@
  * The capability heatmap (picture and table agree, level in words) for a ROCU
  * head and a ROCC, and joint training courses: an HR lead creates one with
  * seats per organisation, an officer books, sees the booking and cancels it.
- * The campaign calendar, the PIP pipeline, an officer's PIP record and the
+ * The campaign calendar, the PIP pipeline, the secondment flows, an officer's PIP record and the
  * sign-off form are checked too. Every page visited passes axe (no serious or critical WCAG 2.2 AA violation).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -149,7 +149,7 @@ describe.skipIf(!!skipReason)('reports and courses in the browser', () => {
     await context.close();
   });
 
-  it('the campaign calendar and the PIP pipeline show as pictures or tables, for an HR lead', async () => {
+  it('the campaign calendar, the PIP pipeline and the secondment flows show as pictures and tables, for an HR lead', async () => {
     context = await newContext(browser);
     page = await context.newPage();
     await signIn(page, 'Helen Marshall', '/reports/campaign-calendar');
@@ -174,6 +174,25 @@ describe.skipIf(!!skipReason)('reports and courses in the browser', () => {
     expect(await page.locator('[data-testid=pip-pipeline-table] tr[data-org=nca]').count()).toBe(1);
     await expectAccessible(page, 'the PIP pipeline');
     await screenshot(page, 'pip-pipeline');
+
+    await page.goto('/reports');
+    await page.getByRole('link', { name: 'Secondment flows' }).click();
+    await page.getByRole('heading', { name: 'Secondment flows', level: 1 }).waitFor();
+    await page.getByTestId('empty-state').or(page.getByTestId('flows-table')).first().waitFor();
+    if (await page.getByTestId('flows-table').isVisible()) {
+      // Each bar's number is the table's total for that region and direction.
+      const bars = page.locator('[data-testid=flows-svg] g[data-direction]');
+      for (let i = 0; i < (await bars.count()); i++) {
+        const bar = bars.nth(i);
+        const region = await bar.locator('xpath=..').getAttribute('data-region');
+        const direction = await bar.getAttribute('data-direction');
+        const row = page.locator(`[data-testid=flows-table] tr[data-region="${region}"][data-direction="${direction}"] td`).last();
+        expect(await row.textContent()).toBe(await bar.getAttribute('data-count'));
+        expect(await bar.textContent()).toMatch(/^(NCA to ROCU|ROCU to NCA): \d+$/);
+      }
+    }
+    await expectAccessible(page, 'the secondment flows');
+    await screenshot(page, 'secondment-flows');
     await context.close();
   });
 

@@ -6,6 +6,7 @@ import { CampaignCalendar } from './pages/CampaignCalendar';
 import { CapabilityHeatmap } from './pages/CapabilityHeatmap';
 import { PipRecordPage, PipSignOff } from './pages/Pip';
 import { PipPipeline, Reports } from './pages/Reports';
+import { SecondmentFlows } from './pages/SecondmentFlows';
 import { CoursePage, CourseNew, Courses, MyCourseBookings } from './pages/Courses';
 import { Layout } from './components/layout';
 import { AlertPage } from './pages/Alert';
@@ -89,6 +90,7 @@ export function App() {
           <Route path="/applications" element={<Protected roles={OFFICER}><MyApplications /></Protected>} />
           <Route path="/reports" element={<Protected><Reports /></Protected>} />
           <Route path="/reports/campaign-calendar" element={<Protected><CampaignCalendar /></Protected>} />
+          <Route path="/reports/secondment-flows" element={<Protected roles={['hr-lead', 'rocc']}><SecondmentFlows /></Protected>} />
           <Route path="/reports/pip-pipeline" element={<Protected roles={['rocu-head', 'hr-lead', 'rocc']}><PipPipeline /></Protected>} />
           <Route path="/pip" element={<Protected roles={OFFICER}><PipRecordPage /></Protected>} />
           <Route path="/officers/:officerId/pip" element={<Protected roles={[...OFFICER, ...HR]}><PipRecordPage /></Protected>} />

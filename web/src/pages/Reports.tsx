@@ -26,6 +26,12 @@ const REPORTS: ReportLink[] = [
     roles: ['rocu-head', 'hr-lead', 'rocc', 'officer', 'admin'],
   },
   {
+    to: '/reports/secondment-flows',
+    title: 'Secondment flows',
+    about: 'Officers seconded each way between the NCA and the ROCUs, region by region.',
+    roles: ['hr-lead', 'rocc'],
+  },
+  {
     to: '/reports/pip-pipeline',
     title: 'PIP pipeline',
     about: 'Officers by PIP level: accredited, in development, and with none.',
