@@ -45,8 +45,8 @@ export interface RouteDef {
   /** Module under `functions/` that exports `handler`, without extension. */
   handler: string;
   auth: RouteAuth;
-  /** What another organisation's caller gets (see `OtherOrgOutcome`); the authorisation matrix fails a route without it. */
-  authz?: RouteAuthz;
+  /** Required: what another organisation's caller gets (see `OtherOrgOutcome`); the authorisation matrix checks it. */
+  authz: RouteAuthz;
   access: TableAccess;
   /** Publishes domain events (EventBridge, SES): the stack gives its function a notifying role and the bus settings. */
   notifies?: boolean;
