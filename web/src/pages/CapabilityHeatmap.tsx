@@ -42,6 +42,11 @@ const LEVEL_COLOURS: Record<Level, { fill: string; text: string }> = {
 };
 
 const shortOrg = (name: string) => name.split(' — ')[0] ?? name;
+/** The picture's row label: the short name, or the id when the name is too long for the column (London's). */
+const rowLabel = (row: { orgId: string; orgName: string }) => {
+  const short = shortOrg(row.orgName);
+  return short.length > 14 ? row.orgId.toUpperCase() : short;
+};
 
 const LABEL_W = 120;
 const CELL_W = 104;
@@ -50,7 +55,8 @@ const HEAD_H = 110;
 
 /** The picture: one row per ROCU, one column per capability, each cell's level in words over its colour. */
 export function HeatmapPicture({ report }: { report: CapabilityHeatmapReport }) {
-  const width = LABEL_W + CELL_W * report.capabilities.length + 10;
+  // The last column's name slants up and to the right beyond its cell.
+  const width = LABEL_W + CELL_W * report.capabilities.length + 170;
   const height = HEAD_H + CELL_H * report.rows.length + 4;
   const levelWords = LEVEL_ORDER.filter((l) => report.counts[l] > 0)
     .map((l) => `${plural(report.counts[l], 'team')} ${LEVEL_TEXT[l].text.toLowerCase()}`)
@@ -85,7 +91,7 @@ export function HeatmapPicture({ report }: { report: CapabilityHeatmapReport }) 
         return (
           <g key={row.orgId} data-org={row.orgId}>
             <text className="app-heatmap__row" x={0} y={y + CELL_H / 2 + 5}>
-              {shortOrg(row.orgName)}
+              {rowLabel(row)}
             </text>
             {report.capabilities.map((c, i) => {
               const cell = byCap.get(c.id);
