@@ -26,11 +26,11 @@ import { fuzzedValueOf, garbageValue, arbitraryOf } from './support/zod-arbitrar
  * (support/invariants.ts). Ids in successful responses join the pool, so later
  * cases reach records the earlier ones created.
  *
- * `npm test` runs 80 cases per route (1–3 concurrent requests each); `npm run fuzz`
+ * `npm test` runs 60 cases per route (1–3 concurrent requests each, ~120 requests); `npm run fuzz`
  * runs 1,000 (FUZZ_RUNS=n sets any number, FUZZ_SEED=n replays a failure).
  */
 const LONG = process.env.npm_lifecycle_event === 'fuzz';
-const RUNS = Number(process.env.FUZZ_RUNS ?? (LONG ? 1000 : 80));
+const RUNS = Number(process.env.FUZZ_RUNS ?? (LONG ? 1000 : 60));
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
 const known = new Set<string>(['titan', 'ersou', 'nca', 'viper', 'cyber', 'surveillance', ...REGIONS]);
