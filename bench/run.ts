@@ -232,6 +232,7 @@ async function main(): Promise<void> {
 
     await seed.writeOfficers('officers 2/2', data.officers.slice(tenth));
     const sums = await seed.writeBaselines(data.officers);
+    await seed.writePipelineCounters(data.officers);
     await seed.writeApplications(data);
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     console.log(`Seeded in ${fmt(seedSeconds)} s.`);

@@ -5,10 +5,11 @@
  * from the SAME item builders the repositories use. The counters the service
  * keeps are computed from what is written, exactly as `counterDeltas` would
  * have added them officer by officer: every baseline's strength and holder
- * counters equal the active holders loaded. Audit entries are not written
+ * counters equal the active holders loaded, and the PIP pipeline counters
+ * the officers in each bucket. Audit entries are not written
  * (nothing on a benchmarked path reads them).
  */
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { SYSTEM_ACTOR } from '../shared/data/audit.repository';
 import { newApplicationActions, type StoredApplication } from '../shared/data/application.repository';
 import { campaignItem, campaignMembershipItems, memberOrgIds } from '../shared/data/campaign.repository';
@@ -16,6 +17,8 @@ import { baselineItem, createCapability } from '../shared/data/capability.reposi
 import { documentClient, tableName } from '../shared/data/client';
 import { officerItem, staffNumberClaimItem, countedOfficer } from '../shared/data/officer.repository';
 import { putOrganisation } from '../shared/data/organisation.repository';
+import { pipelineCounterAction } from '../shared/data/report.repository';
+import { pipelineDeltas, type PipelineDelta } from '../shared/domain/pip-rules';
 import { counterDeltas, type CounterDelta } from '../shared/domain/officer-counters';
 import { REGIONS, type PipLevel, type Region, type VettingLevel } from '../shared/domain/reference';
 import { newId } from '../shared/ids';
@@ -236,6 +239,36 @@ export async function writeBaselines(officers: readonly Officer[]): Promise<Map<
   });
   await batchPut('baselines', items);
   return sums;
+}
+
+/**
+ * The PIP pipeline counters (officers per organisation by PIP bucket, in
+ * shards) as the officer transactions would have left them: `pipelineDeltas`
+ * summed over the officers loaded, each shard item written by the
+ * repository's own counter Update (`pipelineCounterAction`, an ADD of the sum).
+ * Call once, after every officer is loaded.
+ */
+export async function writePipelineCounters(officers: readonly Officer[]): Promise<void> {
+  const sums = new Map<string, PipelineDelta>();
+  for (const o of officers) {
+    for (const d of pipelineDeltas(o.id, undefined, countedOfficer(o))) {
+      const key = `${d.orgId}#${d.shard}`;
+      const sum = sums.get(key) ?? { ...d, counters: {} };
+      for (const [name, n] of Object.entries(d.counters)) sum.counters[name] = (sum.counters[name] ?? 0) + n;
+      sums.set(key, sum);
+    }
+  }
+  const updates = [...sums.values()].map((d) => pipelineCounterAction(d).action.Update as UpdateCommandInput);
+  const progress = new Progress('pip pipeline', updates.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < updates.length) {
+      await documentClient().send(new UpdateCommand(updates[next++]!));
+      progress.add(1);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  progress.done();
 }
 
 export function planFor(scale: number, writesPerRoute: number): SeedPlan {
