@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { routeList } from '../../shared/api/routes';
 import type { RouteDef } from '../../shared/http/route';
 import { resourcesOfType, synthService } from './support/synth-service';
@@ -64,7 +64,12 @@ describe('the HTTP API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
       CorsConfiguration: {
-        AllowOrigins: ['https://workforce.example.police.uk', 'https://admin.example.police.uk'],
+        // The configured origins, then the web UI's own distribution.
+        AllowOrigins: [
+          'https://workforce.example.police.uk',
+          'https://admin.example.police.uk',
+          { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebDistribution'), 'DomainName'] }]] },
+        ],
         AllowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
         AllowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
         AllowCredentials: false,
