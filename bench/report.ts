@@ -46,6 +46,16 @@ const WRITE_TARGET = 2;
 const BUNDLE_TARGET = 500 * 1024;
 const COLD_TARGET = 150;
 
+/** The options of this run that differ from the defaults, as they would be typed. */
+function command(settings: ReportInput['settings']): string {
+  const defaults: Record<string, number> = { scale: 0.1, concurrency: 10, durationSeconds: 5, writes: 300, coldRuns: 5 };
+  const names: Record<string, string> = { scale: 'scale', concurrency: 'concurrency', durationSeconds: 'duration', writes: 'writes', coldRuns: 'cold-runs' };
+  const args = Object.entries(defaults)
+    .filter(([k, v]) => (settings as Record<string, number>)[k] !== v)
+    .map(([k]) => `--${names[k]}=${(settings as Record<string, number>)[k]}`);
+  return args.length ? ` -- ${args.join(' ')}` : '';
+}
+
 export function renderReport(r: ReportInput): { markdown: string; summary: string } {
   const ok = r.runs.filter((x) => x.gateway && x.floor);
   const ratio = (x: RouteRun) => x.gateway!.p50 / (x.kind === 'write' ? x.floorTx!.p50 : x.floor!.p50);
@@ -79,7 +89,7 @@ export function renderReport(r: ReportInput): { markdown: string; summary: strin
 
   const markdown = `# Benchmarks
 
-Made by \`npm run bench${r.settings.scale === 0.1 ? '' : ` -- --scale=${r.settings.scale}`}\` (bench/run.ts); the whole run took ${f1(r.minutes)} minutes.
+Made by \`npm run bench${command(r.settings)}\` (bench/run.ts); the whole run took ${f1(r.minutes)} minutes.
 Nothing here is a test: \`npm test\` has no timed assertion.
 
 ## Machine
