@@ -29,6 +29,9 @@ describe('the Lambda functions', () => {
     return (entry[1].Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   };
 
+  /** The scheduled jobs' construct ids: escalation, moves, the secondment lifecycle. */
+  const SCHEDULED_JOBS = ['EscalateDueAlertsJob', 'ApplyDueMovesJob', 'AdvanceDueSecondmentsJob'];
+
   beforeAll(() => {
     template = synthService({ logRetentionDays: '90' }).template();
     // The service's functions: not CDK's own BucketDeployment provider that uploads the web UI
@@ -37,9 +40,8 @@ describe('the Lambda functions', () => {
   });
 
   it('one function per route, plus the pre-token trigger and the scheduled jobs', () => {
-    expect(Object.keys(functions)).toHaveLength(routeList.length + 3);
-    expect(Object.keys(functions).filter((id) => id.startsWith('EscalateDueAlertsJob'))).toHaveLength(1);
-    expect(Object.keys(functions).filter((id) => id.startsWith('ApplyDueMovesJob'))).toHaveLength(1);
+    expect(Object.keys(functions)).toHaveLength(routeList.length + 1 + SCHEDULED_JOBS.length);
+    for (const job of SCHEDULED_JOBS) expect(Object.keys(functions).filter((id) => id.startsWith(job)), job).toHaveLength(1);
   });
 
   it('every function runs Node.js 24 on arm64 with active tracing', () => {
@@ -85,9 +87,9 @@ describe('the Lambda functions', () => {
     const kinds = new Set(routeList.map((r) => `${r.access}${r.notifies ? '-notify' : ''}`));
     const routeRoles = new Set(routeList.map((r) => roleOfRoute(r.id)));
     expect(routeRoles.size).toBe(kinds.size);
-    // Plus none (the pre-token trigger) if no route uses it, and each scheduled job's own role (escalation, moves).
+    // Plus none (the pre-token trigger) if no route uses it, and each scheduled job's own role.
     const roles = Object.keys(withoutWebDeployment(resourcesOfType(template, 'AWS::IAM::Role')));
-    expect(roles).toHaveLength(new Set([...kinds, 'none', 'read', 'write']).size + 2);
+    expect(roles).toHaveLength(new Set([...kinds, 'none', 'read', 'write']).size + SCHEDULED_JOBS.length);
   });
 
   it('gives each route the role of its table access (and whether it notifies)', () => {
