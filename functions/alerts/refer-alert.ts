@@ -1,5 +1,5 @@
-import { routes } from '../../shared/api/routes';
+import { alertRoutes } from '../../shared/api/routes/alert.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { referAlert } from '../../shared/use-cases/decide-alert';
 
-export const handler = defineHandler(routes.referAlert, async ({ identity, params, body }) => referAlert(identity, params.id, body?.note ?? ''));
+export const handler = defineHandler(alertRoutes.referAlert, async ({ identity, params, body }) => referAlert(identity, params.id, body?.note ?? ''));

@@ -1,5 +1,5 @@
-import { routes } from '../../shared/api/routes';
+import { alertRoutes } from '../../shared/api/routes/alert.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { respondToAlert } from '../../shared/use-cases/decide-alert';
 
-export const handler = defineHandler(routes.respondToAlert, async ({ identity, params, body }) => respondToAlert(identity, params.id, body));
+export const handler = defineHandler(alertRoutes.respondToAlert, async ({ identity, params, body }) => respondToAlert(identity, params.id, body));

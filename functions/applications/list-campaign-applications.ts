@@ -1,7 +1,7 @@
-import { routes } from '../../shared/api/routes';
+import { applicationRoutes } from '../../shared/api/routes/application.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { listCampaignApplications } from '../../shared/use-cases/list-applications';
 
-export const handler = defineHandler(routes.listCampaignApplications, async ({ identity, params, query }) =>
+export const handler = defineHandler(applicationRoutes.listCampaignApplications, async ({ identity, params, query }) =>
   listCampaignApplications(identity, params.id, query),
 );

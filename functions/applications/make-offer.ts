@@ -1,5 +1,5 @@
-import { routes } from '../../shared/api/routes';
+import { applicationRoutes } from '../../shared/api/routes/application.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { makeOffer } from '../../shared/use-cases/make-offer';
 
-export const handler = defineHandler(routes.makeOffer, async ({ identity, params, body }) => makeOffer(identity, params.id, body));
+export const handler = defineHandler(applicationRoutes.makeOffer, async ({ identity, params, body }) => makeOffer(identity, params.id, body));

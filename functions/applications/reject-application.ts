@@ -1,5 +1,5 @@
-import { routes } from '../../shared/api/routes';
+import { applicationRoutes } from '../../shared/api/routes/application.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { rejectApplication } from '../../shared/use-cases/reject-application';
 
-export const handler = defineHandler(routes.rejectApplication, async ({ identity, params }) => rejectApplication(identity, params.id));
+export const handler = defineHandler(applicationRoutes.rejectApplication, async ({ identity, params }) => rejectApplication(identity, params.id));

@@ -1,5 +1,5 @@
-import { routes } from '../../shared/api/routes';
+import { applicationRoutes } from '../../shared/api/routes/application.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { shortlistApplication } from '../../shared/use-cases/shortlist-application';
 
-export const handler = defineHandler(routes.shortlistApplication, async ({ identity, params }) => shortlistApplication(identity, params.id));
+export const handler = defineHandler(applicationRoutes.shortlistApplication, async ({ identity, params }) => shortlistApplication(identity, params.id));

@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api/routes';
+import { alertRoutes } from '../../shared/api/routes/alert.routes';
 import { listAudit } from '../../shared/data/audit.repository';
 import { listOrganisations } from '../../shared/data/organisation.repository';
 import { canReadAuditEntry } from '../../shared/domain/audit-visibility';
@@ -11,7 +11,7 @@ import { defineHandler } from '../../shared/http/handler';
  * regions). One Query of the entity's audit partition, plus the organisations
  * for a ROCC.
  */
-export const handler = defineHandler(routes.getAudit, async ({ identity, query }) => {
+export const handler = defineHandler(alertRoutes.getAudit, async ({ identity, query }) => {
   const [entityType, ...rest] = query.entity.split(':');
   const entityId = rest.join(':');
   const [trail, orgs] = await Promise.all([

@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api/routes';
+import { referenceRoutes } from '../../shared/api/routes/reference.routes';
 import { emptyBaseline, listBaselinesOfOrg, listCapabilities } from '../../shared/data/capability.repository';
 import { getOrganisation } from '../../shared/data/organisation.repository';
 import { NotFoundError } from '../../shared/errors';
@@ -8,7 +8,7 @@ import { defineHandler } from '../../shared/http/handler';
  * One row per capability in the catalogue, so a ROCU head can set a minimum on
  * a capability the unit has no row for yet (version 0). Three reads in parallel.
  */
-export const handler = defineHandler(routes.listOrgCapabilities, async ({ params }) => {
+export const handler = defineHandler(referenceRoutes.listOrgCapabilities, async ({ params }) => {
   const [organisation, catalogue, baselines] = await Promise.all([
     getOrganisation(params.orgId),
     listCapabilities(),

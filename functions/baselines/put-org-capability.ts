@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api/routes';
+import { referenceRoutes } from '../../shared/api/routes/reference.routes';
 import { actorOf } from '../../shared/data/audit.repository';
 import { updateBaseline } from '../../shared/data/capability.repository';
 import { baselineFieldsAllowed } from '../../shared/domain/access';
@@ -7,7 +7,7 @@ import { defineHandler, reply } from '../../shared/http/handler';
 import { etag, expectedVersion } from '../../shared/http/versioning';
 
 /** The ROCU head sets the minimum, the HR lead the establishment, each only for their own organisation. */
-export const handler = defineHandler(routes.putOrgCapability, async ({ identity, params, body, headers }) => {
+export const handler = defineHandler(referenceRoutes.putOrgCapability, async ({ identity, params, body, headers }) => {
   const allowed = baselineFieldsAllowed(identity, params.orgId);
   if (body.minimum !== undefined && !allowed.minimum) {
     throw new ForbiddenError(`Only the ROCU head of ${params.orgId} sets its minimum viable strength.`);

@@ -1,5 +1,5 @@
-import { routes } from '../../shared/api/routes';
+import { campaignRoutes } from '../../shared/api/routes/campaign.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { cancelCampaign } from '../../shared/use-cases/end-campaign';
 
-export const handler = defineHandler(routes.cancelCampaign, async ({ identity, params, body }) => cancelCampaign(identity, params.id, body?.note ?? ''));
+export const handler = defineHandler(campaignRoutes.cancelCampaign, async ({ identity, params, body }) => cancelCampaign(identity, params.id, body?.note ?? ''));

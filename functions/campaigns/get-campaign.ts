@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api/routes';
+import { campaignRoutes } from '../../shared/api/routes/campaign.routes';
 import { getCampaign } from '../../shared/data/campaign.repository';
 import { canSeeCampaign } from '../../shared/domain/access';
 import { NotFoundError } from '../../shared/errors';
@@ -6,7 +6,7 @@ import { defineHandler, reply } from '../../shared/http/handler';
 import { etag } from '../../shared/http/versioning';
 
 /** A draft is "not found" outside its owner's and partners' HR. */
-export const handler = defineHandler(routes.getCampaign, async ({ identity, params }) => {
+export const handler = defineHandler(campaignRoutes.getCampaign, async ({ identity, params }) => {
   const campaign = await getCampaign(params.id);
   if (!campaign || !canSeeCampaign(identity, campaign)) throw new NotFoundError(`No campaign ${params.id}.`);
   return reply(200, campaign, { etag: etag(campaign.version) });

@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api/routes';
+import { campaignRoutes } from '../../shared/api/routes/campaign.routes';
 import { listCampaigns } from '../../shared/data/campaign.repository';
 import { ForbiddenError } from '../../shared/errors';
 import { defineHandler } from '../../shared/http/handler';
@@ -7,7 +7,7 @@ import { defineHandler } from '../../shared/http/handler';
  * Officers see open campaigns only. Without a filter, staff see their own
  * organisation's campaigns; drafts are listed only to their own organisation.
  */
-export const handler = defineHandler(routes.listCampaigns, async ({ identity, query }) => {
+export const handler = defineHandler(campaignRoutes.listCampaigns, async ({ identity, query }) => {
   const onlyOfficer = identity.roles.every((r) => r === 'officer');
   if (onlyOfficer) {
     if (query.status && query.status !== 'open') throw new ForbiddenError('Officers see open campaigns only.');

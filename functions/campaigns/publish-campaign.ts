@@ -1,5 +1,5 @@
-import { routes } from '../../shared/api/routes';
+import { campaignRoutes } from '../../shared/api/routes/campaign.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { publishCampaign } from '../../shared/use-cases/publish-campaign';
 
-export const handler = defineHandler(routes.publishCampaign, async ({ identity, params }) => publishCampaign(identity, params.id));
+export const handler = defineHandler(campaignRoutes.publishCampaign, async ({ identity, params }) => publishCampaign(identity, params.id));

@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api/routes';
+import { officersRoutes } from '../../shared/api/routes/officers.routes';
 import { actorOf } from '../../shared/data/audit.repository';
 import { createOfficer } from '../../shared/data/officer.repository';
 import { ForbiddenError } from '../../shared/errors';
@@ -6,7 +6,7 @@ import { defineHandler, reply } from '../../shared/http/handler';
 import { etag } from '../../shared/http/versioning';
 
 /** An HR lead creates officers of their own organisation only; the organisation is checked against the token. */
-export const handler = defineHandler(routes.createOfficer, async ({ identity, body }) => {
+export const handler = defineHandler(officersRoutes.createOfficer, async ({ identity, body }) => {
   if (body.homeOrgId !== identity.org) {
     throw new ForbiddenError(`You can create officers only in your own organisation (${identity.org}).`);
   }

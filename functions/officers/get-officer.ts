@@ -1,4 +1,4 @@
-import { routes } from '../../shared/api/routes';
+import { officersRoutes } from '../../shared/api/routes/officers.routes';
 import { getOfficer } from '../../shared/data/officer.repository';
 import { canReadOfficer } from '../../shared/domain/access';
 import { NotFoundError } from '../../shared/errors';
@@ -6,7 +6,7 @@ import { defineHandler, reply } from '../../shared/http/handler';
 import { etag } from '../../shared/http/versioning';
 
 /** Officers of another organisation are "not found": their existence does not leak. */
-export const handler = defineHandler(routes.getOfficer, async ({ identity, params }) => {
+export const handler = defineHandler(officersRoutes.getOfficer, async ({ identity, params }) => {
   const officer = await getOfficer(params.officerId);
   if (!officer || !canReadOfficer(identity, officer)) throw new NotFoundError(`No officer ${params.officerId}.`);
   return reply(200, officer, { etag: etag(officer.version) });

@@ -1,9 +1,9 @@
-import { routes } from '../../shared/api/routes';
+import { secondmentRoutes } from '../../shared/api/routes/secondment.routes';
 import { placementView } from '../../shared/data/placement.repository';
 import { defineHandler, reply } from '../../shared/http/handler';
 import { createPlacement } from '../../shared/use-cases/create-placement';
 
-export const handler = defineHandler(routes.createPlacement, async ({ identity, body }) => {
+export const handler = defineHandler(secondmentRoutes.createPlacement, async ({ identity, body }) => {
   const placement = await createPlacement(identity, body);
   return reply(201, placementView(placement), { location: `/v1/placements/${placement.id}` });
 });

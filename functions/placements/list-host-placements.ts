@@ -1,5 +1,5 @@
-import { routes } from '../../shared/api/routes';
+import { secondmentRoutes } from '../../shared/api/routes/secondment.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { listHostPlacements } from '../../shared/use-cases/list-placements';
 
-export const handler = defineHandler(routes.listHostPlacements, async ({ identity, params, query }) => listHostPlacements(identity, params.orgId, query));
+export const handler = defineHandler(secondmentRoutes.listHostPlacements, async ({ identity, params, query }) => listHostPlacements(identity, params.orgId, query));

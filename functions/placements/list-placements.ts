@@ -1,5 +1,5 @@
-import { routes } from '../../shared/api/routes';
+import { secondmentRoutes } from '../../shared/api/routes/secondment.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { listPlacements } from '../../shared/use-cases/list-placements';
 
-export const handler = defineHandler(routes.listPlacements, async ({ identity, query }) => listPlacements(identity, query));
+export const handler = defineHandler(secondmentRoutes.listPlacements, async ({ identity, query }) => listPlacements(identity, query));

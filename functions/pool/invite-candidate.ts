@@ -1,5 +1,5 @@
-import { routes } from '../../shared/api/routes';
+import { poolRoutes } from '../../shared/api/routes/pool.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { inviteCandidate } from '../../shared/use-cases/pool-invite';
 
-export const handler = defineHandler(routes.inviteCandidate, async ({ identity, params, body }) => inviteCandidate(identity, params.id, body));
+export const handler = defineHandler(poolRoutes.inviteCandidate, async ({ identity, params, body }) => inviteCandidate(identity, params.id, body));

@@ -1,5 +1,5 @@
-import { routes } from '../../shared/api/routes';
+import { reportRoutes } from '../../shared/api/routes/report.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { capabilityHeatmap } from '../../shared/use-cases/capability-heatmap-report';
 
-export const handler = defineHandler(routes.getCapabilityHeatmap, async ({ identity, query }) => capabilityHeatmap(identity, query));
+export const handler = defineHandler(reportRoutes.getCapabilityHeatmap, async ({ identity, query }) => capabilityHeatmap(identity, query));

@@ -1,5 +1,5 @@
-import { routes } from '../../shared/api/routes';
+import { reportRoutes } from '../../shared/api/routes/report.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { secondmentFlowsReport } from '../../shared/use-cases/secondment-flows-report';
 
-export const handler = defineHandler(routes.getSecondmentFlows, async ({ identity, query }) => secondmentFlowsReport(identity, query));
+export const handler = defineHandler(reportRoutes.getSecondmentFlows, async ({ identity, query }) => secondmentFlowsReport(identity, query));

@@ -1,5 +1,5 @@
-import { routes } from '../../shared/api/routes';
+import { secondmentRoutes } from '../../shared/api/routes/secondment.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { decideExtension } from '../../shared/use-cases/extend-secondment';
 
-export const handler = defineHandler(routes.decideSecondmentExtension, async ({ identity, params, body }) => decideExtension(identity, params.id, body));
+export const handler = defineHandler(secondmentRoutes.decideSecondmentExtension, async ({ identity, params, body }) => decideExtension(identity, params.id, body));

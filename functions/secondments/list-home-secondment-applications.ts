@@ -1,7 +1,7 @@
-import { routes } from '../../shared/api/routes';
+import { secondmentRoutes } from '../../shared/api/routes/secondment.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { listHomeSecondmentApplications } from '../../shared/use-cases/list-secondment-applications';
 
-export const handler = defineHandler(routes.listHomeSecondmentApplications, async ({ identity, params, query }) =>
+export const handler = defineHandler(secondmentRoutes.listHomeSecondmentApplications, async ({ identity, params, query }) =>
   listHomeSecondmentApplications(identity, params.orgId, query),
 );

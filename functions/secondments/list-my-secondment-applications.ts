@@ -1,5 +1,5 @@
-import { routes } from '../../shared/api/routes';
+import { secondmentRoutes } from '../../shared/api/routes/secondment.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { listMySecondmentApplications } from '../../shared/use-cases/list-secondment-applications';
 
-export const handler = defineHandler(routes.listMySecondmentApplications, async ({ identity, query }) => listMySecondmentApplications(identity, query));
+export const handler = defineHandler(secondmentRoutes.listMySecondmentApplications, async ({ identity, query }) => listMySecondmentApplications(identity, query));

@@ -1,5 +1,5 @@
-import { routes } from '../../shared/api/routes';
+import { secondmentRoutes } from '../../shared/api/routes/secondment.routes';
 import { defineHandler } from '../../shared/http/handler';
 import { withdrawSecondment } from '../../shared/use-cases/end-secondment';
 
-export const handler = defineHandler(routes.withdrawSecondment, async ({ identity, params }) => withdrawSecondment(identity, params.id));
+export const handler = defineHandler(secondmentRoutes.withdrawSecondment, async ({ identity, params }) => withdrawSecondment(identity, params.id));

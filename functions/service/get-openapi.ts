@@ -1,11 +1,11 @@
 import { buildOpenApiDocument } from '../../shared/api/openapi';
-import { routes } from '../../shared/api/routes';
+import { serviceRoutes } from '../../shared/api/routes/service.routes';
 import { defineHandler } from '../../shared/http/handler';
 
 // Built once per container: the route table does not change at run time.
 let document: Record<string, unknown> | undefined;
 
-export const handler = defineHandler(routes.getOpenApi, async () => {
+export const handler = defineHandler(serviceRoutes.getOpenApi, async () => {
   document ??= buildOpenApiDocument();
   return document;
 });
