@@ -20,7 +20,7 @@ import { seedContacts } from './contacts';
 import { seedDemoCourses } from './courses';
 import { seedDemoPip } from './pip';
 import { seedScenario } from './scenario';
-import { seedDemoSecondments } from './secondments';
+import { seedDemoSecondments, type DemoSecondmentsResult } from './secondments';
 import { generateDemoOfficers } from './demo-officers';
 import { BASELINES, CAPABILITIES, ORGANISATIONS } from './reference-data';
 
@@ -48,6 +48,8 @@ export interface SeedResult {
   /** False when the marker says an earlier run finished: nothing was written. */
   seeded: boolean;
   counts?: SeedCounts;
+  /** The demo secondments this run made (none when an earlier run made them). */
+  secondments?: DemoSecondmentsResult;
   ms: number;
 }
 
@@ -256,10 +258,10 @@ export async function seedAll(options: SeedOptions = {}): Promise<SeedResult> {
   // The demo training courses, once (their own marker, like the scenario's).
   if (options.scenario !== false) await seedDemoCourses(COURSES_MARKER);
   // The demo secondments in flight both ways, once (their own marker; they need the demo officers).
-  if (options.scenario !== false) await seedDemoSecondments(`${SEED_VERSION}-secondments`);
+  const secondments = options.scenario !== false ? await seedDemoSecondments(`${SEED_VERSION}-secondments`) : undefined;
   // The demo PIP records, once; after the secondments, whose completed PIP-development one it leaves awaiting sign-off.
   if (options.scenario !== false) await seedDemoPip(`${SEED_VERSION}-pip`);
 
   await writeMarker(counts);
-  return { seeded: true, counts, ms: elapsed() };
+  return { seeded: true, counts, ...(secondments ? { secondments } : {}), ms: elapsed() };
 }

@@ -11,6 +11,11 @@ import { getOfficer, listOfficersOfOrg } from '../../shared/data/officer.reposit
 import { listOrganisations } from '../../shared/data/organisation.repository';
 import { eligibleHolders } from '../../shared/domain/officer-counters';
 import { ROLES } from '../../shared/domain/reference';
+import { seedDemoSecondments } from '../../local/seed/secondments';
+import { getPlacement } from '../../shared/data/placement.repository';
+import { getSecondment } from '../../shared/data/secondment.repository';
+import { as, users } from './support/api';
+import { checkInvariants } from './support/invariants';
 
 const ROCU_FORCES: Record<string, string[]> = {
   ersou: ['cambridgeshire', 'bedfordshire', 'norfolk', 'suffolk', 'hertfordshire', 'essex', 'kent'],
@@ -207,5 +212,42 @@ describe('the walk-through scenario', () => {
     await seedAll();
     const ncaCampaigns = await listCampaigns({ orgId: 'nca' }, { limit: 50 });
     expect(ncaCampaigns.items.filter((c) => c.title === 'Cyber investigators, North West')).toHaveLength(1);
+  });
+});
+
+/** The demo secondments, made by the same seed run (one full seed per file: it is the slow part). */
+describe('the demo secondments', { timeout: 60_000 }, () => {
+  it('are confirmed, active and completed, both ways, in several regions, as the flows report shows', async () => {
+    const result = first.secondments!;
+    expect(result).toBeDefined();
+    const statuses = (await Promise.all(result.secondmentIds.map((id) => getSecondment(id)))).map((s) => s!.status);
+    expect(statuses.filter((s) => s === 'confirmed').length).toBeGreaterThanOrEqual(2);
+    expect(statuses.filter((s) => s === 'active').length).toBeGreaterThanOrEqual(2);
+    expect(statuses.filter((s) => s === 'completed').length).toBeGreaterThanOrEqual(2);
+
+    const report = (await as(users.ncaHr).get('/v1/reports/secondment-flows')).json;
+    expect(report.totals.ncaToRocu.confirmed + report.totals.ncaToRocu.active).toBeGreaterThanOrEqual(2);
+    expect(report.totals.rocuToNca.confirmed + report.totals.rocuToNca.active).toBeGreaterThanOrEqual(3);
+    const busy = report.regions.filter((r: { flows: unknown[] }) => r.flows.length > 0).map((r: { region: string }) => r.region);
+    expect(busy.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('include a completed PIP-development secondment of a PIP1 officer, left for sign-off', async () => {
+    const pip = first.secondments!.pipDevelopment!;
+    expect(pip).toBeDefined();
+    expect(await getSecondment(pip.secondmentId)).toMatchObject({ status: 'completed', officerId: pip.officerId, commitment: null });
+    expect(await getPlacement(pip.placementId)).toMatchObject({ pipDevelopmentLevel: 2, hostOrgId: 'nca' });
+    expect(await getOfficer(pip.officerId)).toMatchObject({ pipLevel: 1, name: pip.officerName });
+  });
+
+  it('keep every counter true, leave no team below its minimum without a release, and TITAN’s cyber team alone', async () => {
+    expect(await checkInvariants()).toEqual([]);
+    expect(await getBaseline('titan', 'cyber')).toMatchObject({ strength: 10, committedOut: 0, minimum: 7 });
+    // Someone is seconded out of TITAN's technical surveillance team.
+    expect((await getBaseline('titan', 'technical-surveillance'))!.committedOut).toBe(1);
+  });
+
+  it('are made once', async () => {
+    expect(await seedDemoSecondments(`${SEED_VERSION}-secondments`)).toEqual({ placementIds: [], secondmentIds: [] });
   });
 });

@@ -16,7 +16,8 @@ import { PLACEMENT_STATUSES } from '../../../shared/domain/secondment-rules';
  *   live commitments (campaign acceptances and confirmed secondments that
  *   carry a `commitment` on that baseline);
  * - a placement's `confirmed` is ≤ `places` and equals its applications that
- *   hold a place (confirmed or active);
+ *   hold a place (confirmed, active or completed: completing a secondment
+ *   does not give its place back, only withdrawing a confirmed one does);
  * - a ROCU baseline is never projected below its minimum by commitments
  *   unless a release decision covers one of them;
  * - per-source offer counters are never negative; a course's bookings are
@@ -82,7 +83,7 @@ export async function checkInvariants(): Promise<string[]> {
   for (const p of placements) {
     const apps = await q(`PLACEMENT#${String(p.id)}#APP`, 'gsi1');
     for (const app of apps) commit(app, app.release === true);
-    const holding = apps.filter((a) => a.status === 'confirmed' || a.status === 'active').length;
+    const holding = apps.filter((a) => a.status === 'confirmed' || a.status === 'active' || a.status === 'completed').length;
     const confirmed = Number(p.confirmed ?? 0);
     if (confirmed > Number(p.places)) violations.push(`placement ${String(p.id)}: confirmed ${confirmed} > places ${String(p.places)}`);
     if (confirmed !== holding) violations.push(`placement ${String(p.id)}: confirmed ${confirmed} but ${holding} secondment(s) hold a place`);
