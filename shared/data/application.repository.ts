@@ -236,6 +236,29 @@ export function officerVersionCheck(officerId: string, version: number, onFail: 
   };
 }
 
+/**
+ * A guard that also marks the officer record: it must still be the version a
+ * commitment was based on, and committing moves its version on. An HR lead's
+ * change read before the commitment (marking the officer as left, or moving
+ * their home, both refused while a commitment stands) then fails its own
+ * version condition instead of landing beside it: whichever commits first
+ * wins, and the other is a 409, never both.
+ */
+export function officerCommitmentMark(officerId: string, version: number, at: string, onFail: () => AppError): GuardedAction {
+  return {
+    action: {
+      Update: {
+        TableName: tableName(),
+        Key: keys.officer(officerId),
+        UpdateExpression: 'SET version = :next, updatedAt = :at',
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeValues: { ':version': version, ':next': version + 1, ':at': at },
+      },
+    },
+    onConditionFailed: onFail,
+  };
+}
+
 // ---------------------------------------------------------------- reads
 
 export async function getApplication(applicationId: string, consistent = true): Promise<StoredApplication | undefined> {

@@ -3,7 +3,7 @@ import {
   campaignStatusCheck,
   commitmentAction,
   getApplication,
-  officerVersionCheck,
+  officerCommitmentMark,
   saveApplicationAction,
   type StoredApplication,
 } from '../data/application.repository';
@@ -62,8 +62,9 @@ export async function acceptOffer(identity: Identity, applicationId: string, now
   const actions: GuardedAction[] = [
     saveApplicationAction(app, next, applicationChanged(app)),
     campaignStatusCheck(app.campaignId, OFFERING_STATUSES, () => new ConflictError('The campaign was cancelled or completed; the offer can no longer be accepted.')),
-    // The counters below follow the officer as read: an edit landing meanwhile must not be counted against.
-    officerVersionCheck(officer.id, officer.version, () => new ConflictError('Your officer record changed while you were accepting. Try again.')),
+    // The counters below follow the officer as read: an edit landing meanwhile must not be counted against,
+    // and an edit read before this commits (leaving, moving home) must not land after it.
+    officerCommitmentMark(officer.id, officer.version, at, () => new ConflictError('Your officer record changed while you were accepting. Try again.')),
   ];
   if (commits) {
     actions.push(

@@ -1,4 +1,4 @@
-import { commitmentAction, officerVersionCheck } from '../data/application.repository';
+import { commitmentAction, officerCommitmentMark } from '../data/application.repository';
 import { actorOf } from '../data/audit.repository';
 import { getBaseline } from '../data/capability.repository';
 import { getOfficer } from '../data/officer.repository';
@@ -191,8 +191,9 @@ export async function decideSecondmentAsHost(
   const actions: GuardedAction[] = [
     ...saveSecondmentActions(app, next, secondmentChanged(app)),
     takePlaceAction(placement.id, at, full),
-    // The counters below follow the officer as read: an edit landing meanwhile must not be counted against.
-    officerVersionCheck(officer.id, officer.version, () => new ConflictError(`${app.officerName}’s officer record changed meanwhile. Try again.`)),
+    // The counters below follow the officer as read: an edit landing meanwhile must not be counted against,
+    // and an edit read before this commits (leaving, moving home) must not land after it.
+    officerCommitmentMark(officer.id, officer.version, at, () => new ConflictError(`${app.officerName}’s officer record changed meanwhile. Try again.`)),
   ];
   if (commits) {
     actions.push(

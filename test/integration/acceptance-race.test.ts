@@ -125,3 +125,43 @@ describe('acceptances racing for the last place above TITAN’s minimum', () => 
     expect(after.committedOut).toBe(before.committedOut + 2);
   });
 });
+
+/**
+ * An officer accepting while their HR lead marks them as having left: the
+ * leaving is refused while a commitment stands, and the two racing can never
+ * both land (an officer who left, still counted in the home team's
+ * committedOut). The acceptance moves the officer record's version on, so
+ * whichever commits second fails its condition.
+ */
+describe('an acceptance racing the officer being marked as left', () => {
+  it('never lets both land: either the officer accepted and is still serving, or left and accepted nothing', async () => {
+    const leavers: Officer[] = [];
+    for (let i = 0; i < 6; i++) leavers.push(await makeOfficer({ homeOrgId: 'titan', name: `Leaver ${i}` }));
+    const ids = await offersTo(leavers);
+    const titanHr = as(users.titanHr);
+    const committedBefore = (await getBaseline('titan', 'cyber'))!.committedOut;
+    let accepted = 0;
+    for (const [i, o] of leavers.entries()) {
+      const record = (await titanHr.get(`/v1/officers/${o.id}`)).json;
+      const [accept, leave] = await Promise.all([
+        asOfficer(o).post(`/v1/applications/${ids[i]}/accept`),
+        titanHr.patch(`/v1/officers/${o.id}`, { status: 'left', version: record.version }),
+      ]);
+      expect([accept.status, leave.status].filter((s) => s === 200).length, `round ${i}: accept ${accept.status}, leave ${leave.status}`).toBe(1);
+      const after = (await titanHr.get(`/v1/officers/${o.id}`)).json;
+      const application = (await asOfficer(o).get(`/v1/applications/${ids[i]}`)).json;
+      if (accept.status === 200) {
+        accepted++;
+        expect(leave.status).toBe(409);
+        expect(after.status).toBe('active');
+        expect(application.status).toBe('accepted');
+      } else {
+        expect(accept.status).toBeGreaterThanOrEqual(400);
+        expect(accept.status).toBeLessThan(500);
+        expect(after.status).toBe('left');
+        expect(application.status).not.toBe('accepted');
+      }
+    }
+    expect((await getBaseline('titan', 'cyber'))!.committedOut).toBe(committedBefore + accepted);
+  });
+});

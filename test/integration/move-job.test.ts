@@ -82,7 +82,7 @@ describe('the move job', () => {
 
     // Home changed; the NCA has no region of its own, so the officer's stays; the TITAN staff number is released.
     const moved = (await getOfficer(officer.id, true))!;
-    expect(moved).toMatchObject({ homeOrgId: 'nca', region: 'north-west', staffNumber: null, version: officer.version + 1, updatedAt: ON_START.toISOString() });
+    expect(moved).toMatchObject({ homeOrgId: 'nca', region: 'north-west', staffNumber: null, version: officer.version + 2 /* accepted, then moved */, updatedAt: ON_START.toISOString() });
     expect(await findOfficerIdByStaffNumber('titan', 'TIT-1001')).toBeUndefined();
     expect(await findOfficerIdByStaffNumber('nca', 'TIT-1001')).toBeUndefined();
     expect((await listOfficersOfOrg('nca', {}, { limit: 50 })).items.map((o) => o.id)).toContain(officer.id);
@@ -128,7 +128,7 @@ describe('the move job', () => {
     expect((await applyDueMoves(new Date(`${addDays(later, -1)}T23:59:00.000Z`))).movedIds).not.toContain(id);
 
     expect(await getApplication(id)).toMatchObject({ status: 'accepted', commitment: { orgId: 'titan', capabilityId: 'cyber' } });
-    expect(await getOfficer(titan[0]!.id, true)).toMatchObject({ homeOrgId: 'titan', version: titan[0]!.version });
+    expect(await getOfficer(titan[0]!.id, true)).toMatchObject({ homeOrgId: 'titan', version: titan[0]!.version + 1 }); // the acceptance marked the record
     expect(await counters('titan', 'cyber')).toEqual(before);
     expect(await dueIds(new Date(`${later}T00:00:00.000Z`))).toContain(id);
   });
@@ -148,7 +148,7 @@ describe('the move job', () => {
     expect(run.skipped).toBeGreaterThanOrEqual(1);
     expect(run.failed).toBe(0);
     expect(await getApplication(id)).toMatchObject({ status: 'withdrawn' });
-    expect(await getOfficer(officer.id, true)).toMatchObject({ homeOrgId: 'titan', version: officer.version });
+    expect(await getOfficer(officer.id, true)).toMatchObject({ homeOrgId: 'titan', version: officer.version + 1 }); // the acceptance marked the record
     expect(await counters('titan', 'cyber')).toEqual(before);
     expect((await listAudit('officer', officer.id, { limit: 10 })).items.filter((e) => e.action === 'officer.moved-home')).toEqual([]);
     // The index catches up: the stale entry goes, so it does not count in later runs of this file.
@@ -166,7 +166,7 @@ describe('the move job', () => {
     expect([a, b, again].filter((r) => r.movedIds.includes(id))).toHaveLength(1);
     expect(a.failed + b.failed + again.failed).toBe(0);
 
-    expect(await getOfficer(officer.id, true)).toMatchObject({ homeOrgId: 'nca', version: officer.version + 1 });
+    expect(await getOfficer(officer.id, true)).toMatchObject({ homeOrgId: 'nca', version: officer.version + 2 }); // accepted, then moved once
     expect(await counters('titan', 'cyber')).toMatchObject({ strength: titanBefore.strength - 1, committedOut: titanBefore.committedOut - 1, projected: titanBefore.projected });
     expect(await counters('nca', 'cyber')).toMatchObject({ strength: ncaBefore.strength + 1 });
     expect((await listAudit('officer', officer.id, { limit: 10 })).items.filter((e) => e.action === 'officer.moved-home')).toHaveLength(1);
@@ -231,7 +231,7 @@ describe('the move job', () => {
 
     const second = await applyDueMoves(ON_START);
     expect(second.movedIds).toEqual([id]);
-    expect(await getOfficer(officer.id, true)).toMatchObject({ homeOrgId: 'nca', pipLevel: 3, version: officer.version + 2 });
+    expect(await getOfficer(officer.id, true)).toMatchObject({ homeOrgId: 'nca', pipLevel: 3, version: officer.version + 3 }); // accepted, edited, moved
     // The holder counters follow the officer as edited: the sc/PIP 3 holder leaves TITAN.
     const after = await counters('titan', 'cyber');
     expect(after).toMatchObject({ strength: before.strength - 1, committedOut: before.committedOut - 1, projected: before.projected });
