@@ -16,6 +16,10 @@ const COMMITTED = new Set(['accepted', 'confirmed', 'active']);
  * still counts in their home team's committedOut cannot be marked as having
  * left, or moved home by hand: the commitment would be counted twice. The
  * application is withdrawn first (or the move takes effect on its date).
+ * The check reads the officer's applications, but the rule holds by
+ * condition: a commitment made after that read also moved the officer
+ * record's version on (officerCommitmentMark), so this change's own version
+ * condition fails with 409 rather than landing beside it.
  */
 export async function changeOfficer(identity: Identity, officerId: string, change: OfficerChange, expected: ExpectedVersion): Promise<Officer> {
   const before = await getOfficer(officerId, true);
