@@ -8,6 +8,7 @@ import { todayIso } from '../domain/working-days';
 import { ConflictError } from '../errors';
 import { logger } from '../logger';
 import { advanceSecondment } from './secondment-access';
+import { workThroughDue } from './work-through-due';
 
 export interface SecondmentRunOptions {
   /** Due markers read per Query. */
@@ -96,40 +97,33 @@ export async function advanceDueSecondments(now = new Date(), options: Secondmen
   const run: SecondmentRun = { examined: 0, started: 0, completed: 0, skipped: 0, conflicts: 0, failed: 0, more: false, startedIds: [], completedIds: [] };
   const today = todayIso(now);
 
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await queryDueSecondmentIds(today, { limit: Math.min(pageSize, max - run.examined), ...(start ? { start } : {}) });
-    start = page.next;
-    run.examined += page.ids.length;
-    let next = 0;
-    const worker = async () => {
-      while (next < page.ids.length) {
-        const id = page.ids[next++]!;
-        try {
-          const outcome = await advanceOne(id, now);
-          if (outcome.kind === 'active') {
-            run.started++;
-            run.startedIds.push(id);
-          } else if (outcome.kind === 'completed') {
-            run.completed++;
-            run.completedIds.push(id);
-          } else if (outcome.kind === 'conflict') {
-            run.conflicts++;
-            logger.info('Due secondment changed meanwhile; the next run looks again', { applicationId: id, reason: outcome.reason });
-          } else if (outcome.kind === 'skipped') {
-            run.skipped++;
-            logger.info('Due secondment skipped', { applicationId: id, reason: outcome.reason });
-          }
-        } catch (err) {
-          // One bad secondment must not hold back the others; it stays due and the next run retries it.
-          run.failed++;
-          logger.error('Could not advance a due secondment', { applicationId: id, errorName: (err as Error)?.name, errorMessage: (err as Error)?.message });
-        }
+  const { examined, more } = await workThroughDue({
+    page: (limit, start) => queryDueSecondmentIds(today, { limit, ...(start ? { start } : {}) }),
+    each: async (id) => {
+      const outcome = await advanceOne(id, now);
+      if (outcome.kind === 'active') {
+        run.started++;
+        run.startedIds.push(id);
+      } else if (outcome.kind === 'completed') {
+        run.completed++;
+        run.completedIds.push(id);
+      } else if (outcome.kind === 'conflict') {
+        run.conflicts++;
+        logger.info('Due secondment changed meanwhile; the next run looks again', { applicationId: id, reason: outcome.reason });
+      } else if (outcome.kind === 'skipped') {
+        run.skipped++;
+        logger.info('Due secondment skipped', { applicationId: id, reason: outcome.reason });
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, page.ids.length) }, worker));
-  } while (start && run.examined < max);
-
-  run.more = start !== undefined;
+    },
+    onError: (id, err) => {
+      run.failed++;
+      logger.error('Could not advance a due secondment', { applicationId: id, errorName: (err as Error)?.name, errorMessage: (err as Error)?.message });
+    },
+    pageSize,
+    max,
+    concurrency,
+  });
+  run.examined = examined;
+  run.more = more;
   return run;
 }

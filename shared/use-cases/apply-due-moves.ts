@@ -14,6 +14,7 @@ import { logger } from '../logger';
 import type { Officer } from '../schemas/officer.schema';
 import type { Organisation } from '../schemas/organisation.schema';
 import { advance } from './application-access';
+import { workThroughDue } from './work-through-due';
 
 export interface MoveOptions {
   /** Applications read from the due index per Query. */
@@ -166,38 +167,30 @@ export async function applyDueMoves(now = new Date(), options: MoveOptions = {})
   const run: MoveRun = { examined: 0, moved: 0, skipped: 0, conflicts: 0, failed: 0, more: false, movedIds: [] };
   const today = todayIso(now);
 
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await queryDueMoveIds(today, { limit: Math.min(pageSize, maxMoves - run.examined), ...(start ? { start } : {}) });
-    start = page.next;
-    run.examined += page.ids.length;
-
-    let next = 0;
-    const worker = async () => {
-      while (next < page.ids.length) {
-        const id = page.ids[next++]!;
-        try {
-          const outcome = await applyOne(id, now);
-          if (outcome.kind === 'moved') {
-            run.moved++;
-            run.movedIds.push(id);
-          } else if (outcome.kind === 'conflict') {
-            run.conflicts++;
-            logger.info('Due move changed meanwhile; the next run tries again', { applicationId: id, reason: outcome.reason });
-          } else {
-            run.skipped++;
-            logger[outcome.reason === 'not due' || outcome.reason.startsWith('now ') ? 'info' : 'warn']('Due move skipped', { applicationId: id, reason: outcome.reason });
-          }
-        } catch (err) {
-          // One bad move must not hold back the others; it stays due and the next run retries it.
-          run.failed++;
-          logger.error('Could not apply a due move', { applicationId: id, errorName: (err as Error)?.name, errorMessage: (err as Error)?.message });
-        }
+  const { examined, more } = await workThroughDue({
+    page: (limit, start) => queryDueMoveIds(today, { limit, ...(start ? { start } : {}) }),
+    each: async (id) => {
+      const outcome = await applyOne(id, now);
+      if (outcome.kind === 'moved') {
+        run.moved++;
+        run.movedIds.push(id);
+      } else if (outcome.kind === 'conflict') {
+        run.conflicts++;
+        logger.info('Due move changed meanwhile; the next run tries again', { applicationId: id, reason: outcome.reason });
+      } else {
+        run.skipped++;
+        logger[outcome.reason === 'not due' || outcome.reason.startsWith('now ') ? 'info' : 'warn']('Due move skipped', { applicationId: id, reason: outcome.reason });
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, page.ids.length) }, worker));
-  } while (start && run.examined < maxMoves);
-
-  run.more = start !== undefined;
+    },
+    onError: (id, err) => {
+      run.failed++;
+      logger.error('Could not apply a due move', { applicationId: id, errorName: (err as Error)?.name, errorMessage: (err as Error)?.message });
+    },
+    pageSize,
+    max: maxMoves,
+    concurrency,
+  });
+  run.examined = examined;
+  run.more = more;
   return run;
 }

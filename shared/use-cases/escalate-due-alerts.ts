@@ -7,6 +7,7 @@ import { ConflictError, PreconditionFailedError } from '../errors';
 import { logger } from '../logger';
 import type { DomainEvent } from '../notify/domain-event';
 import { publishEvents } from '../notify/publish-events';
+import { workThroughDue } from './work-through-due';
 
 export const ESCALATION_NOTE = 'No answer within 10 working days';
 
@@ -125,39 +126,35 @@ export async function escalateDueAlerts(now = new Date(), options: EscalationOpt
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const run: EscalationRun = { examined: 0, escalated: 0, skipped: 0, failed: 0, more: false, escalatedIds: [] };
 
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await queryDueAlertIds(now, { limit: Math.min(pageSize, maxAlerts - run.examined), ...(start ? { start } : {}) });
-    start = page.next;
-    run.examined += page.ids.length;
-
-    const events: DomainEvent[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < page.ids.length) {
-        const id = page.ids[next++]!;
-        try {
-          const outcome = await escalateOne(id, now);
-          if (outcome.kind === 'escalated') {
-            run.escalated++;
-            run.escalatedIds.push(id);
-            events.push(outcome.event);
-          } else {
-            run.skipped++;
-            logger.info('Due alert skipped', { alertId: id, reason: outcome.reason });
-          }
-        } catch (err) {
-          // One bad alert must not hold back the others; it stays due and the next run retries it.
-          run.failed++;
-          logger.error('Could not escalate a due alert', { alertId: id, errorName: (err as Error)?.name, errorMessage: (err as Error)?.message });
-        }
+  let events: DomainEvent[] = [];
+  const { examined, more } = await workThroughDue({
+    page: (limit, start) => queryDueAlertIds(now, { limit, ...(start ? { start } : {}) }),
+    each: async (id) => {
+      const outcome = await escalateOne(id, now);
+      if (outcome.kind === 'escalated') {
+        run.escalated++;
+        run.escalatedIds.push(id);
+        events.push(outcome.event);
+      } else {
+        run.skipped++;
+        logger.info('Due alert skipped', { alertId: id, reason: outcome.reason });
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, page.ids.length) }, worker));
+    },
+    onError: (id, err) => {
+      run.failed++;
+      logger.error('Could not escalate a due alert', { alertId: id, errorName: (err as Error)?.name, errorMessage: (err as Error)?.message });
+    },
     // Per page, so a run cut short (a timeout) has already announced what it escalated.
-    await publishEvents(events);
-  } while (start && run.examined < maxAlerts);
-
-  run.more = start !== undefined;
+    afterPage: async () => {
+      const page = events;
+      events = [];
+      await publishEvents(page);
+    },
+    pageSize,
+    max: maxAlerts,
+    concurrency,
+  });
+  run.examined = examined;
+  run.more = more;
   return run;
 }
