@@ -12,7 +12,7 @@
 import { BatchWriteCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { SYSTEM_ACTOR } from '../shared/data/audit.repository';
 import { newApplicationActions, type StoredApplication } from '../shared/data/application.repository';
-import { campaignItem, campaignMembershipItems, memberOrgIds } from '../shared/data/campaign.repository';
+import { campaignItem, campaignMembershipItems } from '../shared/data/campaign.repository';
 import { baselineItem, createCapability } from '../shared/data/capability.repository';
 import { documentClient, tableName } from '../shared/data/client';
 import { officerItem, staffNumberClaimItem, countedOfficer } from '../shared/data/officer.repository';
@@ -24,7 +24,7 @@ import { REGIONS, type PipLevel, type Region, type VettingLevel } from '../share
 import { newId } from '../shared/ids';
 import type { Campaign } from '../shared/schemas/campaign.schema';
 import type { Officer } from '../shared/schemas/officer.schema';
-import { historyEntry } from '../shared/use-cases/application-access';
+import { submittedApplication } from '../shared/use-cases/application-access';
 import { BASELINES, CAPABILITIES, NCA, ORGANISATIONS, ROCUS } from '../local/seed/reference-data';
 import { Progress } from './progress';
 
@@ -146,35 +146,7 @@ function makeCampaign(i: number): Campaign {
 function makeApplication(officer: Officer, campaign: Campaign, n: number): StoredApplication {
   const at = new Date(Date.parse(AT) + n * 1000).toISOString();
   const actor = { sub: `bench-officer-${n}`, org: officer.homeOrgId, roles: ['officer'] };
-  return {
-    id: newId('app', Date.parse(at)),
-    applicationType: 'campaign',
-    campaignId: campaign.id,
-    campaignTitle: campaign.title,
-    capabilityId: campaign.capabilityId,
-    ownerOrgId: campaign.ownerOrgId,
-    campaignOrgIds: memberOrgIds(campaign),
-    officerId: officer.id,
-    officerName: officer.name,
-    homeOrgId: officer.homeOrgId,
-    statement: 'I have led three cyber-dependent crime investigations.',
-    status: 'submitted',
-    requestedStartDate: null,
-    startDate: null,
-    releaseDate: null,
-    releaseDecision: null,
-    releasedBy: null,
-    alertId: null,
-    appointable: false,
-    poolConsent: false,
-    sourceOrgId: null,
-    homeOrgType: null,
-    commitment: null,
-    history: [historyEntry('submitted', actor, at)],
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
+  return submittedApplication(newId('app', Date.parse(at)), campaign, officer, 'I have led three cyber-dependent crime investigations.', actor, at);
 }
 
 /** Items written with BatchWriteItem, 25 a request, `inFlight` requests at once; unprocessed items are resent. */

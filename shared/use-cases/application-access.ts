@@ -4,6 +4,9 @@ import type { ApplicationStatus } from '../domain/application-rules';
 import { ConflictError, NotFoundError, type AppError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { HistoryEntry } from '../schemas/application.schema';
+import type { Campaign } from '../schemas/campaign.schema';
+import type { Officer } from '../schemas/officer.schema';
+import { memberOrgIds } from '../data/campaign.repository';
 
 /**
  * Loading an application for the person acting on it. Someone who may not
@@ -34,6 +37,44 @@ export async function applicationForApplicant(identity: Identity, applicationId:
 
 export function historyEntry(status: ApplicationStatus, actor: Actor, at: string, note?: string): HistoryEntry {
   return { status, at, by: actor.sub, org: actor.org, ...(note ? { note } : {}) };
+}
+
+/** A new campaign application as submitted: the one shape applying (and the benchmark's bulk load) writes. */
+export function submittedApplication(
+  id: string,
+  campaign: Pick<Campaign, 'id' | 'title' | 'capabilityId' | 'ownerOrgId' | 'partnerOrgIds'>,
+  officer: Pick<Officer, 'id' | 'name' | 'homeOrgId'>,
+  statement: string,
+  actor: Actor,
+  at: string,
+): StoredApplication {
+  return {
+    id,
+    applicationType: 'campaign',
+    campaignId: campaign.id,
+    campaignTitle: campaign.title,
+    capabilityId: campaign.capabilityId,
+    ownerOrgId: campaign.ownerOrgId,
+    campaignOrgIds: memberOrgIds(campaign),
+    officerId: officer.id,
+    officerName: officer.name,
+    homeOrgId: officer.homeOrgId,
+    statement,
+    status: 'submitted',
+    requestedStartDate: null,
+    startDate: null,
+    releaseDate: null,
+    releaseDecision: null,
+    releasedBy: null,
+    alertId: null,
+    sourceOrgId: null,
+    homeOrgType: null,
+    commitment: null,
+    history: [historyEntry('submitted', actor, at)],
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 /** The next state of an application: a status, a history line, the next version. */

@@ -1,6 +1,6 @@
 import { applicationAudit, campaignStatusCheck, newApplicationActions, officerVersionCheck, type StoredApplication } from '../data/application.repository';
 import { actorOf } from '../data/audit.repository';
-import { getCampaign, memberOrgIds } from '../data/campaign.repository';
+import { getCampaign } from '../data/campaign.repository';
 import { getOfficer } from '../data/officer.repository';
 import { transactWrite } from '../data/transact';
 import { eligibilityRefusals } from '../domain/application-rules';
@@ -8,7 +8,7 @@ import { todayIso } from '../domain/working-days';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
 import { newId } from '../ids';
-import { historyEntry } from './application-access';
+import { submittedApplication } from './application-access';
 
 /**
  * An officer applies to a campaign. Primary course: read the campaign and the
@@ -39,33 +39,7 @@ export async function applyToCampaign(identity: Identity, campaignId: string, in
 
   const actor = actorOf(identity);
   const at = now.toISOString();
-  const app: StoredApplication = {
-    id: newId('app', now.getTime()),
-    applicationType: 'campaign',
-    campaignId: campaign.id,
-    campaignTitle: campaign.title,
-    capabilityId: campaign.capabilityId,
-    ownerOrgId: campaign.ownerOrgId,
-    campaignOrgIds: memberOrgIds(campaign),
-    officerId: officer.id,
-    officerName: officer.name,
-    homeOrgId: officer.homeOrgId,
-    statement: input.statement,
-    status: 'submitted',
-    requestedStartDate: null,
-    startDate: null,
-    releaseDate: null,
-    releaseDecision: null,
-    releasedBy: null,
-    alertId: null,
-    sourceOrgId: null,
-    homeOrgType: null,
-    commitment: null,
-    history: [historyEntry('submitted', actor, at)],
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
+  const app = submittedApplication(newId('app', now.getTime()), campaign, officer, input.statement, actor, at);
   await transactWrite([
     ...newApplicationActions(app),
     // The status read above could be stale by now: the campaign must still be open when the application lands.
