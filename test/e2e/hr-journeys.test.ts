@@ -14,7 +14,7 @@
 import { Buffer } from 'node:buffer';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POLL, apiAs, baseUrl, expectAccessible, launchBrowser, newContext, screenshot, signIn, signOut, skipReason } from './support/browser';
+import { POLL, apiAs, fillDate, baseUrl, expectAccessible, launchBrowser, newContext, screenshot, signIn, signOut, skipReason } from './support/browser';
 
 const year = new Date().getUTCFullYear() + 1;
 
@@ -67,14 +67,8 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     await page.getByLabel('Posts for ERSOU').fill('2');
     await page.getByLabel('Posts for EMSOU').fill('1');
     await page.getByRole('radio', { name: 'NPPV level 3' }).check();
-    const opens = page.getByRole('group', { name: 'Opening date' });
-    await opens.getByLabel('Day').fill('1');
-    await opens.getByLabel('Month').fill('5');
-    await opens.getByLabel('Year').fill(String(year));
-    const closes = page.getByRole('group', { name: 'Closing date' });
-    await closes.getByLabel('Day').fill('1');
-    await closes.getByLabel('Month').fill('6');
-    await closes.getByLabel('Year').fill(String(year));
+    await fillDate(page, 'Opening date', 1, 5, year);
+    await fillDate(page, 'Closing date', 1, 6, year);
     await page.getByLabel('Grade').fill('DC');
     await page.getByLabel('Salary band').fill('£38,000 to £44,000');
     await page.getByLabel('Locations').fill('Chelmsford, Nottingham');
@@ -164,10 +158,7 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     // A start date is asked for, and checked before it is sent.
     await page.getByRole('button', { name: 'Make an offer' }).click();
     await page.getByTestId('error-summary').getByRole('link', { name: 'Enter the start date' }).waitFor();
-    const start = page.getByRole('group', { name: 'Start date' });
-    await start.getByLabel('Day').fill('1');
-    await start.getByLabel('Month').fill('6');
-    await start.getByLabel('Year').fill(String(year));
+    await fillDate(page, 'Start date', 1, 6, year);
     await page.getByRole('button', { name: 'Make an offer' }).click();
     await page.getByTestId('success-banner').getByText(/waiting for EMSOU’s head to release them/).waitFor();
     expect(await page.getByTestId('application-status').textContent()).toContain('Offer waiting for release');
@@ -187,10 +178,7 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     await page.getByTestId('applications-table').getByRole('link', { name: 'Tom Whitfield' }).click();
     await page.getByRole('button', { name: 'Shortlist' }).click();
     await page.getByTestId('success-banner').waitFor();
-    const tomStart = page.getByRole('group', { name: 'Start date' });
-    await tomStart.getByLabel('Day').fill('1');
-    await tomStart.getByLabel('Month').fill('6');
-    await tomStart.getByLabel('Year').fill(String(year));
+    await fillDate(page, 'Start date', 1, 6, year);
     await page.getByRole('button', { name: 'Make an offer' }).click();
     const summary = page.getByTestId('error-summary');
     await summary.getByText(/per-source cap is 1/).waitFor();
@@ -220,10 +208,7 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     await page.getByLabel('Capability').selectOption({ label: 'Cyber-crime investigation' });
     await page.getByLabel('Description (optional)').fill('Six months with ERSOU’s cyber team, working towards PIP level 2.');
     await page.getByLabel('Number of places').fill('1');
-    const start = page.getByRole('group', { name: 'Start date' });
-    await start.getByLabel('Day').fill('1');
-    await start.getByLabel('Month').fill('3');
-    await start.getByLabel('Year').fill(String(year));
+    await fillDate(page, 'Start date', 1, 3, year);
     await page.getByLabel('Length in months').fill('6');
     await page.getByLabel('Region').selectOption({ label: 'East of England' });
     await page.getByRole('checkbox', { name: 'NCA officers' }).check();
@@ -232,17 +217,13 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     await page.getByLabel('PIP level needed').selectOption('1');
     await page.getByLabel('PIP level it develops (optional)').selectOption('2');
     // Closing after the start: only the API knows that rule; its answer marks the field.
-    const closes = page.getByRole('group', { name: 'Closing date' });
-    await closes.getByLabel('Day').fill('15');
-    await closes.getByLabel('Month').fill('3');
-    await closes.getByLabel('Year').fill(String(year));
+    await fillDate(page, 'Closing date', 15, 3, year);
     await page.getByRole('button', { name: 'Post the placement' }).click();
     const summary = page.getByTestId('error-summary');
     await summary.getByRole('link', { name: /Closing date/ }).waitFor();
     expect(await page.locator('.govuk-form-group--error').filter({ hasText: 'Closing date' }).count()).toBe(1);
     await expectAccessible(page, 'the placement form showing an error');
-    await closes.getByLabel('Day').fill('1');
-    await closes.getByLabel('Month').fill('2');
+    await fillDate(page, 'Closing date', 1, 2, year);
     await page.getByRole('button', { name: 'Post the placement' }).click();
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     expect(await page.getByTestId('success-banner').textContent()).toContain('is posted and open for applications');

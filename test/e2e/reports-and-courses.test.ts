@@ -7,7 +7,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POLL, expectAccessible, launchBrowser, newContext, screenshot, signIn, skipReason } from './support/browser';
+import { POLL, expectAccessible, fillDate, launchBrowser, newContext, screenshot, signIn, skipReason } from './support/browser';
 
 const LEVEL_WORDS: Record<string, string> = { ok: 'OK', warning: 'Warning', critical: 'Critical', loss: 'Loss' };
 const year = new Date().getUTCFullYear() + 1;
@@ -107,14 +107,8 @@ describe.skipIf(!!skipReason)('reports and courses in the browser', () => {
     await page.getByLabel('Course title').fill(title);
     await page.getByLabel('Where').fill('Warrington training centre');
     await page.getByLabel('Region', { exact: true }).selectOption({ label: 'North West' });
-    const fillDate = async (legend: string, day: number, month: number) => {
-      const group = page.getByRole('group', { name: legend });
-      await group.getByLabel('Day').fill(String(day));
-      await group.getByLabel('Month').fill(String(month));
-      await group.getByLabel('Year').fill(String(year));
-    };
-    await fillDate('Start date', 14, 6);
-    await fillDate('End date', 18, 6);
+    await fillDate(page, 'Start date', 14, 6, year);
+    await fillDate(page, 'End date', 18, 6, year);
     await page.getByLabel('TITAN', { exact: true }).fill('1');
     await screenshot(page, 'course-new');
     await page.getByRole('button', { name: 'Create the course' }).click();

@@ -11,7 +11,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POLL, apiAs, expectAccessible, launchBrowser, newContext, screenshot, signIn, signOut, skipReason } from './support/browser';
+import { POLL, apiAs, fillDate, expectAccessible, launchBrowser, newContext, screenshot, signIn, signOut, skipReason } from './support/browser';
 
 const TITLE = 'Cyber investigators, North West';
 const year = new Date().getUTCFullYear() + 1;
@@ -68,15 +68,9 @@ describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
   });
 
   it('an API validation error shows as a GOV.UK error summary with the field highlighted, and the draft saves once corrected', async () => {
-    const opens = page.getByRole('group', { name: 'Opening date' });
-    await opens.getByLabel('Day').fill('2');
-    await opens.getByLabel('Month').fill('3');
-    await opens.getByLabel('Year').fill(String(year));
+    await fillDate(page, 'Opening date', 2, 3, year);
     // Closes before it opens: only the API knows that rule here.
-    const closes = page.getByRole('group', { name: 'Closing date' });
-    await closes.getByLabel('Day').fill('13');
-    await closes.getByLabel('Month').fill('2');
-    await closes.getByLabel('Year').fill(String(year));
+    await fillDate(page, 'Closing date', 13, 2, year);
     await page.getByLabel('Grade').fill('NCA Grade 4');
     await page.getByLabel('Salary band').fill('£44,600 to £51,900');
     await page.getByLabel('Locations').fill('Manchester');
@@ -95,7 +89,7 @@ describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
     expect(await page.locator('.govuk-form-group--error').filter({ hasText: 'Closing date' }).count()).toBe(1);
     await expectAccessible(page, 'the new-campaign form showing an error');
 
-    await closes.getByLabel('Month').fill('4');
+    await fillDate(page, 'Closing date', 13, 4, year);
     await page.getByRole('button', { name: 'Save as a draft' }).click();
     await page.getByTestId('campaign-status').getByText('Draft').waitFor();
     campaignPath = new URL(page.url()).pathname;

@@ -54,6 +54,14 @@ export async function apiAs(persona: string): Promise<(method: string, path: str
   };
 }
 
+/** Fill a GOV.UK date input (day, month, year) found by its fieldset's legend. */
+export async function fillDate(page: Page, legend: string, day: number | string, month: number | string, year: number | string): Promise<void> {
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(String(day));
+  await group.getByLabel('Month').fill(String(month));
+  await group.getByLabel('Year').fill(String(year));
+}
+
 /** Sign in through the persona picker, as a person would. */
 export async function signIn(page: Page, personaName: string, next?: string): Promise<void> {
   await page.goto(next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in');
