@@ -188,9 +188,10 @@ export async function writeBaselines(officers: readonly Officer[]): Promise<Map<
   for (const o of officers) {
     for (const d of counterDeltas(undefined, countedOfficer(o))) {
       const key = `${d.orgId}#${d.capabilityId}`;
-      const sum = sums.get(key) ?? { orgId: d.orgId, capabilityId: d.capabilityId, strength: 0, holders: {} };
+      const sum: CounterDelta = sums.get(key) ?? { orgId: d.orgId, capabilityId: d.capabilityId, strength: 0, committedOut: 0, holders: {}, coHolders: {} };
       sum.strength += d.strength;
       for (const [name, n] of Object.entries(d.holders)) sum.holders[name] = (sum.holders[name] ?? 0) + n;
+      for (const [name, n] of Object.entries(d.coHolders)) sum.coHolders[name] = (sum.coHolders[name] ?? 0) + n;
       sums.set(key, sum);
     }
   }
@@ -206,6 +207,7 @@ export async function writeBaselines(officers: readonly Officer[]): Promise<Map<
       strength: sum?.strength ?? 0,
       committedOut: 0,
       holders: sum?.holders ?? {},
+      coHolders: sum?.coHolders ?? {},
       ...(set ? { minimum: set.minimum, establishment: set.establishment, version: 1, updatedAt: AT } : { version: 0 }),
     });
   });

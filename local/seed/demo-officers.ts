@@ -93,12 +93,14 @@ export const TITAN_PERSONA_OFFICER = { orgId: 'titan', staffNumber: 'TIT-0001', 
 export const NCA_PERSONA_OFFICER = { orgId: 'nca', staffNumber: 'NCA-0001', name: 'Megan Hughes' } as const;
 
 /** TITAN's cyber team, by name: nine SC + PIP2 and one NPPV3 + PIP1 (the TITAN story). */
-const TITAN_CYBER_TEAM: readonly { name: string; vetting: VettingLevel; pipLevel: PipLevel }[] = [
+const TITAN_CYBER_TEAM: readonly { name: string; vetting: VettingLevel; pipLevel: PipLevel; also?: readonly string[] }[] = [
   { name: TITAN_PERSONA_OFFICER.name, vetting: 'sc', pipLevel: 2 },
   { name: 'Rachel Ashworth', vetting: 'sc', pipLevel: 2 },
-  { name: 'Imran Hussain', vetting: 'sc', pipLevel: 2 },
-  { name: 'Siobhan Gallagher', vetting: 'sc', pipLevel: 2 },
-  { name: 'Liam Fletcher', vetting: 'sc', pipLevel: 2 },
+  // Three of the story's cyber team are digital forensics examiners too: a cyber campaign puts TITAN's
+  // digital forensics team (5, minimum 3) at risk through them, and the TITAN head's alert names both teams.
+  { name: 'Imran Hussain', vetting: 'sc', pipLevel: 2, also: ['digital-forensics'] },
+  { name: 'Siobhan Gallagher', vetting: 'sc', pipLevel: 2, also: ['digital-forensics'] },
+  { name: 'Liam Fletcher', vetting: 'sc', pipLevel: 2, also: ['digital-forensics'] },
   { name: 'Priya Mistry', vetting: 'sc', pipLevel: 2 },
   { name: 'Craig Whitfield', vetting: 'sc', pipLevel: 2 },
   { name: 'Hannah Greenwood', vetting: 'sc', pipLevel: 2 },
@@ -283,7 +285,10 @@ function addRocuOfficers(b: Builder, rocuId: string, region: Region, strengths: 
 
   if (rocuId === 'titan') {
     // The story's team first, so its staff numbers are TIT-0001…TIT-0010 whatever else changes.
-    for (const m of TITAN_CYBER_TEAM) addOfficer(b, { ...m, homeOrgId: 'titan', region, capabilities: ['cyber'] });
+    for (const { also = [], ...m } of TITAN_CYBER_TEAM) {
+      addOfficer(b, { ...m, homeOrgId: 'titan', region, capabilities: ['cyber', ...also] });
+      for (const c of also) remaining.set(c, (remaining.get(c) ?? 0) - 1);
+    }
     remaining.set('cyber', 0);
   }
   const cyber = baselines.find((x) => x.capabilityId === 'cyber');
@@ -298,8 +303,10 @@ function addRocuOfficers(b: Builder, rocuId: string, region: Region, strengths: 
     }
     if (primary === undefined) break;
     const capabilities = [primary];
-    if (b.rng.chance(0.75)) {
-      const partners = (PARTNERS[primary] ?? []).filter((c) => (remaining.get(c) ?? 0) > 0);
+    // Outside the story's team nobody pairs cyber with another capability, so the walk-through's
+    // cyber campaign puts no other ROCU's team at risk through co-held capabilities.
+    if (b.rng.chance(0.75) && primary !== 'cyber') {
+      const partners = (PARTNERS[primary] ?? []).filter((c) => c !== 'cyber' && (remaining.get(c) ?? 0) > 0);
       if (partners.length > 0) capabilities.push(b.rng.pick(partners));
     }
     for (const c of capabilities) remaining.set(c, (remaining.get(c) ?? 0) - 1);

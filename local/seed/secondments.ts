@@ -34,7 +34,9 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../shared/data/client';
 import { keys } from '../../shared/data/keys';
+import { listBaselinesOfOrg } from '../../shared/data/capability.repository';
 import { listOfficersOfOrg } from '../../shared/data/officer.repository';
+import { standingLevel } from '../../shared/domain/capability-level';
 import { getSecondment } from '../../shared/data/secondment.repository';
 import { addDays } from '../../shared/domain/working-days';
 import { AppError } from '../../shared/errors';
@@ -183,18 +185,31 @@ export interface DemoSecondmentsResult {
 }
 
 /**
- * Candidates at home, in name order, leaving out the personas: first the
+ * Candidates at home, in name order, leaving out the personas and anyone in
+ * a cyber team (the walk-through's numbers stay as they are): first the
  * active holders of the capability (as many as `holders`), then officers
- * who do not hold it yet.
+ * who do not hold it yet. A secondee counts out of every team they are in,
+ * so `keepsLevels` also skips anyone whose leaving would change a team's level.
  */
 async function candidates(d: DemoSecondment): Promise<{ officer: Officer; holder: boolean }[]> {
   const page = await listOfficersOfOrg(d.homeOrgId, { status: 'active' }, { limit: 100 });
   const pool = page.items.filter(
-    (o) => !PERSONA_STAFF_NUMBERS.has(o.staffNumber ?? '') && (d.secondeePipLevel === undefined ? o.pipLevel >= (d.minPipLevel ?? 0) : o.pipLevel === d.secondeePipLevel),
+    (o) =>
+      !PERSONA_STAFF_NUMBERS.has(o.staffNumber ?? '') &&
+      !o.capabilities.includes('cyber') &&
+      (d.secondeePipLevel === undefined ? o.pipLevel >= (d.minPipLevel ?? 0) : o.pipLevel === d.secondeePipLevel),
   );
   const holders = pool.filter((o) => o.capabilities.includes(d.capabilityId)).map((officer) => ({ officer, holder: true }));
   const others = pool.filter((o) => !o.capabilities.includes(d.capabilityId)).map((officer) => ({ officer, holder: false }));
   return [...holders, ...others];
+}
+
+/** Would counting this officer out leave every team they are in at the level it has? */
+async function keepsLevels(officer: Officer): Promise<boolean> {
+  const teams = await listBaselinesOfOrg(officer.homeOrgId);
+  return teams
+    .filter((t) => officer.capabilities.includes(t.capabilityId))
+    .every((t) => standingLevel({ strength: t.strength, committedOut: t.committedOut + 1, minimum: t.minimum }) === t.level);
 }
 
 async function seedOne(d: DemoSecondment, today: string, result: DemoSecondmentsResult): Promise<void> {
@@ -224,6 +239,7 @@ async function seedOne(d: DemoSecondment, today: string, result: DemoSecondments
   for (const { officer, holder } of await candidates(d)) {
     if (placed >= d.secondees) break;
     if (holder && holders >= d.holders) continue;
+    if (!(await keepsLevels(officer))) continue;
     const me: Identity = { sub: `seed-${officer.id}`, org: officer.homeOrgId, roles: ['officer'], officerId: officer.id, regions: [] };
     try {
       const app = await applyToPlacement(me, placement.id, { statement: `I would like to develop in ${d.capabilityId.replace(/-/g, ' ')} with ${d.hostOrgId.toUpperCase()}.` }, asOf);

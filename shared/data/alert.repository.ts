@@ -48,6 +48,7 @@ export function alertState(a: Alert): AlertState {
     level: a.level,
     projected: a.projected,
     minimum: a.minimum,
+    ...(a.teams?.length ? { teams: a.teams } : {}),
     requestedCap: a.requestedCap,
     requestedStart: a.requestedStart,
     releaseDate: a.releaseDate,

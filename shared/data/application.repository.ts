@@ -8,7 +8,6 @@ import { documentClient, tableName } from './client';
 import { keys } from './keys';
 import type { Page } from './paging';
 import type { GuardedAction } from './transact';
-import { baselineCounterAction } from './capability.repository';
 import { putNew, replaceIfCurrent } from './conditional-writes';
 import { queryPage } from './query-page';
 
@@ -26,8 +25,8 @@ export interface StoredApplication extends Application {
   homeOrgType: OrgType | null;
   /** The alert whose release decision covers the acceptance (set when a gated offer is released). */
   releasedBy: string | null;
-  /** The baseline the acceptance added to `committedOut`; a withdrawal (or the move) takes it off again. */
-  commitment: { orgId: string; capabilityId: string } | null;
+  /** The unit and teams the commitment this application made counts in (the officer record holds the commitment itself). */
+  commitment: { orgId: string; capabilityIds: string[] } | null;
 }
 
 export function applicationFromItem(item: Record<string, unknown>): StoredApplication {
@@ -51,6 +50,7 @@ export function applicationFromItem(item: Record<string, unknown>): StoredApplic
     releaseDecision: nul(item.releaseDecision),
     releasedBy: nul(item.releasedBy),
     alertId: nul(item.alertId),
+    allocationOrgId: nul(item.allocationOrgId),
     // Candidate pool flags: applications written before the pool existed lack them.
     appointable: item.appointable === true,
     poolConsent: item.poolConsent === true,
@@ -178,26 +178,39 @@ export function sourceSlotAction(campaignId: string, orgId: string, delta: 1 | -
   };
 }
 
+/**
+ * Take (+1) or give back (−1) a place in one organisation's allocation of a
+ * campaign's posts. Taking one is conditioned on the count being below the
+ * allocation's posts, so two HR leads offering the last post at once cannot
+ * both have it.
+ */
+export function allocationSlotAction(campaignId: string, orgId: string, delta: 1 | -1, full?: { posts: number; onFull: () => AppError }): GuardedAction {
+  return {
+    action: {
+      Update: {
+        TableName: tableName(),
+        Key: keys.campaignAllocation(campaignId, orgId),
+        UpdateExpression: 'SET entity = :entity, campaignId = :campaignId, orgId = :orgId ADD offers :delta',
+        ExpressionAttributeValues: {
+          ':entity': 'campaign-allocation',
+          ':campaignId': campaignId,
+          ':orgId': orgId,
+          ':delta': delta,
+          ...(full ? { ':posts': full.posts } : {}),
+        },
+        ...(full ? { ConditionExpression: 'attribute_not_exists(offers) OR offers < :posts' } : {}),
+      },
+    },
+    ...(full ? { onConditionFailed: full.onFull } : {}),
+  };
+}
+
 /** Live offers counted against one source organisation (0 when none were made). */
 export async function getSourceOffers(campaignId: string, orgId: string): Promise<number> {
   const out = await documentClient().send(
     new GetCommand({ TableName: tableName(), Key: keys.campaignSource(campaignId, orgId), ConsistentRead: true }),
   );
   return Number(out.Item?.offers ?? 0);
-}
-
-/**
- * An acceptance (+1) or its undoing (−1) on the home team's baseline:
- * `committedOut` and the stored `projected` move together. With `protect`,
- * the acceptance holds only while the projection is above the minimum.
- */
-export function commitmentAction(
-  orgId: string,
-  capabilityId: string,
-  delta: 1 | -1,
-  protect?: { onBelowMinimum: () => AppError },
-): GuardedAction {
-  return baselineCounterAction({ orgId, capabilityId, committedOut: delta }, protect);
 }
 
 /** A guard: the campaign is in one of `statuses` when the transaction commits (not merely when it was read). */
@@ -236,27 +249,9 @@ export function officerVersionCheck(officerId: string, version: number, onFail: 
   };
 }
 
-/**
- * A guard that also marks the officer record: it must still be the version a
- * commitment was based on, and committing moves its version on. An HR lead's
- * change read before the commitment (marking the officer as left, or moving
- * their home, both refused while a commitment stands) then fails its own
- * version condition instead of landing beside it: whichever commits first
- * wins, and the other is a 409, never both.
- */
-export function officerCommitmentMark(officerId: string, version: number, at: string, onFail: () => AppError): GuardedAction {
-  return {
-    action: {
-      Update: {
-        TableName: tableName(),
-        Key: keys.officer(officerId),
-        UpdateExpression: 'SET version = :next, updatedAt = :at',
-        ConditionExpression: 'version = :version',
-        ExpressionAttributeValues: { ':version': version, ':next': version + 1, ':at': at },
-      },
-    },
-    onConditionFailed: onFail,
-  };
+/** Where an accepted offer takes the officer: the allocation it fills (the campaign's owner unless it names a partner's). */
+export function destinationOf(app: Pick<StoredApplication, 'allocationOrgId' | 'ownerOrgId'>): string {
+  return app.allocationOrgId ?? app.ownerOrgId;
 }
 
 // ---------------------------------------------------------------- reads

@@ -1,6 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { projectedStrength, standingLevel } from '../domain/capability-level';
-import { ALL_HOLDER_COUNTERS, type CounterDelta } from '../domain/officer-counters';
+import { ALL_HOLDER_COUNTERS, CO_HOLDER_PREFIX, type CounterDelta } from '../domain/officer-counters';
 import { ConflictError, NotFoundError, type AppError } from '../errors';
 import { staleVersionError, type ExpectedVersion } from './expected-version';
 import { nowIso } from '../ids';
@@ -60,6 +60,8 @@ export function capabilityExists(capabilityId: string, onMissing: GuardedAction[
 
 export interface Baseline extends CapabilityRow {
   holders: Record<string, number>;
+  /** Holders who also hold another capability, by it (`co_<capability>_<vetting>_<pip>`). */
+  coHolders: Record<string, number>;
 }
 
 export function baselineFromItem(item: Record<string, unknown>): Baseline {
@@ -70,6 +72,11 @@ export function baselineFromItem(item: Record<string, unknown>): Baseline {
   for (const name of ALL_HOLDER_COUNTERS) {
     const n = Number(item[name] ?? 0);
     if (n) holders[name] = n;
+  }
+  const coHolders: Record<string, number> = {};
+  for (const [name, value] of Object.entries(item)) {
+    const n = Number(value ?? 0);
+    if (name.startsWith(CO_HOLDER_PREFIX) && n) coHolders[name] = n;
   }
   return {
     orgId: item.orgId as string,
@@ -83,6 +90,7 @@ export function baselineFromItem(item: Record<string, unknown>): Baseline {
     version: Number(item.version ?? 0),
     ...(item.updatedAt ? { updatedAt: item.updatedAt as string } : {}),
     holders,
+    coHolders,
   };
 }
 
@@ -119,6 +127,32 @@ export async function getBaseline(orgId: string, capabilityId: string): Promise<
   return out.Item ? baselineFromItem(out.Item) : undefined;
 }
 
+/**
+ * Several baselines by key: BatchGetItem in batches of 100 (DynamoDB's limit),
+ * in parallel, with unprocessed keys asked for again. A team with no item
+ * yet is absent from the result.
+ */
+export async function getBaselines(teams: readonly { orgId: string; capabilityId: string }[]): Promise<Baseline[]> {
+  const all = [...new Map(teams.map((t) => [`${t.orgId}#${t.capabilityId}`, keys.baseline(t.orgId, t.capabilityId)])).values()];
+  const batches: (typeof all)[] = [];
+  for (let i = 0; i < all.length; i += 100) batches.push(all.slice(i, i + 100));
+  const pages = await Promise.all(
+    batches.map(async (batch) => {
+      const items: Record<string, unknown>[] = [];
+      let pending: Record<string, unknown>[] | undefined = batch;
+      for (let attempt = 0; pending?.length && attempt < 5; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+        const out = await documentClient().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
+        items.push(...((out.Responses?.[tableName()] ?? []) as Record<string, unknown>[]));
+        pending = out.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined;
+      }
+      if (pending?.length) throw new Error(`${pending.length} baseline(s) left unread after retries`);
+      return items;
+    }),
+  );
+  return pages.flat().map(baselineFromItem);
+}
+
 /** Attributes every baseline item carries, set only when the item is first made. */
 function baselineIdentity(orgId: string, capabilityId: string) {
   return {
@@ -150,6 +184,7 @@ export interface BaselineCounterChange {
   /** Holders committed elsewhere (+: an acceptance) or no longer (−). */
   committedOut?: number;
   holders?: Record<string, number>;
+  coHolders?: Record<string, number>;
 }
 
 /**
@@ -174,9 +209,12 @@ export function baselineCounterAction(change: BaselineCounterChange, protect?: {
     ':projected': strength - committed,
     ':committed': committed,
   };
-  for (const [name, n] of Object.entries(change.holders ?? {})) {
-    adds.push(`${name} :${name}`);
-    values[`:${name}`] = n;
+  // Counter names carry capability ids (with hyphens), so every one goes through a name placeholder.
+  const names: Record<string, string> = {};
+  for (const [i, [name, n]] of [...Object.entries(change.holders ?? {}), ...Object.entries(change.coHolders ?? {})].entries()) {
+    names[`#c${i}`] = name;
+    values[`:c${i}`] = n;
+    adds.push(`#c${i} :c${i}`);
   }
   return {
     action: {
@@ -184,6 +222,7 @@ export function baselineCounterAction(change: BaselineCounterChange, protect?: {
         TableName: tableName(),
         Key: keys.baseline(change.orgId, change.capabilityId),
         UpdateExpression: `SET ${BASELINE_IDENTITY_SET.join(', ')} ADD ${adds.join(', ')}`,
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
         ExpressionAttributeValues: values,
         ...(protect ? { ConditionExpression: 'attribute_not_exists(minimum) OR projected > minimum' } : {}),
       },
@@ -203,6 +242,7 @@ export interface BaselineItemInput {
   strength: number;
   committedOut: number;
   holders: Record<string, number>;
+  coHolders?: Record<string, number>;
   updatedAt?: string;
 }
 
@@ -224,14 +264,19 @@ export function baselineItem(b: BaselineItemInput): Record<string, unknown> {
     committedOut: b.committedOut,
     projected: b.strength - b.committedOut,
     ...b.holders,
+    ...(b.coHolders ?? {}),
     ...(b.minimum !== undefined ? { minimum: b.minimum, establishment: b.establishment ?? 0 } : {}),
     ...(b.updatedAt ? { updatedAt: b.updatedAt } : {}),
   };
 }
 
-/** The counter change an officer edit makes to one baseline (see counterDeltas). */
-export function counterUpdateAction(delta: CounterDelta): GuardedAction {
-  return baselineCounterAction(delta);
+/**
+ * The counter change an officer write makes to one baseline (see
+ * counterDeltas). With `protect`, a change that adds to `committedOut` holds
+ * only while the team stays at or above its minimum.
+ */
+export function counterUpdateAction(delta: CounterDelta, protect?: (delta: CounterDelta) => { onBelowMinimum: () => AppError } | undefined): GuardedAction {
+  return baselineCounterAction(delta, delta.committedOut > 0 && delta.strength === 0 ? protect?.(delta) : undefined);
 }
 
 export interface BaselineChange {

@@ -46,6 +46,8 @@ export const keys = {
   campaignMembershipPrefix: 'CAMPAIGN#',
   /** Live offers to officers of one source ROCU: the per-source cap is a condition on this counter. */
   campaignSource: (campaignId: string, orgId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `SOURCE#${orgId}` }),
+  /** Offers filling one organisation's allocation of a campaign's posts (never more than its posts). */
+  campaignAllocation: (campaignId: string, orgId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `ALLOC#${orgId}` }),
   /** One application per officer per campaign. */
   campaignApplicant: (campaignId: string, officerId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `APPLICANT#${officerId}` }),
 

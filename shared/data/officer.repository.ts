@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { counterDeltas, type CountedOfficer } from '../domain/officer-counters';
+import type { OfficerCommitment } from '../domain/commitments';
+import { counterDeltas, type CountedOfficer, type CounterDelta } from '../domain/officer-counters';
 import { pipelineDeltas } from '../domain/pip-rules';
 import type { PipLevel } from '../domain/reference';
 import { ConflictError, ValidationError, type AppError } from '../errors';
@@ -48,6 +49,7 @@ export function officerFromItem(item: Record<string, unknown>): Officer {
     pipLevel: Number(item.pipLevel ?? 0),
     region: item.region as Officer['region'],
     status: (item.status as Officer['status']) ?? 'active',
+    commitments: (item.commitments as OfficerCommitment[] | undefined) ?? [],
     version: Number(item.version ?? 1),
     createdAt: item.createdAt as string,
     updatedAt: item.updatedAt as string,
@@ -69,7 +71,13 @@ export function officerItem(officer: Officer): Record<string, unknown> {
     email: officer.email ?? undefined,
     vettingExpiresOn: officer.vettingExpiresOn ?? undefined,
     pipTargetLevel: pipTargetOf(officer) ?? undefined,
+    commitments: officer.commitments?.length ? officer.commitments : undefined,
   };
+}
+
+/** The officer's live commitments elsewhere. */
+export function commitmentsOf(officer: Officer): OfficerCommitment[] {
+  return officer.commitments ?? [];
 }
 
 function counted(o: Officer): CountedOfficer {
@@ -79,6 +87,7 @@ function counted(o: Officer): CountedOfficer {
     vetting: o.vetting,
     pipLevel: o.pipLevel as CountedOfficer['pipLevel'],
     status: o.status,
+    committed: commitmentsOf(o).length > 0,
     pipTargetLevel: pipTargetOf(o),
   };
 }
@@ -158,7 +167,7 @@ export async function createOfficer(
     ...(officer.staffNumber ? [staffNumberClaim(officer.homeOrgId, officer.staffNumber, officer.id)] : []),
     homeOrgGuard(officer.homeOrgId),
     ...capabilityGuards(officer.capabilities),
-    ...counterDeltas(undefined, counted(officer)).map(counterUpdateAction),
+    ...counterDeltas(undefined, counted(officer)).map((d) => counterUpdateAction(d)),
     ...pipelineActions(officer.id, undefined, officer),
     auditAction({
       entityType: 'officer',
@@ -239,7 +248,7 @@ export async function updateOfficer(
     // Only what the change names needs checking: a new home, a new list of capabilities.
     ...(movedHome ? [homeOrgGuard(after.homeOrgId)] : []),
     ...capabilityGuards(diff.capabilities ?? []),
-    ...counterDeltas(counted(before), counted(after)).map(counterUpdateAction),
+    ...counterDeltas(counted(before), counted(after)).map((d) => counterUpdateAction(d)),
     ...pipelineActions(after.id, before, after),
   ];
   if (movedHome && before.staffNumber) {
@@ -371,4 +380,38 @@ export function officerUpdateActions(before: Officer, after: Officer, onStale: (
     actions.push(staffNumberClaim(after.homeOrgId, after.staffNumber, after.id));
   }
   return actions;
+}
+
+/** What a commitment's write does to the officer and the counters, and the actions that do it. */
+export interface CommitmentWrite {
+  after: Officer;
+  deltas: CounterDelta[];
+  actions: GuardedAction[];
+}
+
+/**
+ * A change to an officer's commitments (one made, one ended, a secondment's
+ * end date moved) as transaction actions: the whole officer item Put on the
+ * condition that its version is still the one read, and the counters of
+ * every team the officer counts in moved by `counterDeltas` — the same
+ * function every other officer write uses, so `committedOut` counts each
+ * person once in each team. With `protect`, a team whose `committedOut` goes
+ * up must stay at or above its minimum when the transaction commits (rule 4),
+ * unless `protect` returns undefined for it (a release decision covers it).
+ * The caller adds its own actions and audit entries.
+ */
+export function commitmentWriteActions(
+  before: Officer,
+  commitments: OfficerCommitment[],
+  at: string,
+  onStale: () => AppError,
+  protect?: (delta: CounterDelta) => { onBelowMinimum: () => AppError } | undefined,
+): CommitmentWrite {
+  const after: Officer = { ...before, commitments, version: before.version + 1, updatedAt: at };
+  const deltas = counterDeltas(counted(before), counted(after));
+  return {
+    after,
+    deltas,
+    actions: [...officerUpdateActions(before, after, onStale), ...deltas.map((d) => counterUpdateAction(d, protect))],
+  };
 }

@@ -58,7 +58,8 @@ export interface StoredSecondment extends SecondmentApplication {
   /** The home organisation's type (recorded on applying, refreshed by the home decision): only a ROCU's minimum conditions the confirmation. */
   homeOrgType: OrgType | null;
   /** The baseline the confirmation added to `committedOut`; withdrawal and completion take it off again. */
-  commitment: { orgId: string; capabilityId: string } | null;
+  /** The unit and teams the commitment this application made counts in (the officer record holds the commitment itself). */
+  commitment: { orgId: string; capabilityIds: string[] } | null;
   /** The placement's region and the direction (home type → host type), recorded on confirmation: which flow counter it counts in. */
   flow: { region: string; from: FlowSide; to: FlowSide } | null;
 }

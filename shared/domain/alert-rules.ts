@@ -1,4 +1,5 @@
-import { capKeepingMinimum } from './impact';
+import type { TeamAtRisk } from './commitments';
+import { capKeepingMinimums } from './impact';
 import { deferralViolation, latestReleaseDate } from './offer-gate';
 import type { Level } from './capability-level';
 
@@ -34,7 +35,8 @@ export type AlertOutcome =
   | 'acknowledged'
   | 'no-longer-critical'
   | 'campaign-cancelled'
-  | 'offer-withdrawn';
+  | 'offer-withdrawn'
+  | 'superseded';
 
 export interface AlertState {
   kind: AlertKind;
@@ -42,6 +44,8 @@ export interface AlertState {
   level: Level;
   projected: number;
   minimum: number;
+  /** Every team of the ROCU the alert names (the lead team's numbers are above). */
+  teams?: TeamAtRisk[];
   requestedCap: number | null;
   requestedStart: string | null;
   releaseDate: string | null;
@@ -120,7 +124,7 @@ export function decide(state: AlertState, decision: RoccDecision): Transition {
     const cap =
       state.escalationReason === 'referred' && state.requestedCap !== null
         ? state.requestedCap
-        : capKeepingMinimum({ projected: state.projected, minimum: state.minimum });
+        : capKeepingMinimums(state.teams?.length ? state.teams : [{ projected: state.projected, minimum: state.minimum }]);
     return { ok: true, next: { ...state, status: 'resolved', outcome: 'cap-imposed', imposedCap: cap } };
   }
   if (state.kind === 'offer-release') {

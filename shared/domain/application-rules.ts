@@ -1,5 +1,5 @@
-import { impactLevel, type Level } from './capability-level';
-import { gateOffer } from './offer-gate';
+import { worstLevel, type Level } from './capability-level';
+import { leadTeam, type TeamAtRisk } from './commitments';
 import { meetsVetting, type VettingLevel } from './reference';
 
 /**
@@ -136,55 +136,66 @@ export interface OfferContext {
   /** The applicant's home organisation and its type. */
   homeOrgId: string;
   homeOrgType: 'agency' | 'rocu' | 'force';
-  /** The campaign's owner: moving within it is no loss to anyone. */
-  ownerOrgId: string;
-  /** Does the applicant hold the campaign's capability (count in the home team's strength)? */
-  holdsCapability: boolean;
-  /** The home team's baseline for the capability, if it has one. */
-  baseline?: { strength: number; projected: number; minimum: number };
+  /** Where the offer takes the officer: the allocation it fills. Moving within one's own organisation is no loss to it. */
+  destinationOrgId: string;
+  /** The home teams one more commitment of this officer would take below their minimum (`teamsAtRisk`). */
+  teamsAtRisk: readonly TeamAtRisk[];
 }
 
 /**
- * Does the applicant's leaving deplete a team the service protects? Only a
- * ROCU's team (rule 3), only if the applicant is in its strength, and not when
- * the campaign's owner is the applicant's own unit.
+ * Does the applicant's leaving deplete a unit the service protects? Only a
+ * ROCU's teams (rule 3), and not when the offer fills the applicant's own
+ * organisation's allocation.
  */
-export function depletesProtectedTeam(ctx: Omit<OfferContext, 'baseline'>): boolean {
-  return ctx.homeOrgType === 'rocu' && ctx.homeOrgId !== ctx.ownerOrgId && ctx.holdsCapability;
+export function depletesProtectedUnit(ctx: Pick<OfferContext, 'homeOrgId' | 'homeOrgType' | 'destinationOrgId'>): boolean {
+  return ctx.homeOrgType === 'rocu' && ctx.homeOrgId !== ctx.destinationOrgId;
 }
 
-/** The per-source cap applies to offers to officers from a ROCU other than the owner (BRIEF.md rule 5). */
-export function sourceCapApplies(ctx: Pick<OfferContext, 'homeOrgId' | 'homeOrgType' | 'ownerOrgId'>): boolean {
-  return ctx.homeOrgType === 'rocu' && ctx.homeOrgId !== ctx.ownerOrgId;
+/**
+ * The per-source cap applies to offers that take officers out of a ROCU
+ * (BRIEF.md rule 5): not to the owner's own officers, nor to a partner's
+ * officers filling that partner's own allocation.
+ */
+export function sourceCapApplies(ctx: Pick<OfferContext, 'homeOrgId' | 'homeOrgType' | 'destinationOrgId'>): boolean {
+  return depletesProtectedUnit(ctx);
 }
 
 export interface OfferDecision {
   status: 'offered' | 'awaiting-release';
-  /** For a gated offer: the level of the offer-release alert and the projection it reports. */
-  alert?: { level: Level; strength: number; projected: number; projectedAfter: number; minimum: number };
+  /** For a gated offer: the alert's lead team, its level, and every team it names. */
+  alert?: { capabilityId: string; level: Level; strength: number; projected: number; projectedAfter: number; minimum: number; teams: TeamAtRisk[] };
 }
 
 /**
- * The offer gate for one applicant: an offer that would take the home ROCU's
- * team below its minimum waits for a release decision; any other is made
- * directly. The alert's level is the impact of taking this one officer.
+ * The offer gate for one applicant (rule 3, for every capability they hold):
+ * an offer that would take any of the home ROCU's teams below its minimum
+ * waits for a release decision, with one alert naming each team affected;
+ * any other is made directly. The alert leads with the campaign's own
+ * capability when that team is at risk, and its level is the worst.
  */
-export function offerDecision(ctx: OfferContext): OfferDecision {
-  if (!depletesProtectedTeam(ctx) || !ctx.baseline) return { status: 'offered' };
-  const status = gateOffer({ baseline: ctx.baseline });
-  if (status === 'offered') return { status };
-  const { strength, projected, minimum } = ctx.baseline;
+export function offerDecision(ctx: OfferContext, campaignCapabilityId: string): OfferDecision {
+  if (!depletesProtectedUnit(ctx) || ctx.teamsAtRisk.length === 0) return { status: 'offered' };
+  const lead = leadTeam(ctx.teamsAtRisk, campaignCapabilityId)!;
   return {
-    status,
-    alert: { level: impactLevel({ projected, exposure: 1, minimum }), strength, projected, projectedAfter: projected - 1, minimum },
+    status: 'awaiting-release',
+    alert: {
+      capabilityId: lead.capabilityId,
+      level: worstLevel(ctx.teamsAtRisk.map((t) => t.level)),
+      strength: lead.strength,
+      projected: lead.projected,
+      projectedAfter: lead.projectedAfter,
+      minimum: lead.minimum,
+      teams: [...ctx.teamsAtRisk],
+    },
   };
 }
 
 /**
- * Whether accepting moves the home team's counters: the applicant is an active
- * holder of the capability at a home other than the campaign's owner.
- * (Non-ROCU homes count too, without a minimum to protect.)
+ * Whether accepting is a commitment: an active officer appointed into another
+ * organisation's allocation leaves their unit (and counts out of every team
+ * they are in until the move takes effect). Appointed into their own
+ * organisation's allocation, they do not move and are no loss to it.
  */
-export function acceptanceCommits(input: { homeOrgId: string; ownerOrgId: string; holdsCapability: boolean; active: boolean }): boolean {
-  return input.active && input.holdsCapability && input.homeOrgId !== input.ownerOrgId;
+export function acceptanceCommits(input: { homeOrgId: string; destinationOrgId: string; active: boolean }): boolean {
+  return input.active && input.homeOrgId !== input.destinationOrgId;
 }

@@ -70,3 +70,16 @@ export function campaignsCollide(
 ): boolean {
   return a.capabilityId === b.capabilityId && windowsOverlap(a, b) && a.regions.some((r) => b.regions.includes(r));
 }
+
+/**
+ * The posts of one organisation's allocation (rule 8): a joint campaign's
+ * allocations name them; the owner holds every post no allocation names
+ * (all of them in a campaign without allocations). Undefined for an
+ * organisation with no allocation.
+ */
+export function allocationPosts(c: { ownerOrgId: string; posts: number; allocations: readonly { orgId: string; posts: number }[] }, orgId: string): number | undefined {
+  const named = c.allocations.find((a) => a.orgId === orgId);
+  if (named) return named.posts;
+  if (orgId !== c.ownerOrgId) return undefined;
+  return c.posts - c.allocations.reduce((n, a) => n + a.posts, 0);
+}

@@ -1,4 +1,5 @@
 import type { Level } from './capability-level';
+import type { TeamAtRisk } from './commitments';
 import type { AlertKind, AlertStatus } from './alert-rules';
 import { addWorkingDays } from './working-days';
 
@@ -20,6 +21,8 @@ export interface NewAlertInput {
   projected: number;
   projectedAfter: number;
   minimum: number;
+  /** Every team at risk, when the alert names more than its lead team. */
+  teams?: TeamAtRisk[];
   requestedStart?: string | null;
   now: Date;
 }
@@ -49,6 +52,7 @@ export function newAlert(input: NewAlertInput) {
     projected: input.projected,
     projectedAfter: input.projectedAfter,
     minimum: input.minimum,
+    teams: input.teams ?? [],
     requestedCap: null,
     requestedStart: input.requestedStart ?? null,
     releaseDate: null,

@@ -3,21 +3,6 @@ import { addDays, daysBetween } from './working-days';
 /** The longest notice an officer gives: a release can be deferred at most this long after the requested start. */
 export const MAX_DEFERRAL_DAYS = 90;
 
-export interface GateInput {
-  /** The applicant's home unit's baseline for the campaign's capability; absent when the home is not a ROCU. */
-  baseline?: { projected: number; minimum: number };
-}
-
-/**
- * The offer gate (BRIEF.md rule 3): an offer that would take the applicant's
- * home ROCU below its minimum waits for the ROCU head's release; any other
- * offer is made directly.
- */
-export function gateOffer(input: GateInput): 'offered' | 'awaiting-release' {
-  if (!input.baseline) return 'offered';
-  return input.baseline.projected - 1 < input.baseline.minimum ? 'awaiting-release' : 'offered';
-}
-
 export function latestReleaseDate(requestedStart: string): string {
   return addDays(requestedStart, MAX_DEFERRAL_DAYS);
 }

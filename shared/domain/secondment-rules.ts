@@ -1,5 +1,5 @@
+import type { TeamAtRisk } from './commitments';
 import { eligibilityRefusals, type Applicant, type Refusal as ProfileRefusal } from './application-rules';
-import { gateOffer } from './offer-gate';
 import type { OrgType, VettingLevel } from './reference';
 
 /**
@@ -230,49 +230,47 @@ export interface HomeGateContext {
   homeOrgId: string;
   homeOrgType: OrgType;
   hostOrgId: string;
-  /** Does the applicant hold the placement's capability (count in the home team's strength)? */
-  holdsCapability: boolean;
-  /** The home team's baseline for the placement's capability, if it has one. */
-  baseline?: { strength: number; projected: number; minimum: number };
+  /** The home teams this secondment would take below their minimum (`teamsAtRisk`: every capability the officer holds). */
+  teamsAtRisk: readonly TeamAtRisk[];
 }
 
 /**
- * Would this secondment take the home ROCU's team for the placement's
- * capability below its minimum (the offer gate, `gateOffer`, applied to the
- * secondee)? Only a ROCU's team is protected, only when the officer counts in
- * it, and a placement within the home itself takes nobody.
+ * Would this secondment take any of the home ROCU's teams below its minimum
+ * (the offer gate applied to the secondee, for every capability they hold)?
+ * Only a ROCU's teams are protected, and a placement within the home itself
+ * takes nobody.
  */
 export function needsRelease(ctx: HomeGateContext): boolean {
-  if (ctx.homeOrgType !== 'rocu' || ctx.homeOrgId === ctx.hostOrgId || !ctx.holdsCapability || !ctx.baseline) return false;
-  return gateOffer({ baseline: ctx.baseline }) === 'awaiting-release';
+  if (ctx.homeOrgType !== 'rocu' || ctx.homeOrgId === ctx.hostOrgId) return false;
+  return ctx.teamsAtRisk.length > 0;
 }
 
 export type HomeApproval = { ok: true; release: boolean } | { ok: false; message: string };
 
 /**
  * The home approval through the gate: the ROCU head's approval is the release
- * decision (and may take the team below its minimum, as a release does); an
- * HR lead may approve only a secondment that keeps the team at or above it.
+ * decision (and may take the teams below their minimum, as a release does); an
+ * HR lead may approve only a secondment that keeps every team at or above it.
  */
-export function homeApproval(ctx: HomeGateContext, decider: HomeDecider, names: { home: string; capability: string }): HomeApproval {
+export function homeApproval(ctx: HomeGateContext, decider: HomeDecider, names: { home: string }): HomeApproval {
   if (decider === 'rocu-head') return { ok: true, release: true };
   if (!needsRelease(ctx)) return { ok: true, release: false };
-  const { projected, minimum } = ctx.baseline!;
+  const numbers = ctx.teamsAtRisk.map((t) => `${t.capabilityId}: projected ${t.projected} − 1 against a minimum of ${t.minimum}`).join('; ');
+  const teams = ctx.teamsAtRisk.map((t) => t.capabilityId).join(' and ');
+  const one = ctx.teamsAtRisk.length === 1;
   return {
     ok: false,
-    message:
-      `Approving this secondment would take ${names.home}’s ${names.capability} team below its minimum ` +
-      `(projected ${projected} − 1 against a minimum of ${minimum}): the ${names.home} ROCU head must release the officer.`,
+    message: `Approving this secondment would take ${names.home}’s ${teams} ${one ? 'team below its minimum' : 'teams below their minimum'} (${numbers}): the ${names.home} ROCU head must release the officer.`,
   };
 }
 
 /**
- * Whether confirming the secondment moves the home team's counters: the
- * officer is an active holder of the placement's capability, seconded out of
- * their home. (A non-ROCU home counts too, with no minimum to protect.)
+ * Whether confirming the secondment is a commitment: an active officer
+ * seconded out of their unit counts out of every team they are in until it
+ * ends. (A non-ROCU home counts too, with no minimum to protect.)
  */
-export function secondmentCommits(input: { homeOrgId: string; hostOrgId: string; holdsCapability: boolean; active: boolean }): boolean {
-  return input.active && input.holdsCapability && input.homeOrgId !== input.hostOrgId;
+export function secondmentCommits(input: { homeOrgId: string; hostOrgId: string; active: boolean }): boolean {
+  return input.active && input.homeOrgId !== input.hostOrgId;
 }
 
 /**

@@ -3,6 +3,17 @@ import { ALERT_KINDS, ALERT_STATUSES, HEAD_DECISIONS, ROCC_DECISIONS } from '../
 import { LEVELS } from '../domain/capability-level';
 import { entityId, isoDate, pageQuery } from './common.schema';
 
+export const teamAtRisk = z
+  .object({
+    capabilityId: z.string(),
+    strength: z.number().int(),
+    projected: z.number().int().describe('Projected strength before the action.'),
+    projectedAfter: z.number().int(),
+    minimum: z.number().int(),
+    level: z.enum(LEVELS),
+  })
+  .meta({ id: 'TeamAtRisk' });
+
 export const alert = z
   .object({
     id: entityId,
@@ -20,6 +31,10 @@ export const alert = z
     projected: z.number().int().describe('Projected strength before the action.'),
     projectedAfter: z.number().int().describe('Projected strength after it (worst case for a campaign).'),
     minimum: z.number().int(),
+    teams: z
+      .array(teamAtRisk)
+      .optional()
+      .describe('Every team of the ROCU the action puts at risk (an officer counts in the team of each capability they hold); the fields above are the lead team’s.'),
     requestedCap: z.number().int().nullable(),
     requestedStart: z.string().nullable(),
     releaseDate: z.string().nullable(),

@@ -29,6 +29,10 @@ export const application = z
     releaseDate: isoDate.nullable().describe('When the home ROCU releases the officer (a gated offer, once decided).'),
     releaseDecision: z.enum(['released', 'deferred']).nullable(),
     alertId: z.string().nullable().describe('The offer-release alert of a gated offer.'),
+    allocationOrgId: slugId
+      .nullable()
+      .optional()
+      .describe('The organisation whose allocation of posts the offer fills (the owner or a partner of a joint campaign); the appointee moves there, or stays if it is their own.'),
     // Optional in the type, so code building a new application need not name them; the default
     // still puts them in every response (false for an application written before the pool existed).
     appointable: z.boolean().default(false).optional().describe('The campaign’s HR lead found the candidate appointable (candidate pool).'),
@@ -50,6 +54,9 @@ export const applyBody = z.strictObject({
 
 export const offerBody = z.strictObject({
   startDate: isoDate.describe('The start date offered (not in the past). A ROCU head may defer it by up to 90 days.'),
+  allocationOrgId: slugId
+    .optional()
+    .describe('The allocation the offer fills: the owner (the default) or a partner with posts in a joint campaign. Offers per allocation never exceed its posts.'),
 });
 
 export const listCampaignApplicationsQuery = pageQuery.extend({

@@ -54,6 +54,10 @@ export const consultationEntry = z.object({
   status: z.string(),
   requestedCap: z.number().int().nullable(),
   outcome: z.string().nullable(),
+  teams: z
+    .array(z.object({ capabilityId: z.string(), worstCase: z.number().int(), level: z.enum(LEVELS) }))
+    .optional()
+    .describe('The risk the alert asked about, per team: an answer covers only that. An edit that makes any of them worse, or a new blocking team, reopens consultation.'),
 });
 
 export const campaign = z
@@ -100,12 +104,16 @@ export const listCampaignsQuery = pageQuery.extend({
 
 export const impactRow = z.object({
   orgId: z.string(),
+  capabilityId: z
+    .string()
+    .describe('The team: the campaign’s capability, or another one its eligible holders in this ROCU also hold (the campaign puts that team at risk too).'),
   strength: z.number().int(),
   minimum: z.number().int(),
   committedOut: z.number().int(),
   projected: z.number().int(),
   eligibleHolders: z.number().int(),
   cap: z.number().int().nullable(),
+  posts: z.number().int().describe('Posts that could take this ROCU’s officers: all but its own allocation.'),
   exposure: z.number().int(),
   worstCase: z.number().int(),
   level: z.enum(LEVELS),
@@ -132,6 +140,7 @@ export const impactPreviewBody = z.strictObject({
   capabilityId: slugId,
   ownerOrgId: slugId.optional().describe('Defaults to your organisation.'),
   posts: z.number().int().min(1).max(1000),
+  allocations: z.array(allocation).max(5).default([]).describe('Posts per organisation of a joint campaign.'),
   maxAppointmentsPerSource: z.number().int().min(0).max(1000).nullable().default(null),
   roleProfile: z.strictObject({ vetting: vettingLevel, minPipLevel: pipLevel.default(0) }),
 });

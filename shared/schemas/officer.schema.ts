@@ -14,6 +14,18 @@ const capabilities = z
   .max(30)
   .refine((ids) => new Set(ids).size === ids.length, { error: 'lists a capability twice' });
 
+export const officerCommitment = z
+  .object({
+    kind: z.enum(['move', 'secondment']),
+    applicationId: entityId,
+    title: z.string(),
+    fromOrgId: slugId.describe('The unit the officer leaves: every team of it they count in has them in `committedOut`.'),
+    toOrgId: slugId,
+    startDate: isoDate,
+    endDate: isoDate.nullable().describe('The day a secondment ends; null for a permanent move.'),
+  })
+  .meta({ id: 'OfficerCommitment' });
+
 export const officer = z
   .object({
     id: entityId,
@@ -27,6 +39,10 @@ export const officer = z
     pipLevel: z.number().int(),
     region,
     status: z.enum(OFFICER_STATUSES),
+    commitments: z
+      .array(officerCommitment)
+      .optional()
+      .describe('Live commitments elsewhere (an accepted move, a confirmed outbound secondment). One person leaving is one commitment: overlapping ones are refused.'),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

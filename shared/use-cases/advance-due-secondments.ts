@@ -1,5 +1,4 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { commitmentAction } from '../data/application.repository';
 import { SYSTEM_ACTOR } from '../data/audit.repository';
 import { getSecondment, queryDueSecondmentIds, saveSecondmentActions, secondmentAudit } from '../data/secondment.repository';
 import { transactWrite, type GuardedAction } from '../data/transact';
@@ -7,6 +6,7 @@ import { dueTransition } from '../domain/secondment-rules';
 import { todayIso } from '../domain/working-days';
 import { ConflictError } from '../errors';
 import { logger } from '../logger';
+import { endCommitment } from './officer-commitments';
 import { advanceSecondment } from './secondment-access';
 import { workThroughDue } from './work-through-due';
 
@@ -46,7 +46,7 @@ type Outcome = { kind: 'active' | 'completed' } | { kind: 'skipped'; reason: str
  * conditioned on the version read — a withdrawal or a completion by the host
  * landing meanwhile wins, and this run counts a conflict. The save moves the
  * due marker (start → end date, or off) and the flows counter; completion
- * takes the officer off the home team's `committedOut` exactly as the
+ * ends the officer's commitment (off every home team's `committedOut`) exactly as the
  * complete route does.
  */
 async function advanceOne(applicationId: string, now: Date): Promise<Outcome> {
@@ -58,13 +58,16 @@ async function advanceOne(applicationId: string, now: Date): Promise<Outcome> {
 
   const note = to === 'active' ? `Started on ${app.startDate}.` : `Ended on ${app.endDate}.`;
   const next = advanceSecondment(app, to, SYSTEM_ACTOR, at, to === 'completed' ? { commitment: null } : {}, note);
-  const actions: GuardedAction[] = saveSecondmentActions(app, next, () => new ConflictError(`Secondment ${app.id} changed since the lifecycle job read it.`));
-  if (to === 'completed' && app.commitment) actions.push(commitmentAction(app.commitment.orgId, app.commitment.capabilityId, -1));
+  const released = to === 'completed' && app.commitment ? await endCommitment(app, at, () => new ConflictError(`Officer ${app.officerId} changed since the lifecycle job read it.`)) : { actions: [], teams: [] };
+  const actions: GuardedAction[] = [
+    ...saveSecondmentActions(app, next, () => new ConflictError(`Secondment ${app.id} changed since the lifecycle job read it.`)),
+    ...released.actions,
+  ];
   actions.push(
     secondmentAudit(next, to === 'active' ? 'secondment.started' : 'secondment.completed', SYSTEM_ACTOR, at, note, {
       from: app.status,
       ...(to === 'active' ? { startDate: app.startDate } : { endDate: app.endDate }),
-      ...(to === 'completed' && app.commitment ? { committedOutReleased: `${app.commitment.orgId}:${app.commitment.capabilityId}` } : {}),
+      ...(released.actions.length ? { committedOutReleased: released.teams.map((c) => `${app.homeOrgId}:${c}`) } : {}),
     }),
   );
   try {

@@ -1,13 +1,15 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { getApplication, officerVersionCheck, saveApplicationAction, applicationOrgIds, type StoredApplication } from '../data/application.repository';
+import { destinationOf, getApplication, officerVersionCheck, saveApplicationAction, applicationOrgIds, type StoredApplication } from '../data/application.repository';
 import { auditAction, SYSTEM_ACTOR } from '../data/audit.repository';
 import { baselineCounterAction } from '../data/capability.repository';
 import { queryDueMoveIds } from '../data/move-due.repository';
-import { changedFields, countedOfficer, getOfficer, officerUpdateActions } from '../data/officer.repository';
+import { changedFields, commitmentsOf, countedOfficer, getOfficer, officerUpdateActions } from '../data/officer.repository';
 import { getOrganisation } from '../data/organisation.repository';
 import { transactWrite, type GuardedAction } from '../data/transact';
 import { canTransition } from '../domain/application-rules';
-import { moveCounterChanges, regionAfterMove } from '../domain/move-effect';
+import { withoutCommitment } from '../domain/commitments';
+import { regionAfterMove } from '../domain/move-effect';
+import { counterDeltas } from '../domain/officer-counters';
 import { todayIso } from '../domain/working-days';
 import { ConflictError, PreconditionFailedError } from '../errors';
 import { logger } from '../logger';
@@ -66,13 +68,15 @@ async function applyOne(applicationId: string, now: Date): Promise<Outcome> {
   if (!canTransition('appoint', app.status)) return { kind: 'skipped', reason: `now ${app.status}` };
   if (!app.startDate || app.startDate > todayIso(now)) return { kind: 'skipped', reason: 'not due' };
 
-  const [officer, destination] = await Promise.all([getOfficer(app.officerId, true), getOrganisation(app.ownerOrgId)]);
+  const [officer, destination] = await Promise.all([getOfficer(app.officerId, true), getOrganisation(destinationOf(app))]);
   // Not a conflict a retry resolves: someone has to end the application. It stays due and is logged each run.
   if (!officer) return { kind: 'skipped', reason: 'officer record gone' };
   if (officer.status !== 'active') return { kind: 'skipped', reason: 'officer has left the service' };
-  if (!destination) throw new Error(`The campaign's owner ${app.ownerOrgId} is not an organisation.`);
+  if (!destination) throw new Error(`The destination ${destinationOf(app)} of application ${app.id} is not an organisation.`);
 
   const movedHome = officer.homeOrgId !== destination.id;
+  const holdsCommitment = commitmentsOf(officer).some((c) => c.applicationId === app.id);
+  const commitments = withoutCommitment(commitmentsOf(officer), app.id);
   const after: Officer = movedHome
     ? {
         ...officer,
@@ -80,11 +84,16 @@ async function applyOne(applicationId: string, now: Date): Promise<Outcome> {
         region: regionAfterMove(officer.region, destination),
         // A staff number is the old organisation's own reference; the new one issues its own.
         staffNumber: null,
+        commitments,
         version: officer.version + 1,
         updatedAt: at,
       }
-    : officer;
-  const counters = moveCounterChanges(countedOfficer(officer), countedOfficer(after), app.commitment);
+    : holdsCommitment
+      ? { ...officer, commitments, version: officer.version + 1, updatedAt: at }
+      : officer;
+  // One function plans every officer write's counters: the old home loses the officer's holdings and their
+  // commitment together (projected does not move: the acceptance already took them off it), the new home gains them.
+  const counters = counterDeltas(countedOfficer(officer), countedOfficer(after));
   const note = moveNote(app, destination);
   const next = advance(app, 'appointed', SYSTEM_ACTOR, at, { commitment: null }, note);
 
@@ -93,7 +102,7 @@ async function applyOne(applicationId: string, now: Date): Promise<Outcome> {
     // The rewritten item is not `accepted`, so it carries no gsi3 keys: it leaves the due index.
     saveApplicationAction(app, next, () => new ConflictError(`Application ${app.id} changed since the move job read it.`)),
     // The counters below follow the officer as read; an edit landing meanwhile makes this run retry later.
-    ...(movedHome ? officerUpdateActions(officer, after, officerChanged) : [officerVersionCheck(officer.id, officer.version, officerChanged)]),
+    ...(after !== officer ? officerUpdateActions(officer, after, officerChanged) : [officerVersionCheck(officer.id, officer.version, officerChanged)]),
     ...counters.map((change) => baselineCounterAction(change)),
   ];
   if (movedHome) {
@@ -127,7 +136,7 @@ async function applyOne(applicationId: string, now: Date): Promise<Outcome> {
         from: app.status,
         startDate: app.startDate,
         homeOrgId: { from: officer.homeOrgId, to: after.homeOrgId },
-        committedOutReleased: app.commitment ? `${app.commitment.orgId}:${app.commitment.capabilityId}` : null,
+        committedOutReleased: counters.filter((c) => c.committedOut < 0).map((c) => `${c.orgId}:${c.capabilityId}`),
       },
     }),
   );

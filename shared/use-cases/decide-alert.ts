@@ -20,8 +20,16 @@ function applied(transition: Transition): AlertState {
 }
 
 /** The consultation entry a campaign keeps for one ROCU, from its alert's state. */
+/** The campaign's consultation entry for an alert: where it stands, and the risk per team it asked about (what an answer covers). */
 function entryFor(alert: StoredAlert): Campaign['consultation'][string] {
-  return { alertId: alert.id, level: alert.level, status: alert.status, requestedCap: alert.requestedCap, outcome: alert.outcome };
+  return {
+    alertId: alert.id,
+    level: alert.level,
+    status: alert.status,
+    requestedCap: alert.requestedCap,
+    outcome: alert.outcome,
+    ...(alert.teams?.length ? { teams: alert.teams.map((t) => ({ capabilityId: t.capabilityId, worstCase: t.projectedAfter, level: t.level })) } : {}),
+  };
 }
 
 interface Decision {

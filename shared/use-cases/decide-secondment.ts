@@ -1,7 +1,7 @@
-import { commitmentAction, officerCommitmentMark } from '../data/application.repository';
+import { officerVersionCheck } from '../data/application.repository';
 import { actorOf } from '../data/audit.repository';
-import { getBaseline } from '../data/capability.repository';
-import { getOfficer } from '../data/officer.repository';
+import { listBaselinesOfOrg } from '../data/capability.repository';
+import { commitmentsOf, getOfficer } from '../data/officer.repository';
 import { getOrganisation } from '../data/organisation.repository';
 import { getPlacement, placementAudit, takePlaceAction } from '../data/placement.repository';
 import { saveSecondmentActions, secondmentAudit, type StoredSecondment } from '../data/secondment.repository';
@@ -11,6 +11,8 @@ import { CONFIRMING_STATUSES, confirmationProtected, flowSide, homeApproval, hom
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { Officer } from '../schemas/officer.schema';
+import { teamsAtRisk, type OfficerCommitment } from '../domain/commitments';
+import { makeCommitment } from './officer-commitments';
 import { advanceSecondment, secondmentChanged, secondmentFor } from './secondment-access';
 import { businessMetric } from '../metrics';
 
@@ -30,11 +32,12 @@ function stillTheApplicant(app: StoredSecondment, officer: Officer | undefined):
  * Primary course: only the ROCU head or HR lead of the applicant's home
  * organisation decides (anyone else who can see the application gets 403).
  * A decline ends the application. An approval reads the officer, the home
- * organisation and its baseline for the placement's capability (in
- * parallel): when the home is a ROCU and the secondment would take that team
- * below its minimum, an HR lead's approval is refused (403: the ROCU head
- * must release); the ROCU head's approval is the release decision, recorded
- * so that the host's confirmation may take the team below its minimum. The
+ * organisation and every baseline of the home (in parallel): when the home
+ * is a ROCU and the secondment would take any team the officer is in below
+ * its minimum, an HR lead's approval is refused (403 naming each team: the
+ * ROCU head must release); the ROCU head's approval is the release
+ * decision, recorded so that the host's confirmation may take the teams
+ * below their minimum. The
  * approval does not yet count in `committedOut`: only the confirmation does,
  * atomically, under the minimum condition unless released. One transaction
  * writes the application (conditioned on the version read) and the audit
@@ -74,28 +77,20 @@ export async function decideSecondmentAtHome(
     return next;
   }
 
-  const [officerRead, home, baseline] = await Promise.all([
+  const [officerRead, home, baselines] = await Promise.all([
     getOfficer(app.officerId, true),
     getOrganisation(app.homeOrgId),
-    getBaseline(app.homeOrgId, app.capabilityId),
+    listBaselinesOfOrg(app.homeOrgId),
   ]);
   const officer = stillTheApplicant(app, officerRead);
   if (!home) throw new NotFoundError(`The home organisation ${app.homeOrgId} no longer exists.`);
-  const gate = homeApproval(
-    {
-      homeOrgId: home.id,
-      homeOrgType: home.type,
-      hostOrgId: app.hostOrgId,
-      holdsCapability: officer.capabilities.includes(app.capabilityId),
-      ...(baseline ? { baseline: { strength: baseline.strength, projected: baseline.projected, minimum: baseline.minimum } } : {}),
-    },
-    decider,
-    { home: home.name, capability: app.capabilityId },
-  );
+  const atRisk = teamsAtRisk({ capabilities: officer.capabilities, committed: commitmentsOf(officer).length > 0 }, baselines);
+  const gate = homeApproval({ homeOrgId: home.id, homeOrgType: home.type, hostOrgId: app.hostOrgId, teamsAtRisk: atRisk }, decider, { home: home.name });
   if (!gate.ok) {
-    throw new ForbiddenError(gate.message, [
-      { field: 'decision', message: 'needs the ROCU head’s release', orgId: home.id, capabilityId: app.capabilityId, projected: baseline?.projected, minimum: baseline?.minimum },
-    ]);
+    throw new ForbiddenError(
+      gate.message,
+      atRisk.map((t) => ({ field: 'decision', message: 'needs the ROCU head’s release', orgId: home.id, capabilityId: t.capabilityId, projected: t.projected, minimum: t.minimum })),
+    );
   }
   // An HR lead's approval passed the gate on the counters as read; the host's confirmation checks them again, atomically.
   const next = advanceSecondment(
@@ -111,7 +106,7 @@ export async function decideSecondmentAtHome(
     secondmentAudit(next, gate.release ? 'secondment.home-released' : 'secondment.home-approved', actor, at, input.note, {
       role: decider,
       release: gate.release,
-      ...(baseline ? { projected: baseline.projected, minimum: baseline.minimum } : {}),
+      teamsAtRisk: atRisk.map((t) => ({ capabilityId: t.capabilityId, projected: t.projected, minimum: t.minimum })),
     }),
   ]);
   return next;
@@ -124,10 +119,12 @@ export async function decideSecondmentAtHome(
  * application moves to `confirmed` (conditioned on the version read); the
  * placement's `confirmed` counter goes up on the condition that it is below
  * `places` (409 "full" for the hosts who lose the race); the officer record
- * is checked unchanged; the home team's `committedOut` goes up by one (the
- * secondee counts out from now until the secondment ends) on the condition
- * that the projection stays at or above the minimum, unless the ROCU head
- * released the officer; the region × direction's secondment-flows counter
+ * takes the commitment (conditioned on its version; 409 naming an
+ * overlapping commitment, since a person leaves once) and `committedOut` of
+ * every home team the officer is in goes up by one (the secondee counts out
+ * from now until the secondment ends), each on the condition that the
+ * projection stays at or above the minimum, unless the ROCU head released
+ * the officer; the region × direction's secondment-flows counter
  * goes up (`confirmed`); and the audit entries of the application and the
  * placement are written. The host organisation is read with the rest (its
  * type names the flow's direction).
@@ -166,14 +163,38 @@ export async function decideSecondmentAsHost(
   if (!(CONFIRMING_STATUSES as readonly string[]).includes(placement.status)) throw new ConflictError(`The placement is ${placement.status}: no place can be confirmed.`);
   if (placement.confirmed >= placement.places) throw full();
 
-  const commits = secondmentCommits({
-    homeOrgId: app.homeOrgId,
-    hostOrgId: app.hostOrgId,
-    holdsCapability: officer.capabilities.includes(app.capabilityId),
-    active: officer.status === 'active',
-  });
+  const commits = secondmentCommits({ homeOrgId: app.homeOrgId, hostOrgId: app.hostOrgId, active: officer.status === 'active' });
   const release = app.homeDecision?.release === true;
   const protect = confirmationProtected({ homeOrgType: app.homeOrgType, release });
+  const changedMeanwhile = () => new ConflictError(`${app.officerName}’s officer record changed meanwhile. Try again.`);
+  const commitment: OfficerCommitment = {
+    kind: 'secondment',
+    applicationId: app.id,
+    title: app.placementTitle,
+    fromOrgId: app.homeOrgId,
+    toOrgId: app.hostOrgId,
+    startDate: app.startDate,
+    endDate: app.endDate,
+  };
+  const plan = commits
+    ? makeCommitment(
+        officer,
+        commitment,
+        at,
+        `${app.officerName} is`,
+        changedMeanwhile,
+        protect
+          ? (d) => ({
+              onBelowMinimum: () =>
+                new ConflictError(
+                  `Confirming now would take ${app.homeOrgId}’s ${d.capabilityId} team below its minimum, and the home approval was not a release. ` +
+                    `The ${app.homeOrgId} ROCU head must release the officer (approve the secondment as ROCU head) before the place can be confirmed.`,
+                  [{ field: 'projected', message: 'at the minimum', orgId: app.homeOrgId, capabilityId: d.capabilityId }],
+                ),
+            })
+          : undefined,
+      )
+    : { actions: [officerVersionCheck(officer.id, officer.version, changedMeanwhile)], teams: [] };
   const next = advanceSecondment(
     app,
     'confirmed',
@@ -181,7 +202,7 @@ export async function decideSecondmentAsHost(
     at,
     {
       hostDecision,
-      commitment: commits ? { orgId: app.homeOrgId, capabilityId: app.capabilityId } : null,
+      commitment: commits ? { orgId: app.homeOrgId, capabilityIds: plan.teams } : null,
       // Which secondment-flows counter it counts in from now on (the home's type as the home decision recorded it).
       flow: app.homeOrgType ? { region: placement.region, from: flowSide(app.homeOrgType), to: flowSide(host.type) } : null,
     },
@@ -191,33 +212,13 @@ export async function decideSecondmentAsHost(
   const actions: GuardedAction[] = [
     ...saveSecondmentActions(app, next, secondmentChanged(app)),
     takePlaceAction(placement.id, at, full),
-    // The counters below follow the officer as read: an edit landing meanwhile must not be counted against,
-    // and an edit read before this commits (leaving, moving home) must not land after it.
-    officerCommitmentMark(officer.id, officer.version, at, () => new ConflictError(`${app.officerName}’s officer record changed meanwhile. Try again.`)),
+    // The officer record with the commitment, and every home team's committedOut, conditioned on the version read.
+    ...plan.actions,
   ];
-  if (commits) {
-    actions.push(
-      commitmentAction(
-        app.homeOrgId,
-        app.capabilityId,
-        1,
-        protect
-          ? {
-              onBelowMinimum: () =>
-                new ConflictError(
-                  `Confirming now would take ${app.homeOrgId}’s ${app.capabilityId} team below its minimum, and the home approval was not a release. ` +
-                    `The ${app.homeOrgId} ROCU head must release the officer (approve the secondment as ROCU head) before the place can be confirmed.`,
-                  [{ field: 'projected', message: 'at the minimum', orgId: app.homeOrgId, capabilityId: app.capabilityId }],
-                ),
-            }
-          : undefined,
-      ),
-    );
-  }
   actions.push(
     secondmentAudit(next, 'secondment.confirmed', actor, at, input.note, {
       placementId: placement.id,
-      committedOut: commits ? `${app.homeOrgId}:${app.capabilityId}` : null,
+      committedOut: plan.teams.map((c) => `${app.homeOrgId}:${c}`),
       release,
     }),
     placementAudit(placement, 'placement.place-confirmed', actor, at, [app.homeOrgId], { applicationId: app.id, officerId: app.officerId }),

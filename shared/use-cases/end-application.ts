@@ -1,5 +1,5 @@
 import { getAlert, updateAlertActions, type StoredAlert } from '../data/alert.repository';
-import { applicationAudit, commitmentAction, saveApplicationAction, sourceSlotAction, type StoredApplication } from '../data/application.repository';
+import { allocationSlotAction, applicationAudit, saveApplicationAction, sourceSlotAction, type StoredApplication } from '../data/application.repository';
 import { auditAction, type Actor } from '../data/audit.repository';
 import { transactWrite, type GuardedAction } from '../data/transact';
 import { holdsSourceSlot, transitionRefusal } from '../domain/application-rules';
@@ -7,14 +7,15 @@ import { ConflictError } from '../errors';
 import type { DomainEvent } from '../notify/domain-event';
 import { publishEvents } from '../notify/publish-events';
 import { advance, applicationChanged } from './application-access';
+import { endCommitment } from './officer-commitments';
 
 const LIVE_ALERT = new Set(['open', 'escalated']);
 
 /**
  * End an application (`rejected` by the campaign's HR lead, `withdrawn` by
  * the applicant) and undo, in the same transaction, everything it holds: a
- * live offer's slot on its source's counter, an acceptance's `committedOut`
- * on the home baseline (and its place on the move-due index, which the
+ * live offer's slot on its source's counter, an acceptance's commitment on
+ * the officer record and `committedOut` of every team it counted in (and its place on the move-due index, which the
  * rewritten item no longer carries), and a pending offer-release alert
  * (withdrawn, outcome `offer-withdrawn`, conditioned on the alert version
  * read). Then tell the alert's audiences.
@@ -24,15 +25,19 @@ export async function endApplication(app: StoredApplication, to: 'rejected' | 'w
   const refusal = transitionRefusal(action, app.status);
   if (refusal) throw new ConflictError(refusal);
 
-  const alert = app.status === 'awaiting-release' && app.alertId ? await getAlert(app.alertId) : undefined;
   const at = now.toISOString();
+  const [alert, released] = await Promise.all([
+    app.status === 'awaiting-release' && app.alertId ? getAlert(app.alertId) : Promise.resolve(undefined),
+    app.status === 'accepted' && app.commitment
+      ? endCommitment(app, at, () => new ConflictError(`${app.officerName}’s officer record changed meanwhile. Try again.`))
+      : Promise.resolve({ actions: [], teams: [] }),
+  ]);
   const next = advance(app, to, actor, at, { commitment: null });
   const actions: GuardedAction[] = [saveApplicationAction(app, next, applicationChanged(app))];
 
   if (holdsSourceSlot(app.status) && app.sourceOrgId) actions.push(sourceSlotAction(app.campaignId, app.sourceOrgId, -1));
-  if (app.status === 'accepted' && app.commitment) {
-    actions.push(commitmentAction(app.commitment.orgId, app.commitment.capabilityId, -1));
-  }
+  if (holdsSourceSlot(app.status) && app.allocationOrgId) actions.push(allocationSlotAction(app.campaignId, app.allocationOrgId, -1));
+  actions.push(...released.actions);
 
   let withdrawn: StoredAlert | undefined;
   if (alert && LIVE_ALERT.has(alert.status)) {
@@ -53,8 +58,8 @@ export async function endApplication(app: StoredApplication, to: 'rejected' | 'w
   actions.push(
     applicationAudit(next, `application.${to}`, actor, at, {
       from: app.status,
-      ...(holdsSourceSlot(app.status) ? { slotReleased: app.sourceOrgId } : {}),
-      ...(app.commitment ? { committedOutReleased: `${app.commitment.orgId}:${app.commitment.capabilityId}` } : {}),
+      ...(holdsSourceSlot(app.status) ? { slotReleased: app.sourceOrgId, allocationReleased: app.allocationOrgId } : {}),
+      ...(released.actions.length ? { committedOutReleased: released.teams.map((c) => `${app.homeOrgId}:${c}`) } : {}),
     }),
   );
   await transactWrite(actions);

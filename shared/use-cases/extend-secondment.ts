@@ -1,4 +1,5 @@
 import { actorOf } from '../data/audit.repository';
+import { getOfficer } from '../data/officer.repository';
 import { saveSecondmentActions, secondmentAudit, type StoredSecondment } from '../data/secondment.repository';
 import { transactWrite } from '../data/transact';
 import { extensionDateViolations, extensionSideOf, extensionStateRefusal } from '../domain/secondment-rules';
@@ -6,6 +7,7 @@ import { todayIso } from '../domain/working-days';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { ExtensionRecord } from '../schemas/secondment.schema';
+import { extendCommitment } from './officer-commitments';
 import { secondmentChanged, secondmentFor } from './secondment-access';
 
 const EITHER_SIDE = 'the host organisation’s HR lead or the home organisation’s ROCU head or HR lead';
@@ -77,8 +79,14 @@ export async function decideExtension(
     version: app.version + 1,
     updatedAt: at,
   };
+  // The officer's commitment moves with the end date, and may not then overlap another (a person leaves once).
+  const officer = approve && app.commitment ? await getOfficer(app.officerId, true) : undefined;
+  const commitment = officer
+    ? extendCommitment(officer, app.id, pending.endDate, at, `${app.officerName} is`, () => new ConflictError(`${app.officerName}’s officer record changed meanwhile. Try again.`))
+    : [];
   await transactWrite([
     ...saveSecondmentActions(app, next, secondmentChanged(app)),
+    ...commitment,
     secondmentAudit(next, approve ? 'secondment.extended' : 'secondment.extension-declined', actor, at, input.note || undefined, {
       side,
       endDate: approve ? { from: app.endDate, to: pending.endDate } : app.endDate,

@@ -2,6 +2,7 @@ import type { Actor } from '../data/audit.repository';
 import { createOfficer, findOfficerIdByStaffNumber, getOfficer, changedFields, updateOfficer } from '../data/officer.repository';
 import { parseOfficerCsv, type OfficerRow, type RowError } from '../domain/officer-csv';
 import { AppError } from '../errors';
+import { refuseChangeWhileCommitted } from './officer-commitments';
 
 export interface ImportResult {
   created: number;
@@ -24,6 +25,7 @@ async function importRow(orgId: string, officer: OfficerRow, actor: Actor): Prom
   const { staffNumber: _staffNumber, ...fields } = officer;
   const change = { ...fields, vettingExpiresOn: fields.vettingExpiresOn ?? null, email: fields.email ?? null };
   if (Object.keys(changedFields(before, change)).length === 0) return 'unchanged';
+  refuseChangeWhileCommitted(before, change);
   await updateOfficer(before, change, { version: before.version, via: 'body' }, actor);
   return 'updated';
 }

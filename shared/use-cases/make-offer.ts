@@ -1,12 +1,14 @@
 import { audiencesOf, createAlertActions, type StoredAlert } from '../data/alert.repository';
-import { applicationAudit, campaignStatusCheck, saveApplicationAction, sourceSlotAction, type StoredApplication } from '../data/application.repository';
+import { allocationSlotAction, applicationAudit, campaignStatusCheck, destinationOf, saveApplicationAction, sourceSlotAction, type StoredApplication } from '../data/application.repository';
 import { actorOf, auditAction } from '../data/audit.repository';
 import { getCampaign, memberOrgIds } from '../data/campaign.repository';
-import { getBaseline } from '../data/capability.repository';
-import { getOfficer } from '../data/officer.repository';
+import { listBaselinesOfOrg } from '../data/capability.repository';
+import { commitmentsOf, getOfficer } from '../data/officer.repository';
 import { getOrganisation } from '../data/organisation.repository';
 import { transactWrite, type GuardedAction } from '../data/transact';
 import { offerDecision, sourceCapApplies, transitionRefusal } from '../domain/application-rules';
+import { allocationPosts } from '../domain/campaign-rules';
+import { teamsAtRisk } from '../domain/commitments';
 import { effectiveCap } from '../domain/impact';
 import { newAlert } from '../domain/new-alert';
 import { todayIso } from '../domain/working-days';
@@ -21,19 +23,29 @@ import { businessMetric } from '../metrics';
 export const OFFERING_STATUSES = ['open', 'closed'] as const;
 
 /**
- * The campaign's HR lead makes an offer (BRIEF.md rules 3 and 5). Primary
+ * The campaign's HR lead makes an offer (BRIEF.md rules 3, 5 and 8). Primary
  * course: read the application, then the campaign, the officer, the home
- * organisation and its baseline for the capability (in parallel). The gate
- * decides: an offer that keeps the home ROCU's team at or above its minimum
- * is `offered`; one that would take it below is `awaiting-release` and raises
- * an offer-release alert to the ROCU head. One transaction writes the
- * application (conditioned on the version read), takes a slot on the
- * source's offer counter (conditioned on the per-source cap, when one
+ * organisation and every baseline of the home (in parallel). The offer fills
+ * one organisation's allocation (the owner's unless it names a partner's);
+ * the gate decides for every capability the officer holds: an offer that
+ * keeps each home ROCU team at or above its minimum is `offered`; one that
+ * would take any below is `awaiting-release` and raises one offer-release
+ * alert naming every team affected. An offer into the officer's own
+ * organisation's allocation takes nobody and is never gated. One
+ * transaction writes the application (conditioned on the version read),
+ * takes a place in the allocation (conditioned on its posts) and a slot on
+ * the source's offer counter (conditioned on the per-source cap, when one
  * applies), checks the campaign is still open or closed, creates the alert
  * and its inbox entries, and writes the audit entries. A re-offer of an
- * `offered` application keeps its slot and goes through the gate again.
+ * `offered` application keeps its slots (moving its allocation place if it
+ * names another) and goes through the gate again.
  */
-export async function makeOffer(identity: Identity, applicationId: string, input: { startDate: string }, now = new Date()): Promise<StoredApplication> {
+export async function makeOffer(
+  identity: Identity,
+  applicationId: string,
+  input: { startDate: string; allocationOrgId?: string | undefined },
+  now = new Date(),
+): Promise<StoredApplication> {
   const app = await applicationForHr(identity, applicationId);
   const refusal = transitionRefusal('offer', app.status);
   if (refusal) throw new ConflictError(refusal);
@@ -41,11 +53,11 @@ export async function makeOffer(identity: Identity, applicationId: string, input
     throw new ValidationError('The start date cannot be in the past.', [{ field: 'startDate', message: 'in the past' }]);
   }
 
-  const [campaign, officer, home, baseline] = await Promise.all([
+  const [campaign, officer, home, baselines] = await Promise.all([
     getCampaign(app.campaignId, true),
     getOfficer(app.officerId, true),
     getOrganisation(app.homeOrgId),
-    getBaseline(app.homeOrgId, app.capabilityId),
+    listBaselinesOfOrg(app.homeOrgId),
   ]);
   if (!campaign || !home) throw new NotFoundError(`The campaign or home organisation of application ${app.id} no longer exists.`);
   if (!(OFFERING_STATUSES as readonly string[]).includes(campaign.status)) {
@@ -55,15 +67,21 @@ export async function makeOffer(identity: Identity, applicationId: string, input
   if (officer.homeOrgId !== app.homeOrgId) {
     throw new ConflictError(`${app.officerName} has moved from ${app.homeOrgId} to ${officer.homeOrgId} since applying; the application cannot be offered.`);
   }
+  const allocationOrgId = input.allocationOrgId ?? campaign.ownerOrgId;
+  const posts = allocationPosts(campaign, allocationOrgId);
+  if (posts === undefined) {
+    throw new ValidationError(`${allocationOrgId} has no allocation of posts in this campaign.`, [
+      { field: 'allocationOrgId', message: 'not an allocation of the campaign', allowed: [campaign.ownerOrgId, ...campaign.allocations.map((a) => a.orgId)] },
+    ]);
+  }
 
   const ctx = {
     homeOrgId: home.id,
     homeOrgType: home.type,
-    ownerOrgId: campaign.ownerOrgId,
-    holdsCapability: officer.capabilities.includes(app.capabilityId),
-    ...(baseline ? { baseline: { strength: baseline.strength, projected: baseline.projected, minimum: baseline.minimum } } : {}),
+    destinationOrgId: allocationOrgId,
+    teamsAtRisk: teamsAtRisk({ capabilities: officer.capabilities, committed: commitmentsOf(officer).length > 0 }, baselines),
   };
-  const decision = offerDecision(ctx);
+  const decision = offerDecision(ctx, app.capabilityId);
   const actor = actorOf(identity);
   const at = now.toISOString();
   const actions: GuardedAction[] = [];
@@ -75,7 +93,6 @@ export async function makeOffer(identity: Identity, applicationId: string, input
       kind: 'offer-release',
       orgId: home.id,
       region: home.region,
-      capabilityId: app.capabilityId,
       campaign,
       applicationId: app.id,
       officerId: app.officerId,
@@ -108,11 +125,22 @@ export async function makeOffer(identity: Identity, applicationId: string, input
     alertId: alert?.id ?? null,
     sourceOrgId: home.id,
     homeOrgType: home.type,
+    allocationOrgId,
   });
   actions.unshift(
     saveApplicationAction(app, next, applicationChanged(app)),
     campaignStatusCheck(campaign.id, OFFERING_STATUSES, () => new ConflictError('The campaign was closed for offers (cancelled or completed) meanwhile.')),
   );
+  const allocationFull = () =>
+    new ConflictError(`All ${posts} post(s) of ${allocationOrgId}’s allocation are offered or filled: no further offer can fill it.`, [
+      { field: 'allocationOrgId', message: `allocation of ${allocationOrgId} full`, posts, orgId: allocationOrgId },
+    ]);
+  // A first offer takes a place in its allocation; a re-offer keeps its place, or moves it to the allocation it now names.
+  const heldAllocation = app.status === 'offered' ? destinationOf(app) : null;
+  if (heldAllocation !== allocationOrgId) {
+    actions.push(allocationSlotAction(campaign.id, allocationOrgId, 1, { posts, onFull: allocationFull }));
+    if (heldAllocation !== null) actions.push(allocationSlotAction(campaign.id, heldAllocation, -1));
+  }
   // A first offer takes a slot on the source's counter; a re-offer already holds one.
   if (app.status === 'shortlisted') {
     const cap = sourceCapApplies(ctx) ? effectiveCap(campaign, home.id) : null;
@@ -137,7 +165,8 @@ export async function makeOffer(identity: Identity, applicationId: string, input
   actions.push(
     applicationAudit(next, decision.status === 'offered' ? 'application.offered' : 'application.awaiting-release', actor, at, {
       startDate: input.startDate,
-      ...(alert ? { alertId: alert.id } : {}),
+      allocationOrgId,
+      ...(alert ? { alertId: alert.id, teams: alert.teams?.map((t) => t.capabilityId) } : {}),
       ...(app.status === 'offered' ? { reoffer: true } : {}),
     }),
   );
@@ -151,7 +180,7 @@ export async function makeOffer(identity: Identity, applicationId: string, input
         type: 'alert.raised',
         at,
         audiences: alert.audiences,
-        summary: `${campaign.title}: an offer to a ${home.name} ${app.capabilityId} officer would leave ${alert.projectedAfter} (minimum ${alert.minimum}); it waits for your release decision`,
+        summary: `${campaign.title}: an offer to ${app.officerName} would take ${home.name}’s ${(alert.teams ?? []).map((t) => `${t.capabilityId} team to ${t.projectedAfter} (minimum ${t.minimum})`).join(', ')}; it waits for your release decision`,
         subject: { type: 'alert', id: alert.id, kind: alert.kind, level: alert.level, orgId: alert.orgId, campaignId: campaign.id, applicationId: app.id },
       },
     ]);

@@ -6,8 +6,8 @@ import { tableName } from '../data/client';
 import { MAX_TRANSACTION_ACTIONS, type GuardedAction } from '../data/transact';
 import { isCampaignOwnerHr } from '../domain/access';
 import { campaignsCollide, canDo } from '../domain/campaign-rules';
-import { planPublish } from '../domain/consultation';
-import type { ImpactRow } from '../domain/impact';
+import { worstLevel } from '../domain/capability-level';
+import { planPublish, type RaisePlan } from '../domain/consultation';
 import { newAlert } from '../domain/new-alert';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
@@ -25,19 +25,20 @@ export interface PublishResult {
   outstanding: { orgId: string; alertId: string; status: string }[];
 }
 
-function impactAlert(campaign: Campaign, row: ImpactRow, orgs: Map<string, Organisation>, now: Date): StoredAlert {
+function impactAlert(campaign: Campaign, plan: RaisePlan, orgs: Map<string, Organisation>, now: Date): StoredAlert {
   const alert = newAlert({
     id: newId('alt'),
     kind: 'campaign-impact',
-    orgId: row.orgId,
-    region: orgs.get(row.orgId)?.region ?? null,
-    capabilityId: campaign.capabilityId,
+    orgId: plan.orgId,
+    region: orgs.get(plan.orgId)?.region ?? null,
+    capabilityId: plan.capabilityId,
     campaign,
-    level: row.level,
-    strength: row.strength,
-    projected: row.projected,
-    projectedAfter: row.worstCase,
-    minimum: row.minimum,
+    level: worstLevel(plan.teams.map((t) => t.level)),
+    strength: plan.strength,
+    projected: plan.projected,
+    projectedAfter: plan.worstCase,
+    minimum: plan.minimum,
+    teams: plan.teams.map((t) => ({ capabilityId: t.capabilityId, strength: t.strength, projected: t.projected, projectedAfter: t.worstCase, minimum: t.minimum, level: t.level })),
     now,
   });
   return { ...alert, audiences: audiencesOf(alert, memberOrgIds(campaign)) };
@@ -113,15 +114,43 @@ export async function publishCampaign(identity: Identity, campaignId: string, no
   for (const row of [...plan.raise, ...plan.inform]) {
     const alert = impactAlert(campaign, row, organisations, now);
     raised.push(alert);
-    consultation[row.orgId] = { alertId: alert.id, level: row.level, status: alert.status, requestedCap: null, outcome: null };
+    consultation[row.orgId] = {
+      alertId: alert.id,
+      level: alert.level,
+      status: alert.status,
+      requestedCap: null,
+      outcome: null,
+      teams: row.teams.map((t) => ({ capabilityId: t.capabilityId, worstCase: t.worstCase, level: t.level })),
+    };
+    const teams = row.teams.map((t) => ({ capabilityId: t.capabilityId, exposure: t.exposure, worstCase: t.worstCase, minimum: t.minimum, level: t.level }));
     actions.push(
       ...createAlertActions(alert),
-      auditAction({ entityType: 'alert', entityId: alert.id, action: 'alert.raised', actor, orgIds: [row.orgId, ...memberOrgIds(campaign)], at, changes: { level: row.level, exposure: row.exposure, worstCase: row.worstCase, minimum: row.minimum } }),
+      auditAction({
+        entityType: 'alert',
+        entityId: alert.id,
+        action: 'alert.raised',
+        actor,
+        orgIds: [row.orgId, ...memberOrgIds(campaign)],
+        at,
+        changes: { level: alert.level, exposure: row.exposure, worstCase: row.worstCase, minimum: row.minimum, teams, ...(row.supersedes ? { supersedes: row.supersedes } : {}) },
+      }),
     );
-    events.push(raisedEvent(alert, `${campaign.title}: ${row.level} impact on ${row.orgId} ${campaign.capabilityId} (worst case ${row.worstCase}, minimum ${row.minimum})`));
+    const words = row.teams.map((t) => `${t.capabilityId} (worst case ${t.worstCase}, minimum ${t.minimum})`).join(', ');
+    events.push(raisedEvent(alert, `${campaign.title}: ${alert.level} impact on ${row.orgId} ${words}${row.supersedes ? '; the risk is worse than the one answered, so consultation reopens' : ''}`));
   }
 
-  // Alerts the campaign no longer needs: cap requests now met, rows no longer critical.
+  // Alerts the campaign no longer needs: cap requests now met, rows no longer critical, risks superseded by a worse one.
+  const superseded = plan.raise.filter((r) => r.supersedes !== null).map((r) => [r.orgId, r.supersedes!] as const);
+  const supersededAlerts = await Promise.all(superseded.map(async ([orgId, alertId]) => ({ orgId, alert: await getAlert(alertId) })));
+  for (const { orgId, alert } of supersededAlerts) {
+    if (!alert || !['open', 'escalated', 'cap-requested'].includes(alert.status)) continue;
+    const next: StoredAlert = { ...alert, status: 'withdrawn', outcome: 'superseded', dueAt: null, updatedAt: at, version: alert.version + 1 };
+    actions.push(
+      ...updateAlertActions(next, { version: alert.version, via: 'body' }),
+      auditAction({ entityType: 'alert', entityId: alert.id, action: 'alert.withdrawn', actor, orgIds: [orgId, ...memberOrgIds(campaign)], at, note: 'The campaign now puts the team(s) at greater risk; a new alert asks again.' }),
+    );
+  }
+
   const settle = [...plan.capMet.map((o) => [o, 'cap-met'] as const), ...plan.withdraw.map((o) => [o, 'no-longer-critical'] as const)];
   const settled = await Promise.all(settle.map(async ([orgId, outcome]) => ({ orgId, outcome, alert: await getAlert(campaign.consultation[orgId]!.alertId) })));
   for (const { orgId, outcome, alert } of settled) {

@@ -33,7 +33,7 @@ describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
     await browser?.close();
   });
 
-  const impactRow = (org: string) => page.locator(`[data-testid=impact-table] tr[data-org=${org}]`);
+  const impactRow = (org: string) => page.locator(`[data-testid=impact-table] tr[data-org=${org}][data-capability=cyber]`);
   const levelOf = (org: string) => impactRow(org).getAttribute('data-level');
 
   it('the NCA HR lead drafts a cyber campaign and sees TITAN turn critical in the impact preview', async () => {

@@ -343,7 +343,7 @@ describe('acceptance at the minimum, and offers waiting for release', () => {
     expect(await cyber('ersou')).toMatchObject({ committedOut: 1, projected: 2, minimum: 2 });
     const refused = await asOfficer(ersou[2]!).post(`/v1/applications/${second}/accept`);
     expect(refused.status).toBe(409);
-    expect(refused.json.error.message).toMatch(/below its minimum for cyber; the offer must go back for a release decision/);
+    expect(refused.json.error.message).toMatch(/ersou’s cyber team below its minimum; the offer must go back for a release decision/);
     expect(await cyber('ersou')).toMatchObject({ committedOut: 1, projected: 2 });
     expect((await asOfficer(ersou[2]!).get(`/v1/applications/${second}`)).json.status).toBe('offered');
   });

@@ -59,7 +59,8 @@ const titan: Officer[] = [];
 beforeAll(async () => {
   await seedReference();
   await setBaseline('titan', 'cyber', 7, 16);
-  await setBaseline('titan', 'surveillance', 1, 4);
+  // No minimum: the two-capability officer's acceptance below is never held (capability-protection.test.ts covers the hold).
+  await setBaseline('titan', 'surveillance', 0, 4);
   await setBaseline('ersou', 'cyber', 2, 4);
   // TITAN's cyber team, large enough that the acceptances below never meet the offer gate.
   for (let i = 0; i < 14; i++) titan.push(await makeOfficer({ homeOrgId: 'titan', name: `Titan ${i}` }));
@@ -112,7 +113,7 @@ describe('the move job', () => {
     expect(officerAudit[0]!.orgIds.sort()).toEqual(['nca', 'titan']);
     const appAudit = (await listAudit('application', id, { limit: 20 })).items.filter((e) => e.action === 'application.appointed');
     expect(appAudit).toEqual([
-      expect.objectContaining({ actor: SYSTEM_ACTOR, changes: expect.objectContaining({ from: 'accepted', committedOutReleased: 'titan:cyber' }) }),
+      expect.objectContaining({ actor: SYSTEM_ACTOR, changes: expect.objectContaining({ from: 'accepted', committedOutReleased: ['titan:cyber'] }) }),
     ]);
     expect(appAudit[0]!.note).toContain(campaign.title);
   });
@@ -127,8 +128,9 @@ describe('the move job', () => {
     // The day before it starts (late in the evening) is not the day.
     expect((await applyDueMoves(new Date(`${addDays(later, -1)}T23:59:00.000Z`))).movedIds).not.toContain(id);
 
-    expect(await getApplication(id)).toMatchObject({ status: 'accepted', commitment: { orgId: 'titan', capabilityId: 'cyber' } });
-    expect(await getOfficer(titan[0]!.id, true)).toMatchObject({ homeOrgId: 'titan', version: titan[0]!.version + 1 }); // the acceptance marked the record
+    expect(await getApplication(id)).toMatchObject({ status: 'accepted', commitment: { orgId: 'titan', capabilityIds: ['cyber'] } });
+    // The acceptance wrote the commitment on the officer record.
+    expect(await getOfficer(titan[0]!.id, true)).toMatchObject({ homeOrgId: 'titan', version: titan[0]!.version + 1, commitments: [expect.objectContaining({ applicationId: id, kind: 'move', startDate: later, endDate: null })] });
     expect(await counters('titan', 'cyber')).toEqual(before);
     expect(await dueIds(new Date(`${later}T00:00:00.000Z`))).toContain(id);
   });
@@ -148,7 +150,7 @@ describe('the move job', () => {
     expect(run.skipped).toBeGreaterThanOrEqual(1);
     expect(run.failed).toBe(0);
     expect(await getApplication(id)).toMatchObject({ status: 'withdrawn' });
-    expect(await getOfficer(officer.id, true)).toMatchObject({ homeOrgId: 'titan', version: officer.version + 1 }); // the acceptance marked the record
+    expect(await getOfficer(officer.id, true)).toMatchObject({ homeOrgId: 'titan', version: officer.version + 2, commitments: [] }); // the commitment made, then ended
     expect(await counters('titan', 'cyber')).toEqual(before);
     expect((await listAudit('officer', officer.id, { limit: 10 })).items.filter((e) => e.action === 'officer.moved-home')).toEqual([]);
     // The index catches up: the stale entry goes, so it does not count in later runs of this file.
@@ -173,24 +175,27 @@ describe('the move job', () => {
     expect((await listAudit('application', id, { limit: 20 })).items.filter((e) => e.action === 'application.appointed')).toHaveLength(1);
   });
 
-  it('an officer holding two capabilities leaves both teams; only the campaign’s capability was projected', async () => {
+  it('an officer holding two capabilities is committed out of both teams, and leaves both together', async () => {
     const officer = await makeOfficer({ homeOrgId: 'titan', name: 'Two skills', capabilities: ['cyber', 'surveillance'] });
-    const { id } = await acceptedOffer(officer);
     const cyberBefore = await counters('titan', 'cyber');
     const survBefore = await counters('titan', 'surveillance');
+    const { id } = await acceptedOffer(officer);
+    const cyberAccepted = await counters('titan', 'cyber');
+    const survAccepted = await counters('titan', 'surveillance');
     const ncaCyber = await counters('nca', 'cyber');
     const ncaSurv = await counters('nca', 'surveillance');
-    // The acceptance committed cyber only.
-    expect(survBefore.committedOut).toBe(0);
+    // The acceptance counted the officer out of every team they are in.
+    expect(cyberAccepted).toMatchObject({ committedOut: cyberBefore.committedOut + 1, projected: cyberBefore.projected - 1 });
+    expect(survAccepted).toMatchObject({ committedOut: survBefore.committedOut + 1, projected: survBefore.projected - 1 });
 
     expect((await applyDueMoves(ON_START)).movedIds).toEqual([id]);
 
-    expect(await counters('titan', 'cyber')).toMatchObject({ strength: cyberBefore.strength - 1, committedOut: cyberBefore.committedOut - 1, projected: cyberBefore.projected });
-    // Surveillance was never committed: TITAN's surveillance team sees the loss only now.
-    expect(await counters('titan', 'surveillance')).toMatchObject({ strength: survBefore.strength - 1, committedOut: 0, projected: survBefore.projected - 1 });
+    // Both teams: strength and committedOut drop together, so neither projection moves again.
+    expect(await counters('titan', 'cyber')).toMatchObject({ strength: cyberAccepted.strength - 1, committedOut: cyberAccepted.committedOut - 1, projected: cyberAccepted.projected });
+    expect(await counters('titan', 'surveillance')).toMatchObject({ strength: survAccepted.strength - 1, committedOut: survAccepted.committedOut - 1, projected: survAccepted.projected });
     expect(await counters('nca', 'cyber')).toMatchObject({ strength: ncaCyber.strength + 1 });
     expect(await counters('nca', 'surveillance')).toMatchObject({ strength: ncaSurv.strength + 1, projected: ncaSurv.projected + 1 });
-    expect(await getOfficer(officer.id, true)).toMatchObject({ homeOrgId: 'nca', capabilities: ['cyber', 'surveillance'] });
+    expect(await getOfficer(officer.id, true)).toMatchObject({ homeOrgId: 'nca', capabilities: ['cyber', 'surveillance'], commitments: [] });
   });
 
   it('an officer appointed by a ROCU takes that ROCU’s region', async () => {
@@ -244,7 +249,7 @@ describe('the move job', () => {
     for (let i = 0; i < 5; i++) ids.push((await acceptedOffer(await makeOfficer({ homeOrgId: 'greater-manchester', name: `GMP ${i}` }))).id);
     expect((await applyDueMoves(DAY_BEFORE)).moved).toBe(0);
     const first = await applyDueMoves(ON_START, { pageSize: 2, maxMoves: 3 });
-    expect(first).toMatchObject({ examined: 3, moved: 3, more: true });
+    expect(first, JSON.stringify(first)).toMatchObject({ examined: 3, moved: 3, more: true });
     await applyDueMoves(ON_START, { pageSize: 2 });
     for (const id of ids) expect(await getApplication(id)).toMatchObject({ status: 'appointed' });
   });

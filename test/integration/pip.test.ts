@@ -189,7 +189,7 @@ describe('signing off after a PIP-development secondment', () => {
 
     const record = await titanHr.get(`/v1/officers/${officer.id}`);
     expect(record.json.pipLevel).toBe(2);
-    expect(record.json.version).toBe(officer.version + 3); // the host's confirmation marked it, development started, then signed off
+    expect(record.json.version).toBe(officer.version + 4); // the commitment made (confirmed) and ended (completed), development started, then signed off
 
     const after = await getBaseline('titan', 'surveillance');
     expect(after!.strength).toBe(before!.strength);

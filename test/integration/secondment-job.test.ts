@@ -70,7 +70,7 @@ describe('the secondment lifecycle job', () => {
     expect(run.startedIds).toContain(id);
     expect(run).toMatchObject({ conflicts: 0, failed: 0 });
     const active = (await getSecondment(id))!;
-    expect(active).toMatchObject({ status: 'active', version: 4, commitment: { orgId: 'titan', capabilityId: 'surveillance' } });
+    expect(active).toMatchObject({ status: 'active', version: 4, commitment: { orgId: 'titan', capabilityIds: ['surveillance'] } });
     expect(active.history.at(-1)).toMatchObject({ status: 'active', by: 'system', at: ON_START.toISOString() });
     // Still seconded out; the counter moved from upcoming to active; the marker moved to the end date.
     expect(await committedOut()).toBe(before.out + 1);
@@ -95,7 +95,7 @@ describe('the secondment lifecycle job', () => {
 
     const audit = (await listAudit('secondment-application', id, { limit: 20 })).items.filter((e) => e.actor.sub === 'system');
     expect(audit.map((e) => e.action).sort()).toEqual(['secondment.completed', 'secondment.started']);
-    expect(audit.find((e) => e.action === 'secondment.completed')!.changes).toMatchObject({ from: 'active', committedOutReleased: 'titan:surveillance' });
+    expect(audit.find((e) => e.action === 'secondment.completed')!.changes).toMatchObject({ from: 'active', committedOutReleased: ['titan:surveillance'] });
     expect(audit[0]!.actor).toEqual(SYSTEM_ACTOR);
   });
 

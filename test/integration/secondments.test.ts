@@ -217,7 +217,7 @@ describe('the home decision, through the capability gate', () => {
       const refused = await decideHome(titanHr, id, 'approve');
       expect(refused.status).toBe(403);
       expect(refused.json.error.code).toBe('forbidden');
-      expect(refused.json.error.message).toMatch(/below its minimum .* the TITAN ROCU head must release the officer/);
+      expect(refused.json.error.message).toMatch(/TITAN’s surveillance team below its minimum .* the TITAN ROCU head must release the officer/);
       expect((await titanHr.get(`/v1/secondment-applications/${id}`)).json.status).toBe('submitted');
 
       const released = await decideHome(titanHead, id, 'approve', 'Released: we will cover the rota.');

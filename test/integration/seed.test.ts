@@ -179,7 +179,7 @@ describe('the demo officer generator', () => {
   it('makes a few hundred officers with staff numbers unique in their organisation and regions from their home', () => {
     const officers = generateDemoOfficers({ asOf });
     expect(officers.length).toBeGreaterThanOrEqual(300);
-    expect(officers.length).toBeLessThanOrEqual(400);
+    expect(officers.length).toBeLessThanOrEqual(450);
     expect(new Set(officers.map((o) => `${o.homeOrgId}/${o.staffNumber}`)).size).toBe(officers.length);
     const orgs = new Map(ORGANISATIONS.map((o) => [o.id, o]));
     for (const o of officers) {
@@ -202,6 +202,13 @@ describe('the walk-through scenario', () => {
     const inbox = await listInbox(audiencesFor(titanHead), { status: 'open' }, { limit: 10 });
     expect(inbox.items).toEqual([
       expect.objectContaining({ kind: 'campaign-impact', orgId: 'titan', level: 'critical', campaignTitle: 'Cyber investigators, North West', projected: 10, projectedAfter: 4, minimum: 7 }),
+    ]);
+    // The one alert names both TITAN teams at risk: cyber, and digital forensics (5) through the three officers who hold both.
+    const { getAlert } = await import('../../shared/data/alert.repository');
+    const alert = await getAlert(inbox.items[0]!.id);
+    expect(alert!.teams!.map((t) => [t.capabilityId, t.projectedAfter, t.minimum, t.level])).toEqual([
+      ['cyber', 4, 7, 'critical'],
+      ['digital-forensics', 2, 3, 'critical'],
     ]);
     const ersouHead = { sub: 'ersou-head', org: 'ersou', roles: ['rocu-head' as const], regions: [] };
     expect((await listInbox(audiencesFor(ersouHead), {}, { limit: 10 })).items).toEqual([]);

@@ -106,7 +106,11 @@ describe('the TITAN story', () => {
 
   it('5b. an offer to a second TITAN officer would leave 6: awaiting-release with an offer-release alert; the officer cannot accept yet', async () => {
     gatedApp = await applyAndShortlist(second.id, titanCyber[5]!);
-    const offer = (await ncaHr.post(`/v1/applications/${gatedApp}/offer`, { startDate: start })).json;
+    // The NCA's one post is filled; the offer fills VIPER's allocation.
+    const ncaFull = await ncaHr.post(`/v1/applications/${gatedApp}/offer`, { startDate: start });
+    expect(ncaFull.status).toBe(409);
+    expect(ncaFull.json.error.message).toMatch(/nca’s allocation are offered or filled/);
+    const offer = (await ncaHr.post(`/v1/applications/${gatedApp}/offer`, { startDate: start, allocationOrgId: 'viper' })).json;
     expect(offer.status).toBe('awaiting-release');
     releaseAlertId = offer.alertId;
     const alert = (await titanHead.get(`/v1/alerts/${releaseAlertId}`)).json;

@@ -3,7 +3,7 @@ import {
   acceptanceCommits,
   APPLICATION_STATUSES,
   canTransition,
-  depletesProtectedTeam,
+  depletesProtectedUnit,
   eligibilityRefusals,
   holdsSourceSlot,
   offerDecision,
@@ -90,42 +90,45 @@ describe('application lifecycle', () => {
 });
 
 describe('the offer gate for one applicant', () => {
-  const titanOfficer = { homeOrgId: 'titan', homeOrgType: 'rocu' as const, ownerOrgId: 'nca', holdsCapability: true };
+  const titanOfficer = { homeOrgId: 'titan', homeOrgType: 'rocu' as const, destinationOrgId: 'nca' };
+  const cyberAtMinimum = { capabilityId: 'cyber', strength: 10, projected: 7, projectedAfter: 6, minimum: 7, level: 'critical' as const };
+  const forensicsLast = { capabilityId: 'digital-forensics', strength: 1, projected: 1, projectedAfter: 0, minimum: 1, level: 'loss' as const };
 
-  it('an offer that keeps TITAN at its minimum is made directly', () => {
-    expect(offerDecision({ ...titanOfficer, baseline: { strength: 10, projected: 8, minimum: 7 } })).toEqual({ status: 'offered' });
+  it('an offer that keeps every TITAN team at its minimum is made directly', () => {
+    expect(offerDecision({ ...titanOfficer, teamsAtRisk: [] }, 'cyber')).toEqual({ status: 'offered' });
   });
 
-  it('an offer that would take TITAN below its minimum waits for release, with a critical alert', () => {
-    expect(offerDecision({ ...titanOfficer, baseline: { strength: 10, projected: 7, minimum: 7 } })).toEqual({
+  it('an offer that would take TITAN cyber below its minimum waits for release, with a critical alert', () => {
+    expect(offerDecision({ ...titanOfficer, teamsAtRisk: [cyberAtMinimum] }, 'cyber')).toEqual({
       status: 'awaiting-release',
-      alert: { level: 'critical', strength: 10, projected: 7, projectedAfter: 6, minimum: 7 },
+      alert: { capabilityId: 'cyber', level: 'critical', strength: 10, projected: 7, projectedAfter: 6, minimum: 7, teams: [cyberAtMinimum] },
     });
   });
 
-  it('taking the last officer of a team is a loss', () => {
-    expect(offerDecision({ ...titanOfficer, baseline: { strength: 1, projected: 1, minimum: 1 } }).alert?.level).toBe('loss');
+  it('a second capability at risk holds a cyber offer too: the alert names both teams and its level is the worst', () => {
+    const d = offerDecision({ ...titanOfficer, teamsAtRisk: [forensicsLast] }, 'cyber');
+    expect(d.status).toBe('awaiting-release');
+    expect(d.alert).toMatchObject({ capabilityId: 'digital-forensics', level: 'loss', teams: [forensicsLast] });
+    expect(offerDecision({ ...titanOfficer, teamsAtRisk: [cyberAtMinimum, forensicsLast] }, 'cyber').alert).toMatchObject({ capabilityId: 'cyber', level: 'loss' });
   });
 
-  it('no gate for a force or the NCA, for an officer outside the team, or for a move within the owner', () => {
-    const low = { strength: 7, projected: 7, minimum: 7 };
-    expect(offerDecision({ ...titanOfficer, homeOrgType: 'force', baseline: low }).status).toBe('offered');
-    expect(offerDecision({ ...titanOfficer, homeOrgType: 'agency', baseline: low }).status).toBe('offered');
-    expect(offerDecision({ ...titanOfficer, holdsCapability: false, baseline: low }).status).toBe('offered');
-    expect(offerDecision({ ...titanOfficer, ownerOrgId: 'titan', baseline: low }).status).toBe('offered');
-    expect(depletesProtectedTeam(titanOfficer)).toBe(true);
+  it('no gate for a force or the NCA, or for an offer into the officer’s own organisation’s allocation', () => {
+    expect(offerDecision({ ...titanOfficer, homeOrgType: 'force', teamsAtRisk: [cyberAtMinimum] }, 'cyber').status).toBe('offered');
+    expect(offerDecision({ ...titanOfficer, homeOrgType: 'agency', teamsAtRisk: [cyberAtMinimum] }, 'cyber').status).toBe('offered');
+    expect(offerDecision({ ...titanOfficer, destinationOrgId: 'titan', teamsAtRisk: [cyberAtMinimum] }, 'cyber').status).toBe('offered');
+    expect(depletesProtectedUnit(titanOfficer)).toBe(true);
   });
 
-  it('the per-source cap applies to ROCU sources other than the owner', () => {
+  it('the per-source cap applies to officers leaving a ROCU, not to those filling their own organisation’s allocation', () => {
     expect(sourceCapApplies(titanOfficer)).toBe(true);
-    expect(sourceCapApplies({ ...titanOfficer, ownerOrgId: 'titan' })).toBe(false);
+    expect(sourceCapApplies({ ...titanOfficer, destinationOrgId: 'titan' })).toBe(false);
     expect(sourceCapApplies({ ...titanOfficer, homeOrgType: 'force' })).toBe(false);
   });
 
-  it('an acceptance commits a holder of the capability out of a home other than the owner', () => {
-    expect(acceptanceCommits({ homeOrgId: 'titan', ownerOrgId: 'nca', holdsCapability: true, active: true })).toBe(true);
-    expect(acceptanceCommits({ homeOrgId: 'titan', ownerOrgId: 'titan', holdsCapability: true, active: true })).toBe(false);
-    expect(acceptanceCommits({ homeOrgId: 'titan', ownerOrgId: 'nca', holdsCapability: false, active: true })).toBe(false);
+  it('an acceptance is a commitment when the officer leaves for another organisation’s allocation', () => {
+    expect(acceptanceCommits({ homeOrgId: 'titan', destinationOrgId: 'nca', active: true })).toBe(true);
+    expect(acceptanceCommits({ homeOrgId: 'titan', destinationOrgId: 'titan', active: true })).toBe(false);
+    expect(acceptanceCommits({ homeOrgId: 'titan', destinationOrgId: 'nca', active: false })).toBe(false);
   });
 });
 

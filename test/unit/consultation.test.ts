@@ -4,17 +4,19 @@ import { assessImpact, type ImpactBaseline, type ImpactCampaign } from '../../sh
 import { holderCounterName } from '../../shared/domain/officer-counters';
 
 const sc2 = holderCounterName('sc', 2);
-const titan: ImpactBaseline = { orgId: 'titan', strength: 10, minimum: 7, committedOut: 0, holders: { [sc2]: 9, [holderCounterName('nppv3', 1)]: 1 } };
-const ersou: ImpactBaseline = { orgId: 'ersou', strength: 12, minimum: 4, committedOut: 0, holders: { [sc2]: 12 } };
+const titan: ImpactBaseline = { orgId: 'titan', capabilityId: 'cyber', strength: 10, minimum: 7, committedOut: 0, holders: { [sc2]: 9, [holderCounterName('nppv3', 1)]: 1 } };
+const ersou: ImpactBaseline = { orgId: 'ersou', capabilityId: 'cyber', strength: 12, minimum: 4, committedOut: 0, holders: { [sc2]: 12 } };
 /** VIPER cyber, small: strength 5, minimum 3, all eligible. Six posts would take it to zero. */
-const viper: ImpactBaseline = { orgId: 'viper', strength: 5, minimum: 3, committedOut: 0, holders: { [sc2]: 5 } };
+const viper: ImpactBaseline = { orgId: 'viper', capabilityId: 'cyber', strength: 5, minimum: 3, committedOut: 0, holders: { [sc2]: 5 } };
 
 type PublishableCampaign = ImpactCampaign & { status: string; consultation: Record<string, ConsultationEntry> };
 
 /** "Cyber investigators, North West" as the NCA HR lead drafted it: 6 posts, SC, PIP2, no per-source cap. */
 const draft: PublishableCampaign = {
   ownerOrgId: 'nca',
+  capabilityId: 'cyber',
   posts: 6,
+  allocations: [],
   maxAppointmentsPerSource: null,
   sourceCaps: {},
   roleProfile: { vetting: 'sc', minPipLevel: 2 },
@@ -192,5 +194,42 @@ describe('warnings inform and never hold', () => {
     expect(p.inform.map((r) => [r.orgId, r.level])).toEqual([['ersou', 'warning']]);
     expect(p.outstanding).toEqual(['titan']);
     expect(p.outcome).toBe('blocked');
+  });
+});
+
+describe('an answer covers only the risk that was answered', () => {
+  const answered = (worstCase: number, extra: Partial<ConsultationEntry> = {}) =>
+    entry('resolved', { outcome: 'accepted', teams: [{ capabilityId: 'cyber', worstCase, level: 'critical' }], ...extra });
+
+  it('the TITAN head accepted a worst case of 4; the same campaign opens', () => {
+    const p = plan(inConsultation({ titan: answered(4) }));
+    expect(p.outcome).toBe('open');
+    expect(p.raise).toEqual([]);
+  });
+
+  it('raising the posts after the answer (worst case 4 → 1) reopens consultation with a new alert superseding the old', () => {
+    const p = plan(inConsultation({ titan: answered(4) }, { posts: 9 }));
+    expect(p.outcome).toBe('consultation');
+    expect(p.raise.find((r) => r.orgId === 'titan')).toMatchObject({ worstCase: 1, supersedes: 'alt_titan' });
+    // ERSOU had no alert: asked for the first time.
+    expect(p.raise.find((r) => r.orgId === 'ersou')).toMatchObject({ worstCase: 3, supersedes: null });
+  });
+
+  it('an edit that makes it no worse keeps the answer (fewer posts, a cap)', () => {
+    expect(plan(inConsultation({ titan: answered(4) }, { posts: 5 })).outcome).toBe('open');
+    expect(plan(inConsultation({ titan: answered(4) }, { maxAppointmentsPerSource: 3 })).outcome).toBe('open');
+  });
+
+  it('a newly blocking team of another capability reopens consultation too, and one alert names both teams', () => {
+    const titanCyber = { ...titan, coHolders: { 'co_digital-forensics_sc_2': 3 } };
+    const forensics: ImpactBaseline = { orgId: 'titan', capabilityId: 'digital-forensics', strength: 3, minimum: 3, committedOut: 0, holders: {} };
+    const campaign = inConsultation({ titan: answered(4) });
+    const p = planPublish(campaign, assessImpact(campaign, ['titan'], [titanCyber], [forensics]));
+    expect(p.outcome).toBe('consultation');
+    expect(p.raise[0]!.teams.map((t) => [t.capabilityId, t.level])).toEqual([
+      ['cyber', 'critical'],
+      ['digital-forensics', 'loss'],
+    ]);
+    expect(p.raise[0]).toMatchObject({ capabilityId: 'cyber', supersedes: 'alt_titan' });
   });
 });

@@ -94,7 +94,9 @@ describe('POST /v1/officers', () => {
     expect(pipeline.UpdateExpression).toContain('ADD pl_acc_2 :pl_acc_2');
     const counter = items.find((i) => i.Update)!.Update!;
     expect(counter.Key).toEqual({ pk: 'ORG#titan', sk: 'CAPBASE#cyber' });
-    expect(counter.UpdateExpression).toContain("ADD strength :strength, projected :projected, committedOut :committed, h_sc_2 :h_sc_2");
+    expect(counter.UpdateExpression).toContain('ADD strength :strength, projected :projected, committedOut :committed, #c0 :c0');
+    expect(counter.ExpressionAttributeNames).toEqual({ '#c0': 'h_sc_2' });
+    expect(counter.ExpressionAttributeValues![':c0']).toBe(1);
     expect(counter.ExpressionAttributeValues![":projected"]).toBe(1);
     expect(counter.ExpressionAttributeValues![':strength']).toBe(1);
     expect(items[0]!.Put!.ConditionExpression).toBe('attribute_not_exists(pk)');

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assessImpact, blockingRows, capKeepingMinimum, effectiveCap, type ImpactBaseline, type ImpactCampaign } from '../../shared/domain/impact';
+import { assessImpact, blockingRows, capKeepingMinimum, capKeepingMinimums, effectiveCap, postsAwayFrom, type ImpactBaseline, type ImpactCampaign } from '../../shared/domain/impact';
 import { holderCounterName } from '../../shared/domain/officer-counters';
 
 /** TITAN cyber (BRIEF.md, the TITAN story): strength 10, minimum 7; nine SC + PIP2 holders and one NPPV3 + PIP1. */
 const titan: ImpactBaseline = {
   orgId: 'titan',
+  capabilityId: 'cyber',
   strength: 10,
   minimum: 7,
   committedOut: 0,
@@ -13,6 +14,7 @@ const titan: ImpactBaseline = {
 /** ERSOU cyber: strength 12, minimum 4, every holder SC + PIP2 or better. */
 const ersou: ImpactBaseline = {
   orgId: 'ersou',
+  capabilityId: 'cyber',
   strength: 12,
   minimum: 4,
   committedOut: 0,
@@ -22,7 +24,9 @@ const ersou: ImpactBaseline = {
 /** "Cyber investigators, North West": the NCA, 6 posts, SC, PIP2, no per-source cap. */
 const ncaCyber: ImpactCampaign = {
   ownerOrgId: 'nca',
+  capabilityId: 'cyber',
   posts: 6,
+  allocations: [],
   maxAppointmentsPerSource: null,
   sourceCaps: {},
   roleProfile: { vetting: 'sc', minPipLevel: 2 },
@@ -38,6 +42,8 @@ describe('campaign impact assessment: the TITAN story', () => {
   it('6 SC/PIP2 posts with no cap put TITAN cyber at a worst case of 4 against a minimum of 7: critical', () => {
     expect(rowFor(ncaCyber, 'titan')).toEqual({
       orgId: 'titan',
+      capabilityId: 'cyber',
+      posts: 6,
       strength: 10,
       minimum: 7,
       committedOut: 0,
@@ -83,6 +89,8 @@ describe('who the assessment counts', () => {
     const rows = assessImpact(ncaCyber, ['london', 'titan'], [titan]).rows;
     expect(rows.find((r) => r.orgId === 'london')).toEqual({
       orgId: 'london',
+      capabilityId: 'cyber',
+      posts: 6,
       strength: 0,
       minimum: 0,
       committedOut: 0,
@@ -166,5 +174,50 @@ describe('the cap a ROCC imposes when upholding an objection', () => {
   it('the imposed cap, applied, leaves the ROCU exactly at its minimum', () => {
     const cap = capKeepingMinimum({ projected: 10, minimum: 7 });
     expect(rowFor({ ...ncaCyber, sourceCaps: { titan: cap } }, 'titan').worstCase).toBe(7);
+  });
+});
+
+describe('teams of other capabilities the same officers hold', () => {
+  const co = (capabilityId: string, n: number) => ({ [`co_${capabilityId}_sc_2`]: n });
+  /** Three of TITAN's nine eligible cyber holders also hold digital forensics, a team of 3 at its minimum of 3. */
+  const titanCyber: ImpactBaseline = { ...titan, coHolders: { ...co('digital-forensics', 3), co_surveillance_nppv3_1: 1 } };
+  const titanForensics: ImpactBaseline = { orgId: 'titan', capabilityId: 'digital-forensics', strength: 3, minimum: 3, committedOut: 0, holders: {} };
+
+  it('a cyber campaign puts TITAN digital forensics at risk too, bounded by the holders of both: a loss', () => {
+    const rows = assessImpact(ncaCyber, ['titan'], [titanCyber], [titanForensics]).rows;
+    expect(rows.map((r) => [r.orgId, r.capabilityId])).toEqual([
+      ['titan', 'cyber'],
+      ['titan', 'digital-forensics'],
+    ]);
+    expect(rows[1]).toMatchObject({ eligibleHolders: 3, exposure: 3, projected: 3, worstCase: 0, level: 'loss' });
+  });
+
+  it('co-holders who do not meet the role profile put no other team at risk', () => {
+    const rows = assessImpact(ncaCyber, ['titan'], [{ ...titan, coHolders: { co_surveillance_nppv3_1: 4 } }]).rows;
+    expect(rows.map((r) => r.capabilityId)).toEqual(['cyber']);
+  });
+
+  it('the per-source cap bounds the other team’s exposure exactly as the campaign’s own', () => {
+    const row = assessImpact({ ...ncaCyber, maxAppointmentsPerSource: 1 }, ['titan'], [titanCyber], [titanForensics]).rows[1]!;
+    expect(row).toMatchObject({ cap: 1, exposure: 1, worstCase: 2, level: 'critical' });
+  });
+
+  it('the uphold cap keeps every named team at its minimum: the tightest wins', () => {
+    expect(capKeepingMinimums([{ projected: 10, minimum: 7 }, { projected: 4, minimum: 3 }])).toBe(1);
+  });
+});
+
+describe('joint campaigns: posts belong to their organisation', () => {
+  it('officers filling their own organisation’s allocation are no loss to it: VIPER is exposed only to the NCA’s posts', () => {
+    const joint = { ...ncaCyber, posts: 4, allocations: [{ orgId: 'nca', posts: 1 }, { orgId: 'titan', posts: 3 }] };
+    const row = assessImpact(joint, ['titan'], [titan]).rows[0]!;
+    expect(row).toMatchObject({ posts: 1, exposure: 1, worstCase: 9, level: 'ok' });
+    expect(postsAwayFrom(joint, 'titan')).toBe(1);
+    expect(postsAwayFrom(joint, 'nca')).toBe(3);
+  });
+
+  it('a ROCU-owned joint campaign can take the owner’s officers into a partner’s posts', () => {
+    const titanOwned = { ...ncaCyber, ownerOrgId: 'titan', posts: 6, allocations: [{ orgId: 'titan', posts: 2 }, { orgId: 'nca', posts: 4 }] };
+    expect(assessImpact(titanOwned, ['titan'], [titan]).rows[0]).toMatchObject({ orgId: 'titan', posts: 4, exposure: 4, worstCase: 6, level: 'critical' });
   });
 });

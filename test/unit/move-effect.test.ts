@@ -1,59 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { canTransition, transitionRefusal, APPLICATION_STATUSES } from '../../shared/domain/application-rules';
-import { moveCounterChanges, regionAfterMove } from '../../shared/domain/move-effect';
-import type { CountedOfficer } from '../../shared/domain/officer-counters';
+import { regionAfterMove } from '../../shared/domain/move-effect';
+import { counterDeltas, type CountedOfficer } from '../../shared/domain/officer-counters';
 
-const titanOfficer: CountedOfficer = { homeOrgId: 'titan', capabilities: ['cyber'], vetting: 'sc', pipLevel: 2, status: 'active' };
-const atNca = (o: CountedOfficer): CountedOfficer => ({ ...o, homeOrgId: 'nca' });
-const commitment = { orgId: 'titan', capabilityId: 'cyber' };
+const titanOfficer: CountedOfficer = { homeOrgId: 'titan', capabilities: ['cyber'], vetting: 'sc', pipLevel: 2, status: 'active', committed: true };
+const atNca = (o: CountedOfficer): CountedOfficer => ({ ...o, homeOrgId: 'nca', committed: false });
 
-describe('a move taking effect', () => {
-  it('takes strength and committedOut off the old home’s campaign capability together, so projected stays', () => {
-    const changes = moveCounterChanges(titanOfficer, atNca(titanOfficer), commitment);
+describe('a move taking effect (counterDeltas of the officer before and after)', () => {
+  it('takes strength and committedOut off the old home together, so projected stays', () => {
+    const changes = counterDeltas(titanOfficer, atNca(titanOfficer));
     expect(changes).toEqual([
-      { orgId: 'nca', capabilityId: 'cyber', strength: 1, committedOut: 0, holders: { h_sc_2: 1 } },
-      { orgId: 'titan', capabilityId: 'cyber', strength: -1, committedOut: -1, holders: { h_sc_2: -1 } },
+      { orgId: 'nca', capabilityId: 'cyber', strength: 1, committedOut: 0, holders: { h_sc_2: 1 }, coHolders: {} },
+      { orgId: 'titan', capabilityId: 'cyber', strength: -1, committedOut: -1, holders: { h_sc_2: -1 }, coHolders: {} },
     ]);
     const titan = changes.find((c) => c.orgId === 'titan')!;
     expect(titan.strength - titan.committedOut).toBe(0);
   });
 
   it('makes one change per baseline, so the transaction never touches a baseline twice', () => {
-    const changes = moveCounterChanges(titanOfficer, atNca(titanOfficer), commitment);
+    const changes = counterDeltas(titanOfficer, atNca(titanOfficer));
     const keys = changes.map((c) => `${c.orgId}#${c.capabilityId}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('other capabilities the officer held were not projected: they lose strength (and projected) only now', () => {
+  it('every team the officer was in was projected already: each loses strength and committedOut together', () => {
     const twoSkills = { ...titanOfficer, capabilities: ['cyber', 'surveillance'] };
-    expect(moveCounterChanges(twoSkills, atNca(twoSkills), commitment)).toEqual([
-      { orgId: 'nca', capabilityId: 'cyber', strength: 1, committedOut: 0, holders: { h_sc_2: 1 } },
-      { orgId: 'nca', capabilityId: 'surveillance', strength: 1, committedOut: 0, holders: { h_sc_2: 1 } },
-      { orgId: 'titan', capabilityId: 'cyber', strength: -1, committedOut: -1, holders: { h_sc_2: -1 } },
-      { orgId: 'titan', capabilityId: 'surveillance', strength: -1, committedOut: 0, holders: { h_sc_2: -1 } },
+    expect(counterDeltas(twoSkills, atNca(twoSkills))).toEqual([
+      { orgId: 'nca', capabilityId: 'cyber', strength: 1, committedOut: 0, holders: { h_sc_2: 1 }, coHolders: { co_surveillance_sc_2: 1 } },
+      { orgId: 'nca', capabilityId: 'surveillance', strength: 1, committedOut: 0, holders: { h_sc_2: 1 }, coHolders: { co_cyber_sc_2: 1 } },
+      { orgId: 'titan', capabilityId: 'cyber', strength: -1, committedOut: -1, holders: { h_sc_2: -1 }, coHolders: { co_surveillance_sc_2: -1 } },
+      { orgId: 'titan', capabilityId: 'surveillance', strength: -1, committedOut: -1, holders: { h_sc_2: -1 }, coHolders: { co_cyber_sc_2: -1 } },
     ]);
   });
 
-  it('an acceptance that committed nothing (not a holder, or within the owner) moves only the holdings', () => {
-    expect(moveCounterChanges(titanOfficer, atNca(titanOfficer), null)).toEqual([
-      { orgId: 'nca', capabilityId: 'cyber', strength: 1, committedOut: 0, holders: { h_sc_2: 1 } },
-      { orgId: 'titan', capabilityId: 'cyber', strength: -1, committedOut: 0, holders: { h_sc_2: -1 } },
+  it('an acceptance that committed nothing (within the officer’s own organisation) moves only the holdings', () => {
+    const uncommitted = { ...titanOfficer, committed: false };
+    expect(counterDeltas(uncommitted, atNca(uncommitted))).toEqual([
+      { orgId: 'nca', capabilityId: 'cyber', strength: 1, committedOut: 0, holders: { h_sc_2: 1 }, coHolders: {} },
+      { orgId: 'titan', capabilityId: 'cyber', strength: -1, committedOut: 0, holders: { h_sc_2: -1 }, coHolders: {} },
     ]);
   });
 
-  it('still releases a commitment whose baseline the officer no longer counts in (accreditation lost after accepting)', () => {
-    const noLongerCyber = { ...titanOfficer, capabilities: ['surveillance'] };
-    expect(moveCounterChanges(noLongerCyber, atNca(noLongerCyber), commitment)).toEqual([
-      { orgId: 'nca', capabilityId: 'surveillance', strength: 1, committedOut: 0, holders: { h_sc_2: 1 } },
-      { orgId: 'titan', capabilityId: 'cyber', strength: 0, committedOut: -1, holders: {} },
-      { orgId: 'titan', capabilityId: 'surveillance', strength: -1, committedOut: 0, holders: { h_sc_2: -1 } },
-    ]);
-  });
-
-  it('an officer already at the owner only gives the commitment back', () => {
-    const atOwner = atNca(titanOfficer);
-    expect(moveCounterChanges(atOwner, atOwner, commitment)).toEqual([
-      { orgId: 'titan', capabilityId: 'cyber', strength: 0, committedOut: -1, holders: {} },
+  it('an officer appointed where they already are only gives the commitment back', () => {
+    expect(counterDeltas(titanOfficer, { ...titanOfficer, committed: false })).toEqual([
+      { orgId: 'titan', capabilityId: 'cyber', strength: 0, committedOut: -1, holders: {}, coHolders: {} },
     ]);
   });
 

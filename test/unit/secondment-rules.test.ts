@@ -166,51 +166,41 @@ describe('who decides for the home, and in which capacity', () => {
   });
 });
 
-describe('the home release gate (rule 7: the offer gate applied to secondments)', () => {
-  const titan: HomeGateContext = {
-    homeOrgId: 'titan',
-    homeOrgType: 'rocu',
-    hostOrgId: 'nca',
-    holdsCapability: true,
-    baseline: { strength: 10, projected: 8, minimum: 7 },
-  };
-  const names = { home: 'TITAN', capability: 'cyber' };
+describe('the home release gate (rule 7: the offer gate applied to secondments, for every team)', () => {
+  const titan: HomeGateContext = { homeOrgId: 'titan', homeOrgType: 'rocu', hostOrgId: 'nca', teamsAtRisk: [] };
+  const cyberAtMinimum = { capabilityId: 'cyber', strength: 10, projected: 7, projectedAfter: 6, minimum: 7, level: 'critical' as const };
+  const forensicsAtMinimum = { capabilityId: 'digital-forensics', strength: 3, projected: 3, projectedAfter: 2, minimum: 3, level: 'critical' as const };
+  const names = { home: 'TITAN' };
 
-  it('a secondment that keeps TITAN at its cyber minimum (8 − 1 = 7) can be approved by the HR lead', () => {
+  it('a secondment that keeps every TITAN team at its minimum can be approved by the HR lead', () => {
     expect(needsRelease(titan)).toBe(false);
     expect(homeApproval(titan, 'hr-lead', names)).toEqual({ ok: true, release: false });
   });
 
-  it('one that would take TITAN below its minimum (7 − 1 = 6) cannot: the ROCU head must release the officer', () => {
-    const atMinimum = { ...titan, baseline: { strength: 10, projected: 7, minimum: 7 } };
-    expect(needsRelease(atMinimum)).toBe(true);
-    const refused = homeApproval(atMinimum, 'hr-lead', names);
+  it('one that would take any team below its minimum cannot: the message names each team, and the ROCU head must release', () => {
+    const atRisk = { ...titan, teamsAtRisk: [cyberAtMinimum, forensicsAtMinimum] };
+    expect(needsRelease(atRisk)).toBe(true);
+    const refused = homeApproval(atRisk, 'hr-lead', names);
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.message).toMatch(/TITAN’s cyber team below its minimum .* the TITAN ROCU head must release the officer/);
+    expect(!refused.ok && refused.message).toMatch(/TITAN’s cyber and digital-forensics teams below their minimum \(cyber: projected 7 − 1 against a minimum of 7; digital-forensics: .*\): the TITAN ROCU head must release the officer/);
   });
 
   it('the ROCU head’s approval is a release, whatever the projection', () => {
-    expect(homeApproval({ ...titan, baseline: { strength: 10, projected: 7, minimum: 7 } }, 'rocu-head', names)).toEqual({ ok: true, release: true });
+    expect(homeApproval({ ...titan, teamsAtRisk: [cyberAtMinimum] }, 'rocu-head', names)).toEqual({ ok: true, release: true });
     expect(homeApproval(titan, 'rocu-head', names)).toEqual({ ok: true, release: true });
   });
 
-  it('nothing is held when the officer does not count in the team, the home is not a ROCU, or there is no minimum', () => {
-    const atMinimum = { strength: 10, projected: 7, minimum: 7 };
-    expect(needsRelease({ ...titan, baseline: atMinimum, holdsCapability: false })).toBe(false);
-    expect(needsRelease({ ...titan, baseline: atMinimum, homeOrgId: 'greater-manchester', homeOrgType: 'force' })).toBe(false);
-    expect(needsRelease({ ...titan, baseline: atMinimum, hostOrgId: 'titan' })).toBe(false);
-    expect(needsRelease({ ...titan, baseline: { strength: 1, projected: 1, minimum: 0 } })).toBe(false);
-    const { baseline: _none, ...noBaseline } = titan;
-    expect(needsRelease(noBaseline)).toBe(false);
+  it('nothing is held when the home is not a ROCU or the placement is within the home', () => {
+    expect(needsRelease({ ...titan, teamsAtRisk: [cyberAtMinimum], homeOrgId: 'greater-manchester', homeOrgType: 'force' })).toBe(false);
+    expect(needsRelease({ ...titan, teamsAtRisk: [cyberAtMinimum], hostOrgId: 'titan' })).toBe(false);
   });
 });
 
 describe('what a confirmation does to the home team’s counters', () => {
-  it('an active holder of the capability, seconded out of their home, counts in committedOut', () => {
-    expect(secondmentCommits({ homeOrgId: 'titan', hostOrgId: 'nca', holdsCapability: true, active: true })).toBe(true);
-    expect(secondmentCommits({ homeOrgId: 'titan', hostOrgId: 'nca', holdsCapability: false, active: true })).toBe(false);
-    expect(secondmentCommits({ homeOrgId: 'titan', hostOrgId: 'nca', holdsCapability: true, active: false })).toBe(false);
-    expect(secondmentCommits({ homeOrgId: 'nca', hostOrgId: 'nca', holdsCapability: true, active: true })).toBe(false);
+  it('an active officer seconded out of their home is a commitment (counted in every team they are in)', () => {
+    expect(secondmentCommits({ homeOrgId: 'titan', hostOrgId: 'nca', active: true })).toBe(true);
+    expect(secondmentCommits({ homeOrgId: 'titan', hostOrgId: 'nca', active: false })).toBe(false);
+    expect(secondmentCommits({ homeOrgId: 'nca', hostOrgId: 'nca', active: true })).toBe(false);
   });
 
   it('only a ROCU’s minimum conditions the confirmation, and a release by its head lifts it', () => {

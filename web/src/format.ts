@@ -82,6 +82,7 @@ export const ALERT_OUTCOME: Record<string, string> = {
   'no-longer-critical': 'No longer critical',
   'campaign-cancelled': 'Campaign cancelled',
   'offer-withdrawn': 'Offer withdrawn',
+  superseded: 'Replaced by a new alert: the campaign now puts the team at greater risk',
 };
 
 export const APPLICATION_STATUS: Record<string, { text: string; tag: string }> = {

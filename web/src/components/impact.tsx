@@ -6,31 +6,38 @@ import { useReference } from '../reference';
 import type { ImpactAssessment, ImpactRow } from '../types';
 import { LevelTag, Loading, TableWrapper } from './ui';
 
-function byConcern(a: ImpactRow, b: ImpactRow, orgName: (id: string) => string): number {
+function byConcern(a: ImpactRow, b: ImpactRow, orgName: (id: string) => string, own: string): number {
   const la = LEVEL_ORDER.indexOf(a.level);
   const lb = LEVEL_ORDER.indexOf(b.level);
-  return la !== lb ? la - lb : orgName(a.orgId).localeCompare(orgName(b.orgId));
+  if (la !== lb) return la - lb;
+  const byOrg = orgName(a.orgId).localeCompare(orgName(b.orgId));
+  if (byOrg !== 0) return byOrg;
+  // Within a ROCU, the campaign's own capability first, then the teams it reaches through officers who hold both.
+  return (a.capabilityId === own ? 0 : 1) - (b.capabilityId === own ? 0 : 1) || a.capabilityId.localeCompare(b.capabilityId);
 }
 
 /** One sentence per ROCU that would fall below (or near) its minimum; what a screen reader hears first. */
 export function ImpactHeadline({ assessment }: { assessment: ImpactAssessment }) {
   const { orgName, capabilityName } = useReference();
-  const concerns = assessment.rows.filter((r) => r.level !== 'ok').sort((a, b) => byConcern(a, b, orgName));
+  const concerns = assessment.rows.filter((r) => r.level !== 'ok').sort((a, b) => byConcern(a, b, orgName, assessment.capabilityId));
   const team = capabilityName(assessment.capabilityId).toLowerCase();
+  const rocus = new Set(concerns.map((r) => r.orgId)).size;
   return (
     <div className={`app-impact-summary app-impact-summary--${assessment.worstLevel}`} data-testid="impact-headline">
       <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2">
         Overall: <LevelTag level={assessment.worstLevel} />{' '}
         {assessment.worstLevel === 'ok'
           ? `no ROCU’s ${team} team would fall near its minimum.`
-          : `${concerns.length === 1 ? '1 ROCU' : `${concerns.length} ROCUs`} would be affected.`}
+          : `${rocus === 1 ? '1 ROCU' : `${rocus} ROCUs`} would be affected.`}
       </p>
       {concerns.length ? (
         <ul className="govuk-list govuk-list--bullet govuk-!-margin-bottom-0">
           {concerns.map((r) => (
-            <li key={r.orgId}>
-              {orgName(r.orgId)}: {LEVEL_TEXT[r.level].text.toLowerCase()}. Its {team} team could fall from {r.projected} to {r.worstCase}
-              {r.level === 'loss' ? '' : `, against a minimum of ${r.minimum}`}.
+            <li key={`${r.orgId}:${r.capabilityId}`}>
+              {orgName(r.orgId)}: {LEVEL_TEXT[r.level].text.toLowerCase()}. Its {capabilityName(r.capabilityId).toLowerCase()} team could fall from {r.projected} to{' '}
+              {r.worstCase}
+              {r.level === 'loss' ? '' : `, against a minimum of ${r.minimum}`}
+              {r.capabilityId === assessment.capabilityId ? '' : ` (${r.eligibleHolders} of its eligible ${team} officers are in it too)`}.
             </li>
           ))}
         </ul>
@@ -46,8 +53,8 @@ export function ImpactHeadline({ assessment }: { assessment: ImpactAssessment })
 
 /** A row per ROCU: its team now, what the campaign could take, the worst case and the level in words. */
 export function ImpactTable({ assessment, caption }: { assessment: ImpactAssessment; caption?: string }) {
-  const { orgName } = useReference();
-  const rows = [...assessment.rows].sort((a, b) => byConcern(a, b, orgName));
+  const { orgName, capabilityName } = useReference();
+  const rows = [...assessment.rows].sort((a, b) => byConcern(a, b, orgName, assessment.capabilityId));
   return (
     <TableWrapper label={caption ?? 'Impact on each ROCU'}>
       <table className="govuk-table" data-testid="impact-table">
@@ -55,6 +62,7 @@ export function ImpactTable({ assessment, caption }: { assessment: ImpactAssessm
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">ROCU</th>
+            <th scope="col" className="govuk-table__header">Team</th>
             <th scope="col" className="govuk-table__header govuk-table__header--numeric">Projected now</th>
             <th scope="col" className="govuk-table__header govuk-table__header--numeric">Minimum</th>
             <th scope="col" className="govuk-table__header govuk-table__header--numeric">Eligible to apply</th>
@@ -65,10 +73,20 @@ export function ImpactTable({ assessment, caption }: { assessment: ImpactAssessm
         </thead>
         <tbody className="govuk-table__body">
           {rows.map((r) => (
-            <tr className={`govuk-table__row app-row--${r.level}`} key={r.orgId} data-org={r.orgId} data-level={r.level}>
+            <tr
+              className={`govuk-table__row app-row--${r.level}`}
+              key={`${r.orgId}:${r.capabilityId}`}
+              data-org={r.orgId}
+              data-capability={r.capabilityId}
+              data-level={r.level}
+            >
               <th scope="row" className="govuk-table__header">
                 {orgName(r.orgId)}
               </th>
+              <td className="govuk-table__cell">
+                {capabilityName(r.capabilityId)}
+                {r.capabilityId === assessment.capabilityId ? null : " (officers who hold both)"}
+              </td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{r.projected}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{r.minimum}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{r.eligibleHolders}</td>

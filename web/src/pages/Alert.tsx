@@ -240,6 +240,21 @@ export function AlertPage() {
                 ? `If this campaign recruited as many eligible officers as it can, the ${team} could fall from ${a.projected} to ${a.projectedAfter}, against a minimum of ${a.minimum}.`
                 : `Another campaign for the same capability overlaps this one in time and region.`}
           </p>
+          {(a.teams ?? []).length > 1 ? (
+            <>
+              <p className="govuk-body">
+                The officers concerned count in more than one {orgName(a.orgId)} team: this {a.kind === 'offer-release' ? 'offer' : 'campaign'} puts each of these at risk.
+              </p>
+              <ul className="govuk-list govuk-list--bullet" data-testid="alert-teams">
+                {(a.teams ?? []).map((t) => (
+                  <li key={t.capabilityId}>
+                    {capabilityName(t.capabilityId)}: {a.kind === 'offer-release' ? 'would go' : 'could fall'} from {t.projected} to {t.projectedAfter}, against a
+                    minimum of {t.minimum} (<LevelTag level={t.level} />)
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <SummaryList
             rows={[
               { key: 'Level', value: <LevelTag level={a.level} /> },

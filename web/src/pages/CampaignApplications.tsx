@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api';
-import { Button, DateInput, ErrorSummary, Textarea, isoFromParts, type DateParts } from '../components/form';
+import { Button, DateInput, ErrorSummary, Radios, Textarea, isoFromParts, type DateParts } from '../components/form';
 import { ApplicationStatusTag, BackLink, CampaignStatusTag, LoadError, Loading, NotificationBanner, SummaryList, TableWrapper, usePageTitle } from '../components/ui';
 import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
 import { APPLICATION_STATUS, formatDate, formatDateTime, todayIso } from '../format';
@@ -130,6 +130,7 @@ export function CampaignApplication() {
   const [busy, setBusy] = useState(false);
   const [startDate, setStartDate] = useState<DateParts>({ day: '', month: '', year: '' });
   const [rejecting, setRejecting] = useState(false);
+  const [allocation, setAllocation] = useState<string>('');
   usePageTitle(application.data ? `${application.data.officerName}’s application` : 'Application', hasErrors(errors));
   if ((campaign.loading && !campaign.data) || (application.loading && !application.data)) return <Loading what="Loading the application" />;
   if (campaign.error || !campaign.data) return <LoadError error={campaign.error} />;
@@ -156,7 +157,7 @@ export function CampaignApplication() {
               : `${a.officerName} is offered a post starting ${formatDate(updated.startDate)}.`,
       );
     } catch (err) {
-      setErrors(formErrorsFrom(err, { startDate: 'Start date' }));
+      setErrors(formErrorsFrom(err, { startDate: 'Start date', allocationOrgId: 'Whose post' }));
     } finally {
       setBusy(false);
     }
@@ -172,8 +173,10 @@ export function CampaignApplication() {
     ]);
     setErrors(check);
     if (hasErrors(check)) return;
-    void act('offer', { startDate: iso });
+    void act('offer', { startDate: iso, ...(allocation ? { allocationOrgId: allocation } : {}) });
   };
+  // A joint campaign's posts belong to their organisations: the offer names whose post it fills.
+  const allocations = c.allocations.length ? [...new Set([c.ownerOrgId, ...c.allocations.map((x) => x.orgId)])] : [];
 
   const canOffer = OFFERING_CAMPAIGN.has(c.status) && (a.status === 'shortlisted' || a.status === 'offered');
   return (
@@ -198,6 +201,7 @@ export function CampaignApplication() {
           a.requestedStartDate ? { key: 'Start date offered', value: formatDate(a.requestedStartDate) } : null,
           a.startDate && a.startDate !== a.requestedStartDate ? { key: 'Start date in force', value: formatDate(a.startDate) } : null,
           a.releaseDate ? { key: 'Release date', value: formatDate(a.releaseDate) } : null,
+          a.allocationOrgId && c.allocations.length ? { key: 'Post filled', value: orgName(a.allocationOrgId) } : null,
           a.alertId ? { key: 'Release alert', value: <Link className="govuk-link" to={`/alerts/${a.alertId}`}>See the alert</Link> } : null,
         ]}
       />
@@ -222,6 +226,20 @@ export function CampaignApplication() {
             onChange={setStartDate}
             error={errors.fields.startDate}
           />
+          {allocations.length > 1 ? (
+            <Radios
+              id="allocationOrgId"
+              legend="Whose post does this offer fill?"
+              hint={`The appointee moves to that organisation on the start date; filling ${orgName(a.homeOrgId)}’s own post, they stay and are no loss to it.`}
+              items={allocations.map((org) => ({
+                value: org,
+                text: `${orgName(org)} (${c.allocations.find((x) => x.orgId === org)?.posts ?? c.posts - c.allocations.reduce((n, x) => n + x.posts, 0)} posts)`,
+              }))}
+              value={allocation || a.allocationOrgId || c.ownerOrgId}
+              onChange={setAllocation}
+              error={errors.fields.allocationOrgId}
+            />
+          ) : null}
           <Button busy={busy}>{a.status === 'offered' ? 'Offer again' : 'Make an offer'}</Button>
         </form>
       ) : null}
