@@ -50,7 +50,7 @@ export const keys = {
   campaignApplicant: (campaignId: string, officerId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `APPLICANT#${officerId}` }),
 
   alert: (alertId: string) => ({ pk: `ALERT#${alertId}`, sk: 'ALERT' }),
-  /** gsi3 (sparse): open alerts by the time they escalate by themselves. */
+  /** gsi3 (sparse): alerts by their deadline (open: when they escalate by themselves; escalated: when the ROCC's time runs out). */
   alertDue: (dueAt: string, alertId: string) => ({ gsi3pk: 'DUE#ALERT', gsi3sk: `${dueAt}#${alertId}` }),
   alertsDuePartition: 'DUE#ALERT',
   /**
