@@ -3,8 +3,9 @@
  * DynamoDB Local (DYNAMODB_ENDPOINT, default the one `npm start` runs on port
  * 8000; TABLE_NAME). Events and emails go to the same outbox as `npm start`.
  * `--now=2026-12-31T09:00:00Z` runs them as if it were that time, to see an
- * alert escalate without waiting ten working days, an accepted move take
- * effect on its start date, or a secondment start and end.
+ * alert escalate without waiting ten working days (or the ROCC's five pass
+ * and the default outcome apply), an accepted move take effect on its start
+ * date, or a secondment start and end.
  */
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,9 +46,10 @@ async function main(): Promise<void> {
 
   const run = await escalateDueAlerts(now);
   console.log(
-    `Escalate due alerts: ${run.examined} due, ${run.escalated} escalated to the ROCC, ${run.skipped} skipped (answered or changed meanwhile), ${run.failed} failed${run.more ? '; more are due than one run takes, run again' : ''}.`,
+    `Escalate due alerts: ${run.examined} due, ${run.escalated} escalated to the ROCC, ${run.defaulted} given the default outcome (no ROCC decision in time), ${run.skipped} skipped (answered or changed meanwhile), ${run.failed} failed${run.more ? '; more are due than one run takes, run again' : ''}.`,
   );
   for (const id of run.escalatedIds) console.log(`  escalated ${id}`);
+  for (const id of run.defaultedIds) console.log(`  default outcome ${id}`);
 
   const moves = await applyDueMoves(now);
   console.log(

@@ -78,7 +78,9 @@ async function startJobTimer(intervalSeconds: number): Promise<() => void> {
       name: 'Escalation job',
       run: async () => {
         const run = await escalateDueAlerts();
-        return run.escalated || run.failed ? `${run.escalated} alert(s) escalated to the ROCC, ${run.skipped} skipped, ${run.failed} failed.` : undefined;
+        return run.escalated || run.defaulted || run.failed
+          ? `${run.escalated} alert(s) escalated to the ROCC, ${run.defaulted} given the default outcome (no ROCC decision in time), ${run.skipped} skipped, ${run.failed} failed.`
+          : undefined;
       },
     },
     {
