@@ -46,6 +46,12 @@ export const keys = {
   campaignMembershipPrefix: 'CAMPAIGN#',
   /** Live offers to officers of one source ROCU: the per-source cap is a condition on this counter. */
   campaignSource: (campaignId: string, orgId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `SOURCE#${orgId}` }),
+  /**
+   * gsi3 (sparse): open campaigns by closing date, for the closing job. Put on the item whenever it
+   * is written `open` and dropped by any write that leaves `open` (closed, cancelled), with the status.
+   */
+  campaignCloseDue: (closesOn: string, campaignId: string) => ({ gsi3pk: 'DUE#CAMPAIGN', gsi3sk: `${closesOn}#${campaignId}` }),
+  campaignsDuePartition: 'DUE#CAMPAIGN',
   /** One application per officer per campaign. */
   campaignApplicant: (campaignId: string, officerId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `APPLICANT#${officerId}` }),
 
