@@ -1,3 +1,4 @@
+import { addDays, todayIso } from '../../shared/domain/working-days';
 import type { Identity } from '../../shared/http/identity';
 import { draftCampaign } from '../../shared/use-cases/create-campaign';
 import { publishCampaign } from '../../shared/use-cases/publish-campaign';
@@ -13,7 +14,9 @@ const ncaHr: Identity = { sub: 'nca-hr', org: 'nca', roles: ['hr-lead'], regions
  * API, so the alert, inboxes and audit trail are exactly what a user would make.
  */
 export async function seedScenario(now = new Date()): Promise<{ campaignId: string; alertIds: string[] }> {
-  const year = now.getUTCFullYear() + (now.getUTCMonth() >= 10 ? 1 : 0);
+  // Its window starts on the day of the seed: once the TITAN head has answered and it opens, officers can
+  // apply straight away (step 4 of the walk-through); it closes six weeks later.
+  const today = todayIso(now);
   const campaign = await draftCampaign(ncaHr, {
     title: 'Cyber investigators, North West',
     capabilityId: 'cyber',
@@ -22,8 +25,8 @@ export async function seedScenario(now = new Date()): Promise<{ campaignId: stri
     regions: ['north-west'],
     posts: 6,
     allocations: [],
-    opensOn: `${year}-02-02`,
-    closesOn: `${year}-03-13`,
+    opensOn: today,
+    closesOn: addDays(today, 42),
     maxAppointmentsPerSource: null,
     roleProfile: {
       jobDescription:
