@@ -263,7 +263,7 @@ export function AlertPage() {
               !!a.releaseDate && { key: 'Release date', value: formatDate(a.releaseDate) },
               !!a.outcome && { key: 'Outcome', value: ALERT_OUTCOME[a.outcome!] ?? a.outcome },
               !!a.dueAt && OUTSTANDING.has(a.status) && { key: 'Escalates to the ROCC if unanswered by', value: formatDateTime(a.dueAt) },
-              !!a.escalatedAt && { key: 'Escalated to the ROCC', value: formatDateTime(a.escalatedAt) },
+              !!a.escalatedAt && { key: 'With the ROCC since', value: formatDateTime(a.escalatedAt) },
               !!a.decideBy && a.status === 'escalated' && { key: 'The default outcome applies if the ROCC has not decided by', value: formatDateTime(a.decideBy) },
               { key: 'Raised', value: formatDateTime(a.createdAt) },
             ]}
