@@ -40,6 +40,7 @@ export class ServiceStack extends Stack {
   readonly escalationJob: ScheduledJob;
   readonly moveJob: ScheduledJob;
   readonly secondmentJob: ScheduledJob;
+  readonly campaignCloseJob: ScheduledJob;
   readonly web: WebHosting;
   readonly alarms: Alarms;
 
@@ -112,10 +113,11 @@ export class ServiceStack extends Stack {
       this.api.addRoute(route, fn);
     }
 
-    // BRIEF.md rule 3: an alert nobody answers within 10 working days escalates to the ROCC by itself.
+    // BRIEF.md rule 3: an alert nobody answers within 10 working days escalates to the ROCC by itself, and one
+    // the ROCC does not decide within 5 working days gets the default outcome.
     this.escalationJob = new ScheduledJob(this, 'EscalateDueAlertsJob', {
       handler: 'jobs/escalate-due-alerts',
-      description: 'Escalate capability alerts unanswered past their due time to the ROCC',
+      description: 'Escalate capability alerts unanswered past their due time to the ROCC; give escalated alerts the ROCC did not decide in time the default outcome',
       schedule: Schedule.rate(Duration.minutes(15)),
       role: roles.createRole('EscalateDueAlertsJobRole', 'The alert escalation job: writes the table, publishes domain events', 'write', true),
       logGroupName: functionLogGroup('escalateDueAlertsJob'),
@@ -149,6 +151,19 @@ export class ServiceStack extends Stack {
       environment,
     });
 
+    // BRIEF.md "Recruitment campaigns": a job closes a campaign at its closing date. Applying is refused
+    // after closesOn by the application's own condition, so this only moves the status on: hourly at ten past.
+    this.campaignCloseJob = new ScheduledJob(this, 'CloseDueCampaignsJob', {
+      handler: 'jobs/close-due-campaigns',
+      description: 'Close open campaigns whose closing date has passed',
+      schedule: Schedule.cron({ minute: '10' }),
+      // Publishes nothing, so no bus or SES grants.
+      role: roles.createRole('CloseDueCampaignsJobRole', 'The campaign closing job: reads and writes the table', 'write', false),
+      logGroupName: functionLogGroup('closeDueCampaignsJob'),
+      logRetention: settings.logRetention,
+      environment,
+    });
+
     // config.json, written at deploy time: the app reads it at start and signs in through the hosted UI.
     this.web.deploy({
       apiUrl: this.api.url,
@@ -162,7 +177,7 @@ export class ServiceStack extends Stack {
     // API 5xx, Lambda errors and throttles, failure-queue depth: a few aggregate alarms to one topic.
     this.alarms = new Alarms(this, 'Alarms', {
       httpApi: this.api.httpApi,
-      failureQueues: [this.escalationJob, this.moveJob, this.secondmentJob].map((job) => job.failures),
+      failureQueues: [this.escalationJob, this.moveJob, this.secondmentJob, this.campaignCloseJob].map((job) => job.failures),
     });
 
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'The web UI (CloudFront)' });

@@ -3,8 +3,9 @@
  * DynamoDB Local (DYNAMODB_ENDPOINT, default the one `npm start` runs on port
  * 8000; TABLE_NAME). Events and emails go to the same outbox as `npm start`.
  * `--now=2026-12-31T09:00:00Z` runs them as if it were that time, to see an
- * alert escalate without waiting ten working days, an accepted move take
- * effect on its start date, or a secondment start and end.
+ * alert escalate without waiting ten working days (or the ROCC's five pass
+ * and the default outcome apply), an accepted move take effect on its start
+ * date, a secondment start and end, or a campaign close after its closing date.
  */
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,14 +41,16 @@ async function main(): Promise<void> {
   const { escalateDueAlerts } = await import('../shared/use-cases/escalate-due-alerts');
   const { applyDueMoves } = await import('../shared/use-cases/apply-due-moves');
   const { advanceDueSecondments } = await import('../shared/use-cases/advance-due-secondments');
+  const { closeDueCampaigns } = await import('../shared/use-cases/close-due-campaigns');
   const { DYNAMODB_ENDPOINT, TABLE_NAME } = config();
   console.log(`Jobs at ${now.toISOString()} against table ${TABLE_NAME} at ${DYNAMODB_ENDPOINT}; outbox ${process.env.OUTBOX_DIR}`);
 
   const run = await escalateDueAlerts(now);
   console.log(
-    `Escalate due alerts: ${run.examined} due, ${run.escalated} escalated to the ROCC, ${run.skipped} skipped (answered or changed meanwhile), ${run.failed} failed${run.more ? '; more are due than one run takes, run again' : ''}.`,
+    `Escalate due alerts: ${run.examined} due, ${run.escalated} escalated to the ROCC, ${run.defaulted} given the default outcome (no ROCC decision in time), ${run.skipped} skipped (answered or changed meanwhile), ${run.failed} failed${run.more ? '; more are due than one run takes, run again' : ''}.`,
   );
   for (const id of run.escalatedIds) console.log(`  escalated ${id}`);
+  for (const id of run.defaultedIds) console.log(`  default outcome ${id}`);
 
   const moves = await applyDueMoves(now);
   console.log(
@@ -63,7 +66,14 @@ async function main(): Promise<void> {
   );
   for (const id of secondments.startedIds) console.log(`  started ${id}`);
   for (const id of secondments.completedIds) console.log(`  completed ${id}`);
-  if (run.failed || moves.failed || secondments.failed) process.exitCode = 1;
+
+  const campaigns = await closeDueCampaigns(now);
+  console.log(
+    `Close due campaigns: ${campaigns.examined} due, ${campaigns.closed} closed (closing date passed), ${campaigns.skipped} skipped (no longer open), ` +
+      `${campaigns.conflicts} changed meanwhile (the next run retries), ${campaigns.failed} failed${campaigns.more ? '; more are due than one run takes, run again' : ''}.`,
+  );
+  for (const id of campaigns.closedIds) console.log(`  closed ${id}`);
+  if (run.failed || moves.failed || secondments.failed || campaigns.failed) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

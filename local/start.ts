@@ -64,8 +64,8 @@ function secondsFrom(name: string, fallback: number): number {
 
 /**
  * The scheduled jobs, as EventBridge runs them in AWS (alert escalation every
- * 15 minutes and moves taking effect every hour there; both more often here,
- * so a demo does not wait). A run still going when the next is due is left to
+ * 15 minutes; moves, the secondment lifecycle and campaign closing every hour
+ * there; all more often here, so a demo does not wait). A run still going when the next is due is left to
  * finish; the jobs are safe to overlap, but there is no point.
  */
 async function startJobTimer(intervalSeconds: number): Promise<() => void> {
@@ -73,12 +73,15 @@ async function startJobTimer(intervalSeconds: number): Promise<() => void> {
   const { escalateDueAlerts } = await import('../shared/use-cases/escalate-due-alerts');
   const { applyDueMoves } = await import('../shared/use-cases/apply-due-moves');
   const { advanceDueSecondments } = await import('../shared/use-cases/advance-due-secondments');
+  const { closeDueCampaigns } = await import('../shared/use-cases/close-due-campaigns');
   const jobs: { name: string; run: () => Promise<string | undefined> }[] = [
     {
       name: 'Escalation job',
       run: async () => {
         const run = await escalateDueAlerts();
-        return run.escalated || run.failed ? `${run.escalated} alert(s) escalated to the ROCC, ${run.skipped} skipped, ${run.failed} failed.` : undefined;
+        return run.escalated || run.defaulted || run.failed
+          ? `${run.escalated} alert(s) escalated to the ROCC, ${run.defaulted} given the default outcome (no ROCC decision in time), ${run.skipped} skipped, ${run.failed} failed.`
+          : undefined;
       },
     },
     {
@@ -96,6 +99,15 @@ async function startJobTimer(intervalSeconds: number): Promise<() => void> {
         const run = await advanceDueSecondments();
         return run.started || run.completed || run.conflicts || run.failed
           ? `${run.started} secondment(s) started, ${run.completed} completed, ${run.skipped} skipped, ${run.conflicts} changed meanwhile (next run), ${run.failed} failed.`
+          : undefined;
+      },
+    },
+    {
+      name: 'Campaign closing job',
+      run: async () => {
+        const run = await closeDueCampaigns();
+        return run.closed || run.conflicts || run.failed
+          ? `${run.closed} campaign(s) closed (closing date passed), ${run.skipped} skipped, ${run.conflicts} changed meanwhile (next run), ${run.failed} failed.`
           : undefined;
       },
     },

@@ -1,3 +1,4 @@
+import { addDays, todayIso } from '../../shared/domain/working-days';
 import type { Identity } from '../../shared/http/identity';
 import { draftCampaign } from '../../shared/use-cases/create-campaign';
 import { publishCampaign } from '../../shared/use-cases/publish-campaign';
@@ -13,7 +14,9 @@ const ncaHr: Identity = { sub: 'nca-hr', org: 'nca', roles: ['hr-lead'], regions
  * API, so the alert, inboxes and audit trail are exactly what a user would make.
  */
 export async function seedScenario(now = new Date()): Promise<{ campaignId: string; alertIds: string[] }> {
-  const year = now.getUTCFullYear() + (now.getUTCMonth() >= 10 ? 1 : 0);
+  // Its window starts on the day of the seed: once the TITAN head has answered and it opens, officers can
+  // apply straight away (step 4 of the walk-through); it closes six weeks later.
+  const today = todayIso(now);
   const campaign = await draftCampaign(ncaHr, {
     title: 'Cyber investigators, North West',
     capabilityId: 'cyber',
@@ -22,8 +25,8 @@ export async function seedScenario(now = new Date()): Promise<{ campaignId: stri
     regions: ['north-west'],
     posts: 6,
     allocations: [],
-    opensOn: `${year}-02-02`,
-    closesOn: `${year}-03-13`,
+    opensOn: today,
+    closesOn: addDays(today, 42),
     maxAppointmentsPerSource: null,
     roleProfile: {
       jobDescription:
@@ -37,5 +40,39 @@ export async function seedScenario(now = new Date()): Promise<{ campaignId: stri
     },
   });
   const published = await publishCampaign(ncaHr, campaign.id, now);
+  await draftCampaign(ncaHr, jointDraft(today));
   return { campaignId: campaign.id, alertIds: published.raisedAlertIds };
+}
+
+/**
+ * A joint NCA–VIPER draft whose posts belong to their organisations: one
+ * NCA post and two VIPER posts. Left as a draft (its impact preview shows
+ * each ROCU's teams, VIPER's exposed only to the NCA's post), so publishing
+ * it, the offers into each allocation and the moves are the newcomer's to try.
+ */
+function jointDraft(today: string) {
+  return {
+    title: 'Kidnap and extortion negotiators, West Midlands (joint NCA–VIPER)',
+    capabilityId: 'kidnap-extortion',
+    ownerOrgId: 'nca',
+    partnerOrgIds: ['viper'],
+    regions: ['west-midlands' as const],
+    posts: 3,
+    allocations: [
+      { orgId: 'nca', posts: 1 },
+      { orgId: 'viper', posts: 2 },
+    ],
+    opensOn: addDays(today, 14),
+    closesOn: addDays(today, 56),
+    maxAppointmentsPerSource: 1,
+    roleProfile: {
+      jobDescription: 'Negotiate in kidnap and extortion cases across the West Midlands, with the NCA’s Kidnap and Anti-Extortion Unit and VIPER’s team.',
+      terms: 'Joint posts: the NCA post on NCA terms, the VIPER posts on the home force’s terms while posted into VIPER.',
+      grade: 'NCA Grade 3 / Police Sergeant',
+      salaryBand: '£50,000 – £58,000',
+      vetting: 'sc' as const,
+      minPipLevel: 2 as const,
+      locations: ['Birmingham'],
+    },
+  };
 }

@@ -5,11 +5,11 @@ import { keys } from './keys';
 type Key = Record<string, unknown>;
 
 /**
- * Open alerts whose escalation time has passed, oldest first: gsi3
- * `DUE#ALERT` with `gsi3sk <= now`. The sort key is `<dueAt>#<alertId>`, so an
- * ISO timestamp bounds it. The index is sparse (only open alerts with a due
- * time carry gsi3 keys) and eventually consistent: a caller re-reads each alert
- * before acting on it.
+ * Alerts whose deadline has passed, oldest first: gsi3 `DUE#ALERT` with
+ * `gsi3sk <= now`. The sort key is `<deadline>#<alertId>` (an open alert's
+ * `dueAt`, an escalated one's `decideBy`), so an ISO timestamp bounds it. The
+ * index is sparse (only alerts waiting on a deadline carry gsi3 keys) and
+ * eventually consistent: a caller re-reads each alert before acting on it.
  */
 export async function queryDueAlertIds(now: Date, page: { limit: number; start?: Key }): Promise<{ ids: string[]; next?: Key }> {
   const out = await documentClient().send(
@@ -17,7 +17,8 @@ export async function queryDueAlertIds(now: Date, page: { limit: number; start?:
       TableName: tableName(),
       IndexName: 'gsi3',
       KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :now',
-      ExpressionAttributeValues: { ':pk': keys.alertsDuePartition, ':now': now.toISOString() },
+      // `#~` sorts after any id: an alert due at exactly `now` is listed too.
+      ExpressionAttributeValues: { ':pk': keys.alertsDuePartition, ':now': `${now.toISOString()}#~` },
       ProjectionExpression: 'id',
       Limit: page.limit,
       ...(page.start ? { ExclusiveStartKey: page.start } : {}),

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { AlertState } from '../domain/alert-rules';
+import { deadlineOf, type AlertState } from '../domain/alert-rules';
 import { ValidationError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { Alert, AlertSummary } from '../schemas/alert.schema';
@@ -38,7 +38,8 @@ export interface StoredAlert extends Alert {
 
 export function alertFromItem(item: Record<string, unknown>): StoredAlert {
   const { pk: _pk, sk: _sk, entity: _e, gsi3pk: _g, gsi3sk: _h, ...rest } = item;
-  return rest as unknown as StoredAlert;
+  // Alerts escalated before the ROCC's deadline existed have neither field.
+  return { escalatedAt: null, decideBy: null, ...rest } as unknown as StoredAlert;
 }
 
 export function alertState(a: Alert): AlertState {
@@ -60,7 +61,7 @@ export function alertState(a: Alert): AlertState {
 
 const SUMMARY_FIELDS = [
   'id', 'kind', 'orgId', 'capabilityId', 'campaignId', 'campaignTitle', 'applicationId', 'level', 'status',
-  'projected', 'projectedAfter', 'minimum', 'createdAt', 'dueAt',
+  'projected', 'projectedAfter', 'minimum', 'createdAt', 'dueAt', 'escalatedAt', 'decideBy',
 ] as const;
 
 function inboxPuts(alert: StoredAlert): GuardedAction[] {
@@ -76,8 +77,10 @@ function inboxPuts(alert: StoredAlert): GuardedAction[] {
 }
 
 function alertItem(alert: StoredAlert): Record<string, unknown> {
-  // Only an alert waiting for the ROCU head is on the due index the escalation job reads.
-  const due = alert.status === 'open' && alert.dueAt ? keys.alertDue(alert.dueAt, alert.id) : {};
+  // Only an alert waiting on a deadline is on the due index the scheduled job reads: the ROCU head's
+  // while open, the ROCC's while escalated. Any other status drops the keys, so the index never lists it.
+  const deadline = deadlineOf(alert);
+  const due = deadline ? keys.alertDue(deadline, alert.id) : {};
   return { ...keys.alert(alert.id), entity: 'alert', ...alert, ...due };
 }
 
@@ -196,7 +199,8 @@ export async function listInbox(audiences: string[], filter: InboxFilter, page: 
   const more = audiences.some((a) => next[a] !== null);
   const items = taken.map(({ item }) => {
     const { pk: _pk, sk: _sk, entity: _e, audience: _a, ...rest } = item;
-    return rest as AlertSummary;
+    // Inbox entries written before the ROCC's deadline existed have neither field.
+    return { escalatedAt: null, decideBy: null, ...rest } as AlertSummary;
   });
   return { items, ...(more ? { cursor: Buffer.from(JSON.stringify(next), 'utf8').toString('base64url') } : {}) };
 }

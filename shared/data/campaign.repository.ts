@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { AppError } from '../errors';
 import { nowIso } from '../ids';
 import type { Campaign, CampaignSummary } from '../schemas/campaign.schema';
 import { auditAction, type Actor } from './audit.repository';
@@ -42,6 +43,9 @@ export function campaignItem(c: Campaign): Record<string, unknown> {
     ...keys.campaign(c.id),
     ...keys.campaignByStatus(c.status, c.opensOn, c.id),
     ...keys.campaignByCapability(c.capabilityId, c.opensOn, c.id),
+    // The closing job's marker moves with the status in the same Put: set by the write that opens the
+    // campaign, gone with the one that closes or cancels it. (Its dates cannot change once it is open.)
+    ...(c.status === 'open' ? keys.campaignCloseDue(c.closesOn, c.id) : {}),
     entity: 'campaign',
     ...c,
   };
@@ -109,10 +113,10 @@ export async function saveCampaign(
   before: Campaign,
   after: Campaign,
   expected: ExpectedVersion,
-  audit: { action: string; actor: Actor; note?: string; changes?: Record<string, unknown> },
+  audit: { action: string; actor: Actor; note?: string; changes?: Record<string, unknown>; /** A job's own clock; now otherwise. */ at?: string },
   extra: GuardedAction[] = [],
 ): Promise<Campaign> {
-  const saved: Campaign = { ...after, version: before.version + 1, updatedAt: nowIso() };
+  const saved: Campaign = { ...after, version: before.version + 1, updatedAt: audit.at ?? nowIso() };
   await transactWrite([
     {
       action: {
@@ -223,6 +227,27 @@ export async function campaignsOfCapabilityOpeningBy(capabilityId: string, close
     }),
   );
   return (out.Items ?? []).map(campaignFromItem);
+}
+
+/**
+ * A guard: the campaign takes applications on `today` when the transaction
+ * commits — open, and `opensOn <= today <= closesOn` — so an application
+ * cannot land before the opening date, after the closing date (even before
+ * the closing job has run), or after the campaign was closed or cancelled.
+ */
+export function campaignTakingApplicationsCheck(campaignId: string, today: string, onFail: () => AppError): GuardedAction {
+  return {
+    action: {
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: keys.campaign(campaignId),
+        ConditionExpression: '#status = :open AND opensOn <= :today AND closesOn >= :today',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':open': 'open', ':today': today },
+      },
+    },
+    onConditionFailed: onFail,
+  };
 }
 
 /**

@@ -48,11 +48,17 @@ export const keys = {
   campaignSource: (campaignId: string, orgId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `SOURCE#${orgId}` }),
   /** Offers filling one organisation's allocation of a campaign's posts (never more than its posts). */
   campaignAllocation: (campaignId: string, orgId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `ALLOC#${orgId}` }),
+  /**
+   * gsi3 (sparse): open campaigns by closing date, for the closing job. Put on the item whenever it
+   * is written `open` and dropped by any write that leaves `open` (closed, cancelled), with the status.
+   */
+  campaignCloseDue: (closesOn: string, campaignId: string) => ({ gsi3pk: 'DUE#CAMPAIGN', gsi3sk: `${closesOn}#${campaignId}` }),
+  campaignsDuePartition: 'DUE#CAMPAIGN',
   /** One application per officer per campaign. */
   campaignApplicant: (campaignId: string, officerId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `APPLICANT#${officerId}` }),
 
   alert: (alertId: string) => ({ pk: `ALERT#${alertId}`, sk: 'ALERT' }),
-  /** gsi3 (sparse): open alerts by the time they escalate by themselves. */
+  /** gsi3 (sparse): alerts by their deadline (open: when they escalate by themselves; escalated: when the ROCC's time runs out). */
   alertDue: (dueAt: string, alertId: string) => ({ gsi3pk: 'DUE#ALERT', gsi3sk: `${dueAt}#${alertId}` }),
   alertsDuePartition: 'DUE#ALERT',
   /**

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { CONFIRMING_STATUSES, type PlacementStatus } from '../domain/secondment-rules';
+import { CONFIRMING_STATUSES, takesApplications, type PlacementStatus } from '../domain/secondment-rules';
 import { ConflictError, ValidationError, type AppError } from '../errors';
 import type { Placement } from '../schemas/placement.schema';
 import { auditAction, type Actor } from './audit.repository';
@@ -34,8 +34,8 @@ export const placementKeys = {
   placementsOfHost: (hostOrgId: string) => `PLACEMENT#HOST#${hostOrgId}`,
 };
 
-/** A placement as stored: what the API shows except the fields derived per caller (`eligible`) or on the way out (`placesLeft`). */
-export type StoredPlacement = Omit<Placement, 'eligible' | 'placesLeft'>;
+/** A placement as stored: what the API shows except the fields derived per caller (`eligible`) or on the way out (`placesLeft`, `takingApplications`). */
+export type StoredPlacement = Omit<Placement, 'eligible' | 'placesLeft' | 'takingApplications'>;
 
 export function placementFromItem(item: Record<string, unknown>): StoredPlacement {
   return {
@@ -60,9 +60,12 @@ export function placementFromItem(item: Record<string, unknown>): StoredPlacemen
   };
 }
 
-/** The API view: places left is derived, so it can never disagree with `confirmed`. */
-export function placementView(p: StoredPlacement): Omit<Placement, 'eligible'> {
-  return { ...p, placesLeft: Math.max(0, p.places - p.confirmed) };
+/**
+ * The API view on `today`: places left and whether it takes applications are
+ * derived, so they can never disagree with `confirmed`, the status or the date.
+ */
+export function placementView(p: StoredPlacement, today: string): Omit<Placement, 'eligible'> {
+  return { ...p, placesLeft: Math.max(0, p.places - p.confirmed), takingApplications: takesApplications(p, today) };
 }
 
 function placementItem(p: StoredPlacement): Record<string, unknown> {
@@ -207,14 +210,18 @@ export function givePlaceBackAction(placementId: string, at: string): GuardedAct
   };
 }
 
-/** A guard: the placement takes applications when the transaction commits (open and not past its closing date). */
+/**
+ * A guard: the placement takes applications when the transaction commits —
+ * open, not past its closing date, and a place still free (a host filling the
+ * last place meanwhile stops it) — whatever the read before it showed.
+ */
 export function placementOpenCheck(placementId: string, today: string, onClosed: () => AppError): GuardedAction {
   return {
     action: {
       ConditionCheck: {
         TableName: tableName(),
         Key: placementKeys.placement(placementId),
-        ConditionExpression: '#status = :open AND closesOn >= :today',
+        ConditionExpression: '#status = :open AND closesOn >= :today AND confirmed < places',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':open': 'open', ':today': today },
       },

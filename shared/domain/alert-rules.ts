@@ -2,6 +2,7 @@ import type { TeamAtRisk } from './commitments';
 import { capKeepingMinimums } from './impact';
 import { deferralViolation, latestReleaseDate } from './offer-gate';
 import type { Level } from './capability-level';
+import { addWorkingDays } from './working-days';
 
 /**
  * Alerts and the decisions on them (BRIEF.md rules 2 and 3): pure state
@@ -134,6 +135,69 @@ export function decide(state: AlertState, decision: RoccDecision): Transition {
       : { ok: true, next: { ...state, status: 'resolved', outcome: 'deferred', releaseDate: latestReleaseDate(start) } };
   }
   return refuse(409, 'This alert is not decided by the ROCC.');
+}
+
+// ---------------------------------------------------------------- no hold is open-ended
+
+/**
+ * Working days the ROCC has to decide an escalated alert (BRIEF.md rule 3).
+ * After that the service applies the default outcome itself, so an offer or
+ * a campaign is never held by a decision nobody takes.
+ */
+export const DECIDE_WITHIN_WORKING_DAYS = 5;
+
+/** When the ROCC's clock started and when it runs out. */
+export interface RoccClock {
+  escalatedAt: string | null;
+  decideBy: string | null;
+}
+
+/**
+ * The ROCC's clock after a change of status: it starts when an alert becomes
+ * escalated (an objection, a referral or the head's deadline passing), and
+ * `decideBy` is cleared once the alert leaves `escalated`; `escalatedAt`
+ * stays, for the record of how long the decision waited.
+ */
+export function roccClock(before: { status: AlertStatus } & RoccClock, after: { status: AlertStatus }, now: Date): RoccClock {
+  if (after.status !== 'escalated') return { escalatedAt: before.escalatedAt, decideBy: null };
+  if (before.status === 'escalated') return { escalatedAt: before.escalatedAt, decideBy: before.decideBy };
+  return { escalatedAt: now.toISOString(), decideBy: addWorkingDays(now, DECIDE_WITHIN_WORKING_DAYS).toISOString() };
+}
+
+/** What the scheduled job owes an alert at `now`: escalate it, apply the default outcome, or nothing. */
+export type DueStep = 'escalate' | 'default-outcome' | null;
+
+export function dueStep(alert: { status: AlertStatus; dueAt: string | null; decideBy: string | null }, now: Date): DueStep {
+  const at = now.toISOString();
+  if (alert.status === 'open' && alert.dueAt !== null && alert.dueAt <= at) return 'escalate';
+  if (alert.status === 'escalated' && alert.decideBy !== null && alert.decideBy <= at) return 'default-outcome';
+  return null;
+}
+
+/** The time an alert waits on (the due index's sort key): the head's deadline while open, the ROCC's while escalated. */
+export function deadlineOf(alert: { status: AlertStatus; dueAt: string | null; decideBy: string | null }): string | null {
+  if (alert.status === 'open') return alert.dueAt;
+  if (alert.status === 'escalated') return alert.decideBy;
+  return null;
+}
+
+/**
+ * The decision the service takes when the ROCC's deadline passes: the ROCC's
+ * `uphold` (the offer released at the latest allowed date; the campaign
+ * capped to keep the ROCU at its minimum, or at the cap the head asked for
+ * when the request was referred).
+ */
+export const DEFAULT_ROCC_DECISION: RoccDecision = 'uphold';
+
+/**
+ * The latest date an offer waiting for release is released on, whatever the
+ * ROCU head and the ROCC do (or do not) decide: the requested start plus the
+ * longest deferral. Null for any offer not waiting for release.
+ */
+export function latestReleaseFor(app: { status: string; requestedStartDate: string | null; startDate?: string | null }): string | null {
+  if (app.status !== 'awaiting-release') return null;
+  const start = app.requestedStartDate ?? app.startDate ?? null;
+  return start ? latestReleaseDate(start) : null;
 }
 
 /** Does a campaign-impact alert still hold the campaign, given the cap now in force for its ROCU? */

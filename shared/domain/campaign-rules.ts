@@ -1,9 +1,27 @@
 /**
  * Campaign lifecycle and validation rules (BRIEF.md "Recruitment campaigns"): pure.
+ *
+ * `draft` → (`consultation`) → `open` → `closed` → `completed`; `cancelled`
+ * from any state before completed. A published (`open`) campaign takes
+ * applications from `opensOn` to `closesOn` inclusive; the day after
+ * `closesOn` the closing job makes it `closed` (the owner's HR lead may close
+ * it earlier); offers go on while it is open or closed; the owner completes
+ * it once no application is live, and then nothing more happens in it but
+ * accepted moves taking effect.
  */
 
 export const CAMPAIGN_STATUSES = ['draft', 'consultation', 'open', 'closed', 'completed', 'cancelled'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** Campaign statuses in which no offer can follow any more: the campaign has ended. */
+export const ENDED_CAMPAIGN_STATUSES = ['completed', 'cancelled'] as const satisfies readonly CampaignStatus[];
+
+/**
+ * Applications still in the running: a campaign cannot be completed while
+ * one is. (An accepted offer is not: the appointment is made, and the move
+ * job still takes it into effect on its start date.)
+ */
+export const LIVE_APPLICATION_STATUSES = ['submitted', 'shortlisted', 'offered', 'awaiting-release'] as const;
 
 const TRANSITIONS: Record<string, readonly CampaignStatus[]> = {
   publish: ['draft', 'consultation'],
@@ -56,6 +74,58 @@ export function campaignViolations(c: CampaignShape): RuleViolation[] {
     out.push({ field: 'maxAppointmentsPerSource', message: 'cannot exceed the number of posts' });
   }
   return out;
+}
+
+// ---------------------------------------------------------------- the application window
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2027-02-02` → `2 February 2027`, the way GOV.UK writes dates. */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+export interface ApplicationWindow {
+  status: CampaignStatus;
+  opensOn: string;
+  closesOn: string;
+}
+
+/** Is the campaign taking applications on `today`? Open, and `opensOn <= today <= closesOn` (both days included). */
+export function takesApplications(c: ApplicationWindow, today: string): boolean {
+  return c.status === 'open' && c.opensOn <= today && today <= c.closesOn;
+}
+
+/** Why an officer cannot apply on `today`, in words with the date that matters; undefined when they can. */
+export function applicationWindowRefusal(c: ApplicationWindow, today: string): { message: string; field: string } | undefined {
+  if (c.status !== 'open') return { field: 'status', message: `The campaign is ${c.status}: applications are taken only while it is open.` };
+  if (today < c.opensOn) return { field: 'opensOn', message: `The campaign opens for applications on ${longDate(c.opensOn)}.` };
+  if (today > c.closesOn) return { field: 'closesOn', message: `The campaign closed for applications on ${longDate(c.closesOn)}.` };
+  return undefined;
+}
+
+/** Is an open campaign past its closing date on `today`, so that the closing job closes it? */
+export function dueToClose(c: ApplicationWindow, today: string): boolean {
+  return c.status === 'open' && c.closesOn < today;
+}
+
+/** Why the campaign cannot be completed, naming every live application; undefined when it can. */
+export function completionRefusal(
+  c: { status: CampaignStatus },
+  applications: readonly { id: string; officerName: string; status: string }[],
+): { message: string; details: { field: string; message: string; applicationId?: string }[] } | undefined {
+  if (!canDo('complete', c.status)) {
+    const hint = c.status === 'open' ? ' Close it first (or wait for its closing date).' : '';
+    return { message: `Only a closed campaign can be completed; this one is ${c.status}.${hint}`, details: [{ field: 'status', message: c.status }] };
+  }
+  const live = applications.filter((a) => (LIVE_APPLICATION_STATUSES as readonly string[]).includes(a.status));
+  if (live.length === 0) return undefined;
+  const names = live.map((a) => `${a.officerName} (${a.status})`);
+  return {
+    message: `The campaign has ${live.length} live application${live.length === 1 ? '' : 's'}: ${names.join(', ')}. Each must be accepted, rejected or withdrawn before the campaign is completed.`,
+    details: live.map((a) => ({ field: 'applications', applicationId: a.id, message: `${a.officerName}: ${a.status}` })),
+  };
 }
 
 /** Do two date windows (inclusive YYYY-MM-DD) overlap? */

@@ -63,6 +63,8 @@ export function newAlert(input: NewAlertInput) {
     createdAt: at,
     updatedAt: at,
     dueAt: waits ? addWorkingDays(input.now, ANSWER_WITHIN_WORKING_DAYS).toISOString() : null,
+    escalatedAt: null,
+    decideBy: null,
     version: 1,
   };
 }

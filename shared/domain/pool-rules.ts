@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from './application-rules';
-import type { CampaignStatus } from './campaign-rules';
+import { ENDED_CAMPAIGN_STATUSES } from './campaign-rules';
 
 /**
  * The candidate pool (BRIEF.md "Recruitment campaigns": appointable
@@ -13,9 +13,10 @@ import type { CampaignStatus } from './campaign-rules';
 /**
  * Campaign statuses in which no offer can follow any more (offers and
  * acceptances need `open` or `closed`): a shortlisted applicant of such a
- * campaign was appointable and will not be appointed by it.
+ * campaign was appointable and will not be appointed by it. A campaign is
+ * completed by its owner once no application is live, or cancelled.
  */
-export const ENDED_CAMPAIGN_STATUSES = ['completed', 'cancelled'] as const satisfies readonly CampaignStatus[];
+export { ENDED_CAMPAIGN_STATUSES };
 
 export type AppointableCheck =
   | { ok: true; /** The write must also check the campaign has ended (a ConditionCheck, not a read). */ campaignMustHaveEnded: boolean }

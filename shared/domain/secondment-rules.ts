@@ -68,14 +68,37 @@ export function placementEndDate(startDate: string, months: number): string {
   return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
-/** Still taking applications on `today`: open, and its closing date not passed (it closes at the end of that day). */
-export function takesApplications(p: { status: PlacementStatus; closesOn: string }, today: string): boolean {
-  return p.status === 'open' && p.closesOn >= today;
+/** What decides whether a placement takes applications: its status, closing date and places. */
+export interface PlacementWindow {
+  status: PlacementStatus;
+  closesOn: string;
+  places: number;
+  confirmed: number;
+}
+
+/**
+ * Still taking applications on `today`: open, its closing date not passed (it
+ * closes at the end of that day), and a place still free. A full placement
+ * takes none: nobody could be confirmed into it.
+ */
+export function takesApplications(p: PlacementWindow, today: string): boolean {
+  return placementClosedRefusal(p, today) === undefined;
+}
+
+/** Why a placement takes no applications on `today` (closed, past its closing date, or full); undefined when it does. */
+export function placementClosedRefusal(p: PlacementWindow, today: string): PlacementRefusal | undefined {
+  if (p.status !== 'open') return { code: 'placement-closed', message: `the placement is ${p.status}` };
+  if (p.closesOn < today) return { code: 'placement-closed', message: `the placement closed for applications on ${p.closesOn}` };
+  if (p.confirmed >= p.places) return { code: 'placement-full', message: `all ${p.places} ${p.places === 1 ? 'place is' : 'places are'} taken` };
+  return undefined;
 }
 
 // ---------------------------------------------------------------- eligibility
 
-export type PlacementRefusalCode = ProfileRefusal['code'] | 'placement-closed' | 'home-org-type' | 'own-organisation';
+export type PlacementRefusalCode = ProfileRefusal['code'] | 'placement-closed' | 'placement-full' | 'home-org-type' | 'own-organisation';
+
+/** Refusals about the placement itself, not the applicant: applying is a conflict with its state (409), not a lack of eligibility (403). */
+export const PLACEMENT_STATE_REFUSALS: readonly PlacementRefusalCode[] = ['placement-closed', 'placement-full'];
 
 export interface PlacementRefusal {
   code: PlacementRefusalCode;
@@ -94,16 +117,12 @@ export interface PlacementApplicant extends Applicant {
  */
 export function placementRefusals(
   officer: PlacementApplicant,
-  placement: { status: PlacementStatus; closesOn: string; hostOrgId: string; eligibility: PlacementEligibility },
+  placement: PlacementWindow & { hostOrgId: string; eligibility: PlacementEligibility },
   today: string,
 ): PlacementRefusal[] {
   const out: PlacementRefusal[] = [];
-  if (!takesApplications(placement, today)) {
-    out.push({
-      code: 'placement-closed',
-      message: placement.status === 'open' ? `the placement closed for applications on ${placement.closesOn}` : `the placement is ${placement.status}`,
-    });
-  }
+  const closed = placementClosedRefusal(placement, today);
+  if (closed) out.push(closed);
   if (officer.homeOrgId === placement.hostOrgId) {
     out.push({ code: 'own-organisation', message: 'the placement is in your own organisation: a secondment is to another one' });
   }

@@ -45,6 +45,11 @@ export const alert = z
     createdAt: z.string(),
     updatedAt: z.string(),
     dueAt: z.string().nullable().describe('When an unanswered alert escalates to the ROCC by itself.'),
+    escalatedAt: z.string().nullable().describe('When the alert went to the ROCC (an objection, a referral or no answer in time): how long the decision has waited.'),
+    decideBy: z
+      .string()
+      .nullable()
+      .describe('While escalated: the end of the ROCC’s 5 working days. If no decision is taken by then the service applies the default outcome (as uphold).'),
     version: z.number().int(),
   })
   .meta({ id: 'Alert' });
@@ -65,6 +70,8 @@ export const alertSummary = alert.pick({
   minimum: true,
   createdAt: true,
   dueAt: true,
+  escalatedAt: true,
+  decideBy: true,
 }).meta({ id: 'AlertSummary' });
 export type AlertSummary = z.infer<typeof alertSummary>;
 

@@ -33,6 +33,13 @@ export const application = z
       .nullable()
       .optional()
       .describe('The organisation whose allocation of posts the offer fills (the owner or a partner of a joint campaign); the appointee moves there, or stays if it is their own.'),
+    latestReleaseDate: isoDate
+      .nullable()
+      .default(null)
+      .optional()
+      .describe(
+        'While awaiting-release: the latest date the offer is released on, whatever the ROCU head and the ROCC decide or leave undecided (the requested start plus 90 days). Null otherwise.',
+      ),
     // Optional in the type, so code building a new application need not name them; the default
     // still puts them in every response (false for an application written before the pool existed).
     appointable: z.boolean().default(false).optional().describe('The campaign’s HR lead found the candidate appointable (candidate pool).'),

@@ -90,9 +90,21 @@ export const campaign = z
     createdAt: z.string(),
     updatedAt: z.string(),
     publishedAt: z.string().nullable(),
-  })
-  .meta({ id: 'Campaign' });
+  });
+/** A campaign as stored and as the use cases pass it around; the API shows `campaignView`. */
 export type Campaign = z.infer<typeof campaign>;
+
+/** What the API adds to a campaign on the way out, from the date it is read on. */
+const applicationWindow = {
+  takingApplications: z
+    .boolean()
+    .describe(
+      'Officers can apply today: the campaign is open and today is between opensOn and closesOn (both included). An open campaign whose opensOn is still ahead is published but not yet taking applications; after closesOn it is closed to them even before the closing job marks it closed.',
+    ),
+};
+
+export const campaignView = campaign.extend(applicationWindow).meta({ id: 'Campaign' });
+export type CampaignView = z.infer<typeof campaignView>;
 
 export const campaignParams = z.strictObject({ id: entityId });
 
@@ -123,14 +135,14 @@ export const impactAssessment = z
   .object({ campaignId: z.string(), capabilityId: z.string(), rows: z.array(impactRow), worstLevel: z.enum(LEVELS) })
   .meta({ id: 'ImpactAssessment' });
 
-export const campaignSummary = campaign
-  .pick({ id: true, title: true, capabilityId: true, ownerOrgId: true, status: true, opensOn: true, closesOn: true, posts: true, regions: true })
-  .meta({ id: 'CampaignSummary' });
+export const campaignSummary = campaign.pick({ id: true, title: true, capabilityId: true, ownerOrgId: true, status: true, opensOn: true, closesOn: true, posts: true, regions: true });
 export type CampaignSummary = z.infer<typeof campaignSummary>;
+export const campaignSummaryView = campaignSummary.extend(applicationWindow).meta({ id: 'CampaignSummary' });
+export type CampaignSummaryView = z.infer<typeof campaignSummaryView>;
 
 export const publishResult = z
   .object({
-    campaign,
+    campaign: campaignView,
     raisedAlertIds: z.array(z.string()).describe('Alerts this publication raised.'),
     outstanding: z.array(z.object({ orgId: z.string(), alertId: z.string(), status: z.string() })).describe('Alerts still holding the campaign in consultation.'),
   })

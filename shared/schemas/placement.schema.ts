@@ -50,7 +50,7 @@ export const placement = z
     description: z.string().nullable(),
     places: z.number().int(),
     confirmed: z.number().int().describe('Places confirmed (never more than places).'),
-    placesLeft: z.number().int(),
+    placesLeft: z.number().int().describe('Places not yet confirmed: places − confirmed.'),
     startDate: isoDate,
     durationMonths: z.number().int(),
     endDate: isoDate.describe('The day the secondee returns home: startDate + durationMonths.'),
@@ -59,6 +59,9 @@ export const placement = z
     pipDevelopmentLevel: z.number().int().nullable(),
     closesOn: isoDate,
     status: z.enum(PLACEMENT_STATUSES),
+    takingApplications: z
+      .boolean()
+      .describe('Officers can apply today: open, closesOn not passed (it is the last day), and a place still free. False after closesOn or when every place is taken.'),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -1,5 +1,6 @@
 import { getApplication, type StoredApplication } from '../data/application.repository';
 import type { Actor } from '../data/audit.repository';
+import { latestReleaseFor } from '../domain/alert-rules';
 import type { ApplicationStatus } from '../domain/application-rules';
 import { ConflictError, NotFoundError, type AppError } from '../errors';
 import type { Identity } from '../http/identity';
@@ -33,6 +34,15 @@ export async function applicationForApplicant(identity: Identity, applicationId:
   const app = await getApplication(applicationId);
   if (!app || !isApplicant(identity, app)) throw new NotFoundError(`No application ${applicationId} of yours.`);
   return app;
+}
+
+/**
+ * An application as the API shows it: with the latest date a held offer is
+ * released on, worked out from its status on the way out (never stored, so
+ * it cannot go stale when the offer is released, withdrawn or rejected).
+ */
+export function applicationView<T extends StoredApplication>(app: T): T {
+  return { ...app, latestReleaseDate: latestReleaseFor(app) };
 }
 
 export function historyEntry(status: ApplicationStatus, actor: Actor, at: string, note?: string): HistoryEntry {

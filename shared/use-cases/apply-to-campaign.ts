@@ -1,9 +1,10 @@
-import { applicationAudit, campaignStatusCheck, newApplicationActions, officerVersionCheck, type StoredApplication } from '../data/application.repository';
+import { applicationAudit, newApplicationActions, officerVersionCheck, type StoredApplication } from '../data/application.repository';
 import { actorOf } from '../data/audit.repository';
-import { getCampaign } from '../data/campaign.repository';
+import { campaignTakingApplicationsCheck, getCampaign } from '../data/campaign.repository';
 import { getOfficer } from '../data/officer.repository';
 import { transactWrite } from '../data/transact';
 import { eligibilityRefusals } from '../domain/application-rules';
+import { applicationWindowRefusal } from '../domain/campaign-rules';
 import { todayIso } from '../domain/working-days';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
@@ -12,11 +13,13 @@ import { submittedApplication } from './application-access';
 
 /**
  * An officer applies to a campaign. Primary course: read the campaign and the
- * caller's officer record (in parallel); refuse a campaign that is not open
- * (409) and an officer who does not meet the role profile (403, naming every
- * reason); then one transaction puts the application and its
- * one-per-officer-per-campaign claim, checks the campaign is still open and
- * the officer record still the one judged eligible, and writes the audit entry.
+ * caller's officer record (in parallel); refuse a campaign that is not
+ * taking applications today (409: not open, before its opening date or after
+ * its closing date, with the date) and an officer who does not meet the role
+ * profile (403, naming every reason); then one transaction puts the
+ * application and its one-per-officer-per-campaign claim, checks the campaign
+ * is still open with today inside its dates and the officer record still the
+ * one judged eligible, and writes the audit entry.
  */
 export async function applyToCampaign(identity: Identity, campaignId: string, input: { statement: string }, now = new Date()): Promise<StoredApplication> {
   if (!identity.officerId) throw new ForbiddenError('Your account is not linked to an officer record; ask your HR lead.');
@@ -24,12 +27,10 @@ export async function applyToCampaign(identity: Identity, campaignId: string, in
   // Drafts are not visible to applicants at all.
   if (!campaign || campaign.status === 'draft') throw new NotFoundError(`No campaign ${campaignId}.`);
   if (!officer) throw new ForbiddenError('Your officer record was not found; ask your HR lead.');
-  if (campaign.status !== 'open') {
-    throw new ConflictError(`The campaign is ${campaign.status}: applications are taken only while it is open.`, [
-      { field: 'status', message: campaign.status },
-    ]);
-  }
-  const refusals = eligibilityRefusals(officer, campaign.roleProfile, todayIso(now));
+  const today = todayIso(now);
+  const closed = applicationWindowRefusal(campaign, today);
+  if (closed) throw new ConflictError(closed.message, [{ field: closed.field, message: closed.message }]);
+  const refusals = eligibilityRefusals(officer, campaign.roleProfile, today);
   if (refusals.length) {
     throw new ForbiddenError(
       `You are not eligible for this role: ${refusals.map((r) => r.message).join('; ')}.`,
@@ -42,8 +43,9 @@ export async function applyToCampaign(identity: Identity, campaignId: string, in
   const app = submittedApplication(newId('app', now.getTime()), campaign, officer, input.statement, actor, at);
   await transactWrite([
     ...newApplicationActions(app),
-    // The status read above could be stale by now: the campaign must still be open when the application lands.
-    campaignStatusCheck(campaign.id, ['open'], () => new ConflictError('The campaign closed while you were applying.')),
+    // The read above could be stale by now, and the day may have turned: the campaign must still take
+    // applications today when the application lands (the dates are in the condition, not only the status).
+    campaignTakingApplicationsCheck(campaign.id, today, () => new ConflictError('The campaign stopped taking applications while you were applying.')),
     officerVersionCheck(officer.id, officer.version, () => new ConflictError('Your officer record changed while you were applying. Try again.')),
     applicationAudit(app, 'application.submitted', actor, at, { campaignId: campaign.id, homeOrgId: officer.homeOrgId }),
   ]);

@@ -1,8 +1,19 @@
 import { alertState, audiencesOf, getAlert, updateAlertActions, type StoredAlert } from '../data/alert.repository';
-import { actorOf, auditAction, type Actor } from '../data/audit.repository';
+import { actorOf, auditAction, SYSTEM_ACTOR, type Actor } from '../data/audit.repository';
 import { consultationEntryAction, getCampaign, memberOrgIds, sourceCapAction } from '../data/campaign.repository';
 import { transactWrite, type GuardedAction } from '../data/transact';
-import { decide, refer, respond, type AlertState, type HeadDecision, type RoccDecision, type Transition } from '../domain/alert-rules';
+import {
+  decide,
+  DECIDE_WITHIN_WORKING_DAYS,
+  DEFAULT_ROCC_DECISION,
+  refer,
+  respond,
+  roccClock,
+  type AlertState,
+  type HeadDecision,
+  type RoccDecision,
+  type Transition,
+} from '../domain/alert-rules';
 import { isCampaignOwnerHr, isRocuHeadOf } from '../domain/access';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Identity } from '../http/identity';
@@ -37,17 +48,26 @@ interface Decision {
   type: DomainEventType;
   note: string;
   changes: Record<string, unknown>;
+  /** The event's one-line summary, when the default (status and outcome) does not say enough. */
+  summary?: string;
+}
+
+/** A planned change to an alert: its next state, and how the audit trail and the event describe it. */
+export interface AlertChange {
+  state: AlertState;
+  decision: Decision;
 }
 
 /**
  * Write an alert's new state with everything it changes, in one transaction
  * conditioned on the alert version that was read: the campaign's consultation
  * entry (or an imposed per-source cap), the offer it releases, and the audit
- * entry with who decided, in which role, and their note. Then tell the people
- * concerned.
+ * entry with who decided, in which role, and their note. Returns the event
+ * that tells the people concerned, for the caller to publish.
  */
-async function commit(alert: StoredAlert, state: AlertState, actor: Actor, decision: Decision): Promise<StoredAlert> {
-  const at = new Date().toISOString();
+async function commitChange(alert: StoredAlert, change: AlertChange, actor: Actor, now: Date): Promise<{ next: StoredAlert; event: DomainEvent }> {
+  const { state, decision } = change;
+  const at = now.toISOString();
   const campaign = await getCampaign(alert.campaignId);
   const hrOrgs = campaign ? memberOrgIds(campaign) : alert.audiences.filter((a) => a.startsWith('hr-lead:')).map((a) => a.slice(8));
   const merged = { ...alert, ...state, updatedAt: at, version: alert.version + 1 };
@@ -55,6 +75,8 @@ async function commit(alert: StoredAlert, state: AlertState, actor: Actor, decis
     ...merged,
     // Only an alert still waiting for the ROCU head keeps its escalation deadline.
     dueAt: merged.status === 'open' ? alert.dueAt : null,
+    // Escalating starts the ROCC's deadline; deciding ends it.
+    ...roccClock(alert, merged, now),
     audiences: [...new Set([...alert.audiences, ...audiencesOf(merged, hrOrgs)])],
   };
   const actions: GuardedAction[] = [...updateAlertActions(next, { version: alert.version, via: 'body' })];
@@ -66,7 +88,7 @@ async function commit(alert: StoredAlert, state: AlertState, actor: Actor, decis
     );
   }
   if (next.kind === 'offer-release' && (next.outcome === 'released' || next.outcome === 'deferred')) {
-    actions.push(...(await releaseEffects(next, actor)));
+    actions.push(...(await releaseEffects(next, actor, at)));
   }
   actions.push(
     auditAction({
@@ -90,12 +112,60 @@ async function commit(alert: StoredAlert, state: AlertState, actor: Actor, decis
     type: decision.type,
     at,
     audiences: next.audiences,
-    summary: `${alert.campaignTitle}: ${alert.orgId} ${alert.capabilityId} alert ${next.status}${next.outcome ? ` (${next.outcome})` : ''}`,
+    summary: decision.summary ?? `${alert.campaignTitle}: ${alert.orgId} ${alert.capabilityId} alert ${next.status}${next.outcome ? ` (${next.outcome})` : ''}`,
     subject: { type: 'alert', id: alert.id, kind: alert.kind, status: next.status, outcome: next.outcome },
-    detail: { decision: decision.changes.decision, note: decision.note },
+    detail: { decision: decision.changes.decision, note: decision.note, ...(decision.changes.defaultOutcome ? { defaultOutcome: true } : {}) },
   };
+  return { next, event };
+}
+
+async function commit(alert: StoredAlert, change: AlertChange, actor: Actor): Promise<StoredAlert> {
+  const { next, event } = await commitChange(alert, change, actor, new Date());
   await publishEvents([event]);
   return next;
+}
+
+/**
+ * What a ROCC decision does to an escalated alert: the one plan for the
+ * ROCC's own decision and for the default the service applies when the
+ * ROCC's deadline passes, so the two can never differ. On a campaign, uphold
+ * imposes the cap that keeps the ROCU at its minimum (or the cap the head
+ * asked for, on a referred request); on an offer, it releases the officer at
+ * the latest allowed date; overrule lets the campaign go ahead or releases now.
+ */
+export function planRoccDecision(alert: StoredAlert, decision: RoccDecision, note: string, by: 'rocc' | 'deadline' = 'rocc'): AlertChange {
+  const state = applied(decide(alertState(alert), decision));
+  return {
+    state,
+    decision: {
+      action: `alert.${decision}`,
+      type: 'alert.decided',
+      note,
+      changes: {
+        decision,
+        ...(by === 'deadline' ? { defaultOutcome: true, decideBy: alert.decideBy } : {}),
+        ...(state.imposedCap !== null ? { imposedCap: state.imposedCap } : {}),
+        ...(state.releaseDate ? { releaseDate: state.releaseDate } : {}),
+      },
+      ...(by === 'deadline'
+        ? { summary: `${alert.campaignTitle}: the ROCC did not decide the ${alert.kind} alert on ${alert.orgId} ${alert.capabilityId} within ${DECIDE_WITHIN_WORKING_DAYS} working days, so the default outcome applies (${state.outcome})` }
+        : {}),
+    },
+  };
+}
+
+export const DEFAULT_OUTCOME_NOTE = `No ROCC decision within ${DECIDE_WITHIN_WORKING_DAYS} working days: the service applied the default outcome, as uphold.`;
+
+/**
+ * The ROCC's deadline passed on an escalated alert: the service takes the
+ * default decision (`uphold`, through the same plan as the ROCC's own) and
+ * records it as its own in the audit trail. Conditioned on the version read
+ * like every decision, so a ROCC deciding at the same moment gives exactly
+ * one outcome: the loser gets a ConflictError and writes nothing. Returns the
+ * event for the caller to publish with the rest of its run.
+ */
+export async function applyDefaultOutcome(alert: StoredAlert, now: Date): Promise<{ next: StoredAlert; event: DomainEvent }> {
+  return commitChange(alert, planRoccDecision(alert, DEFAULT_ROCC_DECISION, DEFAULT_OUTCOME_NOTE, 'deadline'), SYSTEM_ACTOR, now);
 }
 
 async function load(alertId: string): Promise<StoredAlert> {
@@ -120,12 +190,15 @@ export async function respondToAlert(
     throw new NotFoundError(`No alert ${alertId}.`);
   }
   const state = applied(respond(alertState(alert), input.decision, input));
-  return commit(alert, state, actorOf(identity), {
-    action: `alert.${input.decision}`,
-    type: state.status === 'escalated' ? 'alert.escalated' : 'alert.answered',
-    note: input.note,
-    changes: { decision: input.decision, ...(input.cap !== undefined ? { cap: input.cap } : {}), ...(input.releaseDate ? { releaseDate: input.releaseDate } : {}) },
-  });
+  return commit(alert, {
+    state,
+    decision: {
+      action: `alert.${input.decision}`,
+      type: state.status === 'escalated' ? 'alert.escalated' : 'alert.answered',
+      note: input.note,
+      changes: { decision: input.decision, ...(input.cap !== undefined ? { cap: input.cap } : {}), ...(input.releaseDate ? { releaseDate: input.releaseDate } : {}) },
+    },
+  }, actorOf(identity));
 }
 
 /** The owner's HR lead refers a cap request to the ROCC instead of meeting it. */
@@ -134,7 +207,7 @@ export async function referAlert(identity: Identity, alertId: string, note: stri
   const campaign = await getCampaign(alert.campaignId);
   if (!campaign || !isCampaignOwnerHr(identity, campaign)) throw new NotFoundError(`No alert ${alertId}.`);
   const state = applied(refer(alertState(alert)));
-  return commit(alert, state, actorOf(identity), { action: 'alert.referred', type: 'alert.escalated', note, changes: { decision: 'refer' } });
+  return commit(alert, { state, decision: { action: 'alert.referred', type: 'alert.escalated', note, changes: { decision: 'refer' } } }, actorOf(identity));
 }
 
 /** The ROCC of the unit's region decides an escalated alert: uphold or overrule. */
@@ -142,6 +215,5 @@ export async function decideAlert(identity: Identity, alertId: string, input: { 
   const alert = await load(alertId);
   const inRegion = identity.roles.includes('rocc') && alert.region !== null && identity.regions.includes(alert.region);
   if (!inRegion || !alert.audiences.includes(`rocc:${alert.region}`)) throw new NotFoundError(`No alert ${alertId} escalated in your regions.`);
-  const state = applied(decide(alertState(alert), input.decision));
-  return commit(alert, state, actorOf(identity), { action: `alert.${input.decision}`, type: 'alert.decided', note: input.note, changes: { decision: input.decision, ...(state.imposedCap !== null ? { imposedCap: state.imposedCap } : {}), ...(state.releaseDate ? { releaseDate: state.releaseDate } : {}) } });
+  return commit(alert, planRoccDecision(alert, input.decision, input.note), actorOf(identity));
 }

@@ -5,7 +5,7 @@ import { actorOf, auditAction } from '../data/audit.repository';
 import { getCampaign, memberOrgIds, saveCampaign } from '../data/campaign.repository';
 import type { GuardedAction } from '../data/transact';
 import { isCampaignOwnerHr } from '../domain/access';
-import { canDo } from '../domain/campaign-rules';
+import { canDo, completionRefusal } from '../domain/campaign-rules';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { DomainEvent } from '../notify/domain-event';
@@ -23,6 +23,40 @@ export async function closeCampaign(identity: Identity, campaignId: string, note
 }
 
 const LIVE_APPLICATION = new Set(['submitted', 'shortlisted', 'offered', 'awaiting-release', 'accepted']);
+
+/** Every application of a campaign, page by page (a campaign has tens to hundreds). */
+async function allApplicationsOf(campaignId: string) {
+  const all: Awaited<ReturnType<typeof listApplicationsOfCampaign>>['items'] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listApplicationsOfCampaign(campaignId, {}, { limit: 100, ...(cursor ? { cursor } : {}) });
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return all;
+}
+
+/**
+ * The owner's HR lead completes a closed campaign once no application is
+ * live (submitted, shortlisted, offered, awaiting-release): 409 naming each
+ * one otherwise. Primary course: read the campaign (consistent), list its
+ * applications, and write `completed` conditioned on the version read, so a
+ * change to the campaign since (a ROCC's cap, another completion) is a 409,
+ * not a lost update. Offers and acceptances check the campaign is open or
+ * closed in their own transactions, so none lands once it is completed;
+ * accepted offers still take effect on their start dates (the move job does
+ * not look at the campaign's status), and shortlisted-but-not-appointed
+ * candidates may be marked appointable for the candidate pool.
+ */
+export async function completeCampaign(identity: Identity, campaignId: string, note: string): Promise<Campaign> {
+  const campaign = await getCampaign(campaignId, true);
+  if (!campaign || !isCampaignOwnerHr(identity, campaign)) throw new NotFoundError(`No campaign ${campaignId} of yours.`);
+  const notClosed = completionRefusal(campaign, []);
+  if (notClosed) throw new ConflictError(notClosed.message, notClosed.details);
+  const refusal = completionRefusal(campaign, await allApplicationsOf(campaign.id));
+  if (refusal) throw new ConflictError(refusal.message, refusal.details);
+  return saveCampaign(campaign, { ...campaign, status: 'completed' }, { version: campaign.version, via: 'body' }, { action: 'campaign.completed', actor: actorOf(identity), note });
+}
 
 /**
  * End every application still live on a cancelled campaign, each in its own

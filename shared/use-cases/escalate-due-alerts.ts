@@ -2,11 +2,12 @@ import { alertState, audiencesOf, getAlert, updateAlertActions, type StoredAlert
 import { queryDueAlertIds } from '../data/alert-due.repository';
 import { auditAction, SYSTEM_ACTOR } from '../data/audit.repository';
 import { transactWrite } from '../data/transact';
-import { escalateOnTimeout } from '../domain/alert-rules';
+import { dueStep, escalateOnTimeout, roccClock } from '../domain/alert-rules';
 import { ConflictError, PreconditionFailedError } from '../errors';
 import { logger } from '../logger';
 import type { DomainEvent } from '../notify/domain-event';
 import { publishEvents } from '../notify/publish-events';
+import { applyDefaultOutcome } from './decide-alert';
 import { workThroughDue } from './work-through-due';
 
 export const ESCALATION_NOTE = 'No answer within 10 working days';
@@ -24,16 +25,19 @@ export interface EscalationRun {
   /** Alerts the due index listed and this run looked at. */
   examined: number;
   escalated: number;
-  /** Answered, withdrawn or escalated by someone else since the index listed them. */
+  /** Escalated alerts the ROCC did not decide in time, given the default outcome. */
+  defaulted: number;
+  /** Answered, decided, withdrawn or escalated by someone else since the index listed them. */
   skipped: number;
   /** Unexpected errors; the next run tries them again. */
   failed: number;
   /** The run stopped at `maxAlerts` with more due. */
   more: boolean;
   escalatedIds: string[];
+  defaultedIds: string[];
 }
 
-type Outcome = { kind: 'escalated'; event: DomainEvent } | { kind: 'skipped'; reason: string };
+type Outcome = { kind: 'escalated'; event: DomainEvent } | { kind: 'defaulted'; event: DomainEvent } | { kind: 'skipped'; reason: string };
 
 const HR_LEAD = 'hr-lead:';
 
@@ -60,16 +64,33 @@ function escalatedEvent(alert: StoredAlert, dueAt: string | null): DomainEvent {
 }
 
 /**
- * Escalate one alert if it is still open and past due. The write is
- * conditioned on the version just read, so a head answering in between (or
- * another run escalating it first) wins and this run skips it.
+ * Move one due alert on, if it is still due: escalate an open alert past the
+ * head's deadline; give an escalated alert past the ROCC's deadline its
+ * default outcome. Every write is conditioned on the version just read, so a
+ * head or a ROCC deciding in between (or another run getting there first)
+ * wins and this run skips it.
  */
-async function escalateOne(alertId: string, now: Date): Promise<Outcome> {
-  const at = now.toISOString();
+async function moveOn(alertId: string, now: Date): Promise<Outcome> {
   const alert = await getAlert(alertId);
   if (!alert) return { kind: 'skipped', reason: 'gone' };
   // The index is eventually consistent: trust the item, not the index entry.
-  if (!alert.dueAt || alert.dueAt > at) return { kind: 'skipped', reason: 'not due' };
+  const step = dueStep(alert, now);
+  if (step === null) return { kind: 'skipped', reason: 'not due' };
+  if (step === 'default-outcome') {
+    try {
+      const { event } = await applyDefaultOutcome(alert, now);
+      return { kind: 'defaulted', event };
+    } catch (err) {
+      if (err instanceof ConflictError || err instanceof PreconditionFailedError) return { kind: 'skipped', reason: 'changed meanwhile' };
+      throw err;
+    }
+  }
+  return escalateOne(alert, now);
+}
+
+/** Escalate an open alert whose head's deadline passed; the ROCC's deadline starts now. */
+async function escalateOne(alert: StoredAlert, now: Date): Promise<Outcome> {
+  const at = now.toISOString();
   const transition = escalateOnTimeout(alertState(alert));
   if (!transition.ok) return { kind: 'skipped', reason: transition.message };
 
@@ -81,10 +102,12 @@ async function escalateOne(alertId: string, now: Date): Promise<Outcome> {
     audiences: [...new Set([...alert.audiences, ...audiencesOf(escalated, hrOrgIds)])],
     version: alert.version + 1,
     updatedAt: at,
-    // Off the due index: the ROCC decides it now, and nothing escalates it twice.
+    // The head's deadline is over (nothing escalates it twice); the ROCC's starts, and the alert
+    // stays on the due index under it.
     dueAt: null,
+    ...roccClock(alert, escalated, now),
   };
-  if (!next.region) logger.warn('Escalated an alert whose unit has no region: no ROCC inbox gets it', { alertId });
+  if (!next.region) logger.warn('Escalated an alert whose unit has no region: no ROCC inbox gets it', { alertId: alert.id });
 
   try {
     await transactWrite([
@@ -97,7 +120,7 @@ async function escalateOne(alertId: string, now: Date): Promise<Outcome> {
         note: ESCALATION_NOTE,
         orgIds: [...new Set([alert.orgId, ...hrOrgIds])],
         at,
-        changes: { status: next.status, escalationReason: next.escalationReason, dueAt: alert.dueAt, region: next.region },
+        changes: { status: next.status, escalationReason: next.escalationReason, dueAt: alert.dueAt, decideBy: next.decideBy, region: next.region },
       }),
     ]);
   } catch (err) {
@@ -109,31 +132,39 @@ async function escalateOne(alertId: string, now: Date): Promise<Outcome> {
 
 /**
  * The scheduled escalation (BRIEF.md rule 3: an alert nobody answers within
- * 10 working days escalates to the ROCC by itself). Primary course: read the
- * due index page by page up to `now`; for each alert, re-read it, apply
- * `escalateOnTimeout`, and write the escalated alert (ROCC inbox entry added,
- * off the due index) with its audit entry in one transaction; then publish an
- * `alert.escalated` event per escalated alert.
+ * 10 working days escalates to the ROCC by itself, and a ROCC decides within
+ * 5 working days, or the service applies the default outcome). Primary
+ * course: read the due index page by page up to `now`; for each alert,
+ * re-read it and see which deadline passed (`dueStep`). An open alert is
+ * escalated: the alert (ROCC inbox entry added, its `decideBy` set, on the
+ * due index under it) and its audit entry in one transaction. An escalated
+ * one gets the default decision through the ROCC's own plan
+ * (`applyDefaultOutcome`: as uphold, audited as the service's). Then publish
+ * an event per alert moved on.
  *
  * Idempotent and safe to run alongside itself: every write is conditioned on
- * the version read, so an alert is escalated (and announced) once; a conflict
- * is a skip, not a failure. A run looks at `maxAlerts` at most; the rest are
- * for the next run.
+ * the version read, so an alert is escalated (and announced) once and decided
+ * once; a conflict is a skip, not a failure. A run looks at `maxAlerts` at
+ * most; the rest are for the next run.
  */
 export async function escalateDueAlerts(now = new Date(), options: EscalationOptions = {}): Promise<EscalationRun> {
   const pageSize = options.pageSize ?? 50;
   const maxAlerts = options.maxAlerts ?? 200;
   const concurrency = Math.max(1, options.concurrency ?? 4);
-  const run: EscalationRun = { examined: 0, escalated: 0, skipped: 0, failed: 0, more: false, escalatedIds: [] };
+  const run: EscalationRun = { examined: 0, escalated: 0, defaulted: 0, skipped: 0, failed: 0, more: false, escalatedIds: [], defaultedIds: [] };
 
   let events: DomainEvent[] = [];
   const { examined, more } = await workThroughDue({
     page: (limit, start) => queryDueAlertIds(now, { limit, ...(start ? { start } : {}) }),
     each: async (id) => {
-      const outcome = await escalateOne(id, now);
+      const outcome = await moveOn(id, now);
       if (outcome.kind === 'escalated') {
         run.escalated++;
         run.escalatedIds.push(id);
+        events.push(outcome.event);
+      } else if (outcome.kind === 'defaulted') {
+        run.defaulted++;
+        run.defaultedIds.push(id);
         events.push(outcome.event);
       } else {
         run.skipped++;
@@ -142,7 +173,7 @@ export async function escalateDueAlerts(now = new Date(), options: EscalationOpt
     },
     onError: (id, err) => {
       run.failed++;
-      logger.error('Could not escalate a due alert', { alertId: id, errorName: (err as Error)?.name, errorMessage: (err as Error)?.message });
+      logger.error('Could not move a due alert on', { alertId: id, errorName: (err as Error)?.name, errorMessage: (err as Error)?.message });
     },
     // Per page, so a run cut short (a timeout) has already announced what it escalated.
     afterPage: async () => {

@@ -6,6 +6,7 @@ import { isCampaignHr } from '../domain/access';
 import type { ApplicationStatus } from '../domain/application-rules';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
+import { applicationView } from './application-access';
 
 /**
  * A campaign's applications, for the HR leads of its owner and partners.
@@ -19,7 +20,7 @@ export async function listCampaignApplications(
 ): Promise<Page<StoredApplication>> {
   const [campaign, page] = await Promise.all([getCampaign(campaignId), listApplicationsOfCampaign(campaignId, { status: query.status }, query)]);
   if (!campaign || !isCampaignHr(identity, campaign)) throw new NotFoundError(`No campaign ${campaignId} of yours.`);
-  return page;
+  return { ...page, items: page.items.map(applicationView) };
 }
 
 /**
@@ -32,6 +33,6 @@ export async function listMyApplications(
   query: { type?: 'campaign' | 'secondment'; limit: number; cursor?: string },
 ): Promise<Page<StoredApplication | StoredSecondment>> {
   if (!identity.officerId) throw new ForbiddenError('Your account is not linked to an officer record; ask your HR lead.');
-  const fromItem = (item: Record<string, unknown>) => (item.applicationType === 'secondment' ? secondmentFromItem(item) : applicationFromItem(item));
+  const fromItem = (item: Record<string, unknown>) => (item.applicationType === 'secondment' ? secondmentFromItem(item) : applicationView(applicationFromItem(item)));
   return listApplicationsOfOfficerOfType(identity.officerId, query.type, fromItem, query);
 }

@@ -8,7 +8,8 @@ import type { Placement } from '../schemas/placement.schema';
 import { applicantContext, eligibilityFor } from './placement-eligibility';
 
 /**
- * Open placements still taking applications, by closing date, narrowed by
+ * Open placements not past their closing date, by closing date (a full one
+ * is listed, with no places left and `takingApplications` false), narrowed by
  * region, capability, host and PIP development. An officer sees, on each,
  * whether they may apply and why not: their record and home are read in
  * parallel with the page, so the list stays one round trip.
@@ -23,7 +24,7 @@ export async function listPlacements(
   const [page, ctx] = await Promise.all([listOpenPlacements(filter, today, { limit, ...(cursor ? { cursor } : {}) }), applicantContext(identity)]);
   return {
     ...page,
-    items: page.items.map((p) => ({ ...placementView(p), ...(ctx ? { eligible: eligibilityFor(ctx, p, today) } : {}) })),
+    items: page.items.map((p) => ({ ...placementView(p, today), ...(ctx ? { eligible: eligibilityFor(ctx, p, today) } : {}) })),
   };
 }
 
@@ -31,7 +32,8 @@ export async function listPlacements(
 export async function getPlacementFor(identity: Identity, placementId: string, now = new Date()): Promise<Placement> {
   const [placement, ctx] = await Promise.all([getPlacement(placementId), applicantContext(identity)]);
   if (!placement) throw new NotFoundError(`No placement ${placementId}.`);
-  return { ...placementView(placement), ...(ctx ? { eligible: eligibilityFor(ctx, placement, todayIso(now)) } : {}) };
+  const today = todayIso(now);
+  return { ...placementView(placement, today), ...(ctx ? { eligible: eligibilityFor(ctx, placement, today) } : {}) };
 }
 
 /**
@@ -39,8 +41,9 @@ export async function getPlacementFor(identity: Identity, placementId: string, n
  * past), latest closing date first, for that organisation's HR lead; anyone
  * else is told there is no such list (404), as for other organisations' records.
  */
-export async function listHostPlacements(identity: Identity, orgId: string, query: { limit: number; cursor?: string }): Promise<Page<Placement>> {
+export async function listHostPlacements(identity: Identity, orgId: string, query: { limit: number; cursor?: string }, now = new Date()): Promise<Page<Placement>> {
   if (!isHrLeadOf(identity, orgId)) throw new NotFoundError(`No placements of ${orgId} visible to you.`);
   const page = await listPlacementsOfHost(orgId, query);
-  return { ...page, items: page.items.map(placementView) };
+  const today = todayIso(now);
+  return { ...page, items: page.items.map((p) => placementView(p, today)) };
 }

@@ -15,12 +15,11 @@ import { historyEntry } from './application-access';
  * acceptance take the team below its minimum. Any other alert, or outcome,
  * has no effect on an application: an empty list.
  */
-export async function releaseEffects(alert: StoredAlert, actor: Actor): Promise<GuardedAction[]> {
+export async function releaseEffects(alert: StoredAlert, actor: Actor, at = nowIso()): Promise<GuardedAction[]> {
   const outcome = alert.outcome;
   if (alert.kind !== 'offer-release' || !alert.applicationId || !alert.releaseDate || (outcome !== 'released' && outcome !== 'deferred')) {
     return [];
   }
-  const at = nowIso();
   const note = outcome === 'released' ? `Released from ${alert.releaseDate}.` : `Release deferred to ${alert.releaseDate}.`;
   // The campaign's HR organisations are the alert's hr-lead audiences: no read of the application needed.
   const hrOrgs = alert.audiences.filter((a) => a.startsWith('hr-lead:')).map((a) => a.slice('hr-lead:'.length));

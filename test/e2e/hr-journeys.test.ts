@@ -123,8 +123,9 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
       regions: ['east-of-england'],
       posts: 2,
       allocations: [],
-      opensOn: `${year}-03-01`,
-      closesOn: `${year}-04-01`,
+      // Taking applications today: the officers apply straight after publication.
+      opensOn: new Date().toISOString().slice(0, 10),
+      closesOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
       maxAppointmentsPerSource: 1,
       roleProfile: { jobDescription: 'Lead major crime investigations.', terms: 'ERSOU terms.', grade: 'DS', salaryBand: '£50,000 to £56,000', vetting: 'sc', minPipLevel: 2, locations: ['Chelmsford'] },
     })) as { id: string };

@@ -15,6 +15,11 @@ import { POLL, apiAs, fillDate, expectAccessible, launchBrowser, newContext, scr
 
 const TITLE = 'Cyber investigators, North West';
 const year = new Date().getUTCFullYear() + 1;
+/** A date `days` from today as the GOV.UK date input's parts: the campaign must take applications today for the officer to apply. */
+const fromToday = (days: number) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return [d.getUTCDate(), d.getUTCMonth() + 1, d.getUTCFullYear()] as const;
+};
 
 describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
   let browser: Browser;
@@ -68,9 +73,10 @@ describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
   });
 
   it('an API validation error shows as a GOV.UK error summary with the field highlighted, and the draft saves once corrected', async () => {
-    await fillDate(page, 'Opening date', 2, 3, year);
+    // It opens today, so the officer can apply once it is published.
+    await fillDate(page, 'Opening date', ...fromToday(0));
     // Closes before it opens: only the API knows that rule here.
-    await fillDate(page, 'Closing date', 13, 2, year);
+    await fillDate(page, 'Closing date', ...fromToday(-1));
     await page.getByLabel('Grade').fill('NCA Grade 4');
     await page.getByLabel('Salary band').fill('£44,600 to £51,900');
     await page.getByLabel('Locations').fill('Manchester');
@@ -89,7 +95,7 @@ describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
     expect(await page.locator('.govuk-form-group--error').filter({ hasText: 'Closing date' }).count()).toBe(1);
     await expectAccessible(page, 'the new-campaign form showing an error');
 
-    await fillDate(page, 'Closing date', 13, 4, year);
+    await fillDate(page, 'Closing date', ...fromToday(60));
     await page.getByRole('button', { name: 'Save as a draft' }).click();
     await page.getByTestId('campaign-status').getByText('Draft').waitFor();
     campaignPath = new URL(page.url()).pathname;

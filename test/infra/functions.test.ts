@@ -29,8 +29,8 @@ describe('the Lambda functions', () => {
     return (entry[1].Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   };
 
-  /** The scheduled jobs' construct ids: escalation, moves, the secondment lifecycle. */
-  const SCHEDULED_JOBS = ['EscalateDueAlertsJob', 'ApplyDueMovesJob', 'AdvanceDueSecondmentsJob'];
+  /** The scheduled jobs' construct ids: escalation, moves, the secondment lifecycle, campaign closing. */
+  const SCHEDULED_JOBS = ['EscalateDueAlertsJob', 'ApplyDueMovesJob', 'AdvanceDueSecondmentsJob', 'CloseDueCampaignsJob'];
 
   beforeAll(() => {
     template = synthService({ logRetentionDays: '90' }).template();

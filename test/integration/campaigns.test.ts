@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayIso } from '../../shared/domain/working-days';
 import { sentEvents } from '../../shared/notify/publish-events';
 import { as, users } from './support/api';
 import { cyberCampaign, seedTitanStory } from './support/campaigns';
@@ -152,7 +153,7 @@ describe('objections go to the ROCC', () => {
 describe('campaign validation and lifecycle', () => {
   it('refuses what a recruiter would expect to be refused', async () => {
     const bad = async (overrides: Record<string, unknown>) => (await ncaHr.post('/v1/campaigns', cyberCampaign(overrides))).json.error;
-    expect((await bad({ closesOn: '2027-01-01' })).details[0].field).toBe('closesOn');
+    expect((await bad({ closesOn: addDays(todayIso(), -30) })).details[0].field).toBe('closesOn');
     expect((await bad({ posts: 0 })).code).toBe('validation_failed');
     expect((await bad({ partnerOrgIds: ['titan'], allocations: [{ orgId: 'nca', posts: 3 }, { orgId: 'titan', posts: 2 }] })).details[0].message).toMatch(/add up/);
     expect((await bad({ capabilityId: 'astrology' })).details[0].field).toBe('capabilityId');

@@ -66,6 +66,8 @@ describe('the alert escalation job', () => {
 
     const stored = (await getAlert(alert.id))!;
     expect(stored).toMatchObject({ status: 'escalated', escalationReason: 'timeout', version: 2, updatedAt: AFTER_DUE.toISOString(), dueAt: null });
+    // The ROCC has five working days (Christmas and the Boxing Day holiday skipped) before the default outcome applies.
+    expect(stored).toMatchObject({ escalatedAt: AFTER_DUE.toISOString(), decideBy: '2026-12-30T09:15:00.000Z' });
     // The head and the HR lead keep it in their inboxes; the ROCC gains it.
     expect(stored.audiences.sort()).toEqual(['hr-lead:nca', 'rocc:north-west', 'rocu-head:titan']);
 
@@ -81,9 +83,10 @@ describe('the alert escalation job', () => {
     expect(audit.items[0]!.orgIds.sort()).toEqual(['nca', 'titan']);
 
     expect(await dueIds(AFTER_DUE)).not.toContain(alert.id);
-    // The item itself carries no due-index keys any more.
+    // The item is on the due index under the ROCC's deadline now, not the head's.
     const raw = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.alert(alert.id), ConsistentRead: true }));
-    expect(raw.Item?.gsi3pk).toBeUndefined();
+    expect(raw.Item).toMatchObject({ gsi3pk: 'DUE#ALERT', gsi3sk: `2026-12-30T09:15:00.000Z#${alert.id}` });
+    expect(await dueIds(new Date('2026-12-30T09:15:00.000Z'))).toContain(alert.id);
 
     const events = sentEvents().filter((e) => e.subject.id === alert.id);
     expect(events).toHaveLength(1);

@@ -1,5 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '../../shared/data/audit.repository';
+import { documentClient } from '../../shared/data/client';
 import { createPlacement, type StoredPlacement } from '../../shared/data/placement.repository';
 import { addDays, todayIso } from '../../shared/domain/working-days';
 import { newId, nowIso } from '../../shared/ids';
@@ -210,5 +212,100 @@ describe('browsing placements', () => {
     expect(res.status).toBe(404);
     expect(res.json.error.code).toBe('not_found');
     expect((await titanHr.get('/v1/placements/NOT-AN-ID')).status).toBe(400);
+  });
+});
+
+describe('a placement that is closed or full says so, and takes no application', () => {
+  /** A placement written straight to the table with `confirmed` places already taken. */
+  async function placementWith(overrides: Partial<StoredPlacement>): Promise<StoredPlacement> {
+    const at = nowIso();
+    return createPlacement(
+      {
+        id: newId('plc'),
+        title: 'Cyber placement',
+        hostOrgId: 'nca',
+        capabilityId: 'cyber',
+        description: null,
+        places: 2,
+        confirmed: 0,
+        startDate: addDays(today, 40),
+        durationMonths: 3,
+        endDate: addDays(today, 130),
+        region: 'north-west',
+        eligibility: { homeOrgTypes: ['rocu'], vetting: 'sc', minPipLevel: 0 },
+        pipDevelopmentLevel: null,
+        closesOn: addDays(today, 20),
+        status: 'open',
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        ...overrides,
+      },
+      SYSTEM_ACTOR,
+    );
+  }
+
+  /** What an application would have written: the officer's claim on the placement, and their list. */
+  async function nothingWritten(placementId: string, officer: Officer): Promise<void> {
+    const claim = await documentClient().send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { pk: `PLACEMENT#${placementId}`, sk: `APPLICANT#${officer.id}` }, ConsistentRead: true }));
+    expect(claim.Item).toBeUndefined();
+    const mine = await asOfficer(officer).get('/v1/me/secondment-applications?limit=100');
+    expect(mine.json.items.filter((a: { placementId: string }) => a.placementId === placementId)).toEqual([]);
+    expect((await ncaHr.get(`/v1/placements/${placementId}/applications`)).json.items).toEqual([]);
+  }
+
+  it('lists show places left and whether each takes applications; a full one is listed, but not taking any', async () => {
+    const open = await placementWith({ title: 'One place left', confirmed: 1 });
+    const full = await placementWith({ title: 'Full', confirmed: 2 });
+    const listed = new Map((await titanHr.get('/v1/placements?limit=100')).json.items.map((p: { id: string }) => [p.id, p]));
+    expect(listed.get(open.id)).toMatchObject({ placesLeft: 1, takingApplications: true, status: 'open' });
+    expect(listed.get(full.id)).toMatchObject({ placesLeft: 0, takingApplications: false, status: 'open' });
+    expect((await titanHr.get(`/v1/placements/${full.id}`)).json).toMatchObject({ placesLeft: 0, takingApplications: false });
+    const mine = await asOfficer(titanOfficer).get(`/v1/placements/${full.id}`);
+    expect(mine.json.eligible).toEqual({ ok: false, reasons: [{ code: 'placement-full', message: 'all 2 places are taken' }] });
+  });
+
+  it('after its closing date it is not taking applications, even though nobody closed it', async () => {
+    const late = await placementWith({ title: 'Closed yesterday', closesOn: addDays(today, -1), startDate: addDays(today, 5), endDate: addDays(today, 95) });
+    expect((await titanHr.get(`/v1/placements/${late.id}`)).json).toMatchObject({ status: 'open', takingApplications: false, placesLeft: 2 });
+    const res = await asOfficer(titanOfficer).post(`/v1/placements/${late.id}/applications`, { statement: 'Too late?' });
+    expect(res.status).toBe(409);
+    expect(res.json.error).toMatchObject({ code: 'conflict', message: `The placement closed for applications on ${addDays(today, -1)}: the placement takes no applications.` });
+    await nothingWritten(late.id, titanOfficer);
+  });
+
+  it('applying to a full placement is 409 “all N places are taken”, and writes nothing', async () => {
+    const full = await placementWith({ title: 'Full up', places: 3, confirmed: 3 });
+    const res = await asOfficer(titanOfficer).post(`/v1/placements/${full.id}/applications`, { statement: 'Any room?' });
+    expect(res.status).toBe(409);
+    expect(res.json.error.message).toBe('All 3 places are taken: the placement takes no applications.');
+    expect(res.json.error.details).toEqual([expect.objectContaining({ code: 'placement-full' })]);
+    await nothingWritten(full.id, titanOfficer);
+  });
+
+  it('the last place taken between the officer’s read and their write: the application’s own condition refuses it', async () => {
+    const placement = await placementWith({ title: 'Last place', places: 1, confirmed: 0 });
+    const client = documentClient();
+    const realSend = client.send.bind(client) as (command: unknown) => Promise<unknown>;
+    let filled = false;
+    vi.spyOn(client, 'send').mockImplementation((async (command: unknown) => {
+      const out = await realSend(command);
+      // The host confirms the last place (someone else's application) right after the applicant's read.
+      if (!filled && command instanceof GetCommand && command.input.Key?.pk === `PLACEMENT#${placement.id}`) {
+        filled = true;
+        await realSend(new UpdateCommand({ TableName: process.env.TABLE_NAME, Key: { pk: `PLACEMENT#${placement.id}`, sk: 'PLACEMENT' }, UpdateExpression: 'ADD confirmed :one', ExpressionAttributeValues: { ':one': 1 } }));
+      }
+      return out;
+    }) as never);
+    let res;
+    try {
+      res = await asOfficer(titanOfficer).post(`/v1/placements/${placement.id}/applications`, { statement: 'Me please.' });
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(filled).toBe(true);
+    expect(res.status).toBe(409);
+    expect(res.json.error.message).toMatch(/closed, or its last place was taken, while you were applying/);
+    await nothingWritten(placement.id, titanOfficer);
   });
 });

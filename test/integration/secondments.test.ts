@@ -109,7 +109,7 @@ describe('applying for a placement', () => {
     expect(res.json.error.message).toMatch(/^You may not apply for this placement: the placement is open to officers of a ROCU/);
   });
 
-  it('a placement past its closing date refuses applications (403, placement-closed)', async () => {
+  it('a placement past its closing date refuses applications (409, placement-closed)', async () => {
     const at = nowIso();
     const closed = await createPlacement(
       {
@@ -135,7 +135,7 @@ describe('applying for a placement', () => {
       SYSTEM_ACTOR,
     );
     const res = await asOfficer(titan[0]!).post(`/v1/placements/${closed.id}/applications`, { statement: 'Late.' });
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(409);
     expect(res.json.error.details).toEqual([expect.objectContaining({ code: 'placement-closed' })]);
   });
 
@@ -296,6 +296,8 @@ describe('the host decision, confirmation, withdrawal and completion', () => {
     const placementId = await newPlacement({ places: 1 });
     const before = await surveillance('titan');
     const id = await apply(titan[1]!, placementId);
+    // A second applicant while the place is still free (a full placement takes no applications).
+    const other = await apply(ersouOfficer, placementId);
     await decideHome(titanHr, id, 'approve');
     const res = await ncaHr.post(`/v1/secondment-applications/${id}/host-decision`, { decision: 'accept', note: 'Welcome.' });
     expect(res.status).toBe(200);
@@ -303,8 +305,7 @@ describe('the host decision, confirmation, withdrawal and completion', () => {
     expect((await ncaHr.get(`/v1/placements/${placementId}`)).json).toMatchObject({ confirmed: 1, placesLeft: 0 });
     expect(await surveillance('titan')).toMatchObject({ strength: before.strength, committedOut: before.committedOut + 1, projected: before.projected - 1 });
 
-    // The only place is taken: the next applicant the home approves finds it full.
-    const other = await apply(ersouOfficer, placementId);
+    // The only place is taken: the other applicant, approved by their home, finds it full.
     await decideHome(ersouHead, other, 'approve');
     const full = await decideHost(other, 'accept');
     expect(full.status).toBe(409);

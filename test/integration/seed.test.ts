@@ -214,6 +214,13 @@ describe('the walk-through scenario', () => {
     expect((await listInbox(audiencesFor(ersouHead), {}, { limit: 10 })).items).toEqual([]);
   });
 
+  it('leaves a joint NCA–VIPER draft whose posts belong to their organisations', async () => {
+    const { listCampaigns } = await import('../../shared/data/campaign.repository');
+    const viper = await listCampaigns({ orgId: 'viper' }, { limit: 50 });
+    const joint = viper.items.find((c) => c.title.includes('joint NCA–VIPER'));
+    expect(joint).toMatchObject({ status: 'draft', ownerOrgId: 'nca', partnerOrgIds: ['viper'], allocations: [{ orgId: 'nca', posts: 1 }, { orgId: 'viper', posts: 2 }] });
+  });
+
   it('is made once: seeding again adds no second campaign', async () => {
     const { listCampaigns } = await import('../../shared/data/campaign.repository');
     await seedAll();

@@ -15,7 +15,8 @@ const viperHr = as({ sub: 'viper-hr', org: 'viper', roles: ['hr-lead'] });
 
 let titanCyber: string[];
 const officer = (id: string) => as({ sub: `officer-${id}`, org: 'titan', roles: ['officer'], officerId: id });
-const start = addDays(new Date().toISOString().slice(0, 10), 30);
+const today = new Date().toISOString().slice(0, 10);
+const start = addDays(today, 30);
 
 async function titanRow() {
   const res = await titanHead.get('/v1/organisations/titan/capabilities');
@@ -89,7 +90,7 @@ describe('the TITAN story', () => {
     second = (
       await ncaHr.post(
         '/v1/campaigns',
-        cyberCampaign({ title: 'Joint NCA–VIPER cyber', partnerOrgIds: ['viper'], regions: ['north-west', 'west-midlands'], posts: 2, allocations: [{ orgId: 'nca', posts: 1 }, { orgId: 'viper', posts: 1 }], opensOn: '2027-04-05', closesOn: '2027-05-28' }),
+        cyberCampaign({ title: 'Joint NCA–VIPER cyber', partnerOrgIds: ['viper'], regions: ['north-west', 'west-midlands'], posts: 2, allocations: [{ orgId: 'nca', posts: 1 }, { orgId: 'viper', posts: 1 }], opensOn: addDays(today, -3), closesOn: addDays(today, 70) }),
       )
     ).json;
     const published = (await ncaHr.post(`/v1/campaigns/${second.id}/publish`)).json;

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { decide, escalateOnTimeout, holdsCampaign, refer, respond, type AlertState, type AlertStatus, type HeadDecision } from '../../shared/domain/alert-rules';
+import {
+  deadlineOf,
+  decide,
+  DECIDE_WITHIN_WORKING_DAYS,
+  DEFAULT_ROCC_DECISION,
+  dueStep,
+  escalateOnTimeout,
+  holdsCampaign,
+  latestReleaseFor,
+  refer,
+  respond,
+  roccClock,
+  type AlertState,
+  type AlertStatus,
+  type HeadDecision,
+} from '../../shared/domain/alert-rules';
 import type { Level } from '../../shared/domain/capability-level';
 import { newAlert, type NewAlertInput } from '../../shared/domain/new-alert';
 
@@ -277,5 +292,68 @@ describe('raising an alert', () => {
       escalationReason: null,
       createdAt: '2026-03-04T09:30:00.000Z',
     });
+  });
+});
+
+describe('no hold is open-ended: the ROCC’s deadline', () => {
+  // Escalated on Monday 7 December 2026 at 09:00: five working days later is Monday 14 December.
+  const escalatedOn = new Date('2026-12-07T09:00:00.000Z');
+  const clock = { escalatedAt: null, decideBy: null };
+
+  it('starts when an alert goes to the ROCC, five working days long', () => {
+    expect(DECIDE_WITHIN_WORKING_DAYS).toBe(5);
+    expect(roccClock({ status: 'open', ...clock }, { status: 'escalated' }, escalatedOn)).toEqual({
+      escalatedAt: '2026-12-07T09:00:00.000Z',
+      decideBy: '2026-12-14T09:00:00.000Z',
+    });
+  });
+
+  it('skips weekends and bank holidays: escalated on Christmas Eve 2026, due on 5 January 2027', () => {
+    const eve = new Date('2026-12-24T10:00:00.000Z');
+    expect(roccClock({ status: 'cap-requested', ...clock }, { status: 'escalated' }, eve).decideBy).toBe('2027-01-05T10:00:00.000Z');
+  });
+
+  it('keeps running while the alert stays escalated, and stops (keeping when it started) once decided', () => {
+    const running = { status: 'escalated' as const, escalatedAt: '2026-12-07T09:00:00.000Z', decideBy: '2026-12-14T09:00:00.000Z' };
+    expect(roccClock(running, { status: 'escalated' }, new Date('2026-12-09T00:00:00Z'))).toEqual({ escalatedAt: running.escalatedAt, decideBy: running.decideBy });
+    expect(roccClock(running, { status: 'resolved' }, new Date('2026-12-09T00:00:00Z'))).toEqual({ escalatedAt: running.escalatedAt, decideBy: null });
+    expect(roccClock({ status: 'open', ...clock }, { status: 'resolved' }, escalatedOn)).toEqual(clock);
+  });
+
+  it('the job escalates an open alert past its due time and gives an escalated one past decideBy the default outcome', () => {
+    const now = new Date('2026-12-14T09:00:00.000Z');
+    expect(dueStep({ status: 'open', dueAt: '2026-12-14T09:00:00.000Z', decideBy: null }, now)).toBe('escalate');
+    expect(dueStep({ status: 'open', dueAt: '2026-12-14T09:00:01.000Z', decideBy: null }, now)).toBeNull();
+    expect(dueStep({ status: 'escalated', dueAt: null, decideBy: '2026-12-14T08:59:00.000Z' }, now)).toBe('default-outcome');
+    expect(dueStep({ status: 'escalated', dueAt: null, decideBy: '2026-12-15T09:00:00.000Z' }, now)).toBeNull();
+    // An alert escalated before deadlines existed has none, and nothing is due.
+    expect(dueStep({ status: 'escalated', dueAt: null, decideBy: null }, now)).toBeNull();
+    for (const status of ['cap-requested', 'informational', 'resolved', 'withdrawn'] as const) {
+      expect(dueStep({ status, dueAt: '2026-01-01T00:00:00.000Z', decideBy: '2026-01-01T00:00:00.000Z' }, now)).toBeNull();
+    }
+  });
+
+  it('an alert is on the due index under the deadline it waits on, and under none once nobody owes a decision', () => {
+    const times = { dueAt: '2026-12-21T09:00:00.000Z', decideBy: '2026-12-14T09:00:00.000Z' };
+    expect(deadlineOf({ status: 'open', ...times })).toBe(times.dueAt);
+    expect(deadlineOf({ status: 'escalated', ...times })).toBe(times.decideBy);
+    expect(deadlineOf({ status: 'resolved', ...times })).toBeNull();
+    expect(deadlineOf({ status: 'cap-requested', ...times })).toBeNull();
+  });
+
+  it('the default outcome is the ROCC’s uphold: an offer released at the latest allowed date, a campaign capped at the minimum or at the referred request', () => {
+    expect(DEFAULT_ROCC_DECISION).toBe('uphold');
+    const escalatedOffer = { ...offerAlert, status: 'escalated' as const, escalationReason: 'objected' as const };
+    expect(next(decide(escalatedOffer, DEFAULT_ROCC_DECISION))).toMatchObject({ outcome: 'deferred', releaseDate: '2026-11-30' });
+    const objected = { ...campaignAlert, status: 'escalated' as const, escalationReason: 'timeout' as const };
+    expect(next(decide(objected, DEFAULT_ROCC_DECISION))).toMatchObject({ outcome: 'cap-imposed', imposedCap: 3 });
+    const referred = { ...campaignAlert, status: 'escalated' as const, escalationReason: 'referred' as const, requestedCap: 1 };
+    expect(next(decide(referred, DEFAULT_ROCC_DECISION))).toMatchObject({ outcome: 'cap-imposed', imposedCap: 1 });
+  });
+
+  it('an offer waiting for release shows the latest date it is released on: the requested start plus 90 days', () => {
+    expect(latestReleaseFor({ status: 'awaiting-release', requestedStartDate: '2026-09-01' })).toBe('2026-11-30');
+    expect(latestReleaseFor({ status: 'offered', requestedStartDate: '2026-09-01' })).toBeNull();
+    expect(latestReleaseFor({ status: 'submitted', requestedStartDate: null })).toBeNull();
   });
 });

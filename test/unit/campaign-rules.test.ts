@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { campaignsCollide, campaignViolations, canDo, CAMPAIGN_STATUSES, windowsOverlap, type CampaignAction, type CampaignShape, type CampaignStatus } from '../../shared/domain/campaign-rules';
+import {
+  applicationWindowRefusal,
+  campaignsCollide,
+  campaignViolations,
+  canDo,
+  CAMPAIGN_STATUSES,
+  completionRefusal,
+  dueToClose,
+  ENDED_CAMPAIGN_STATUSES,
+  LIVE_APPLICATION_STATUSES,
+  longDate,
+  takesApplications,
+  windowsOverlap,
+  type CampaignAction,
+  type CampaignShape,
+  type CampaignStatus,
+} from '../../shared/domain/campaign-rules';
 
 /** The joint NCA–VIPER cyber campaign: 4 posts, 3 for the NCA and 1 for VIPER. */
 const joint: CampaignShape = {
@@ -122,5 +138,63 @@ describe('calendar coordination', () => {
     [{ capabilityId: 'cyber', ...june, regions: [] }, 'no region at all'],
   ])('campaigns do not collide with %s', (other) => {
     expect(campaignsCollide(ncaNorthWest, other)).toBe(false);
+  });
+});
+
+describe('a campaign takes applications only between its dates', () => {
+  const window = { status: 'open' as const, opensOn: '2027-02-02', closesOn: '2027-03-13' };
+
+  it('from the opening date to the closing date, both included, and only while open', () => {
+    expect(takesApplications(window, '2027-02-01')).toBe(false);
+    expect(takesApplications(window, '2027-02-02')).toBe(true);
+    expect(takesApplications(window, '2027-03-13')).toBe(true);
+    expect(takesApplications(window, '2027-03-14')).toBe(false);
+    for (const status of ['draft', 'consultation', 'closed', 'completed', 'cancelled'] as const) {
+      expect(takesApplications({ ...window, status }, '2027-02-10'), status).toBe(false);
+    }
+  });
+
+  it('says why not, with the date that matters', () => {
+    expect(applicationWindowRefusal(window, '2026-12-01')).toEqual({ field: 'opensOn', message: 'The campaign opens for applications on 2 February 2027.' });
+    expect(applicationWindowRefusal(window, '2027-03-14')).toEqual({ field: 'closesOn', message: 'The campaign closed for applications on 13 March 2027.' });
+    expect(applicationWindowRefusal({ ...window, status: 'closed' }, '2027-02-10')).toEqual({ field: 'status', message: 'The campaign is closed: applications are taken only while it is open.' });
+    expect(applicationWindowRefusal(window, '2027-02-10')).toBeUndefined();
+  });
+
+  it('writes dates the GOV.UK way', () => {
+    expect(longDate('2027-02-02')).toBe('2 February 2027');
+    expect(longDate('2026-12-31')).toBe('31 December 2026');
+  });
+
+  it('the closing job closes an open campaign the day after its closing date, and nothing else', () => {
+    expect(dueToClose(window, '2027-03-13')).toBe(false);
+    expect(dueToClose(window, '2027-03-14')).toBe(true);
+    expect(dueToClose({ ...window, status: 'closed' }, '2027-04-01')).toBe(false);
+    expect(dueToClose({ ...window, status: 'cancelled' }, '2027-04-01')).toBe(false);
+  });
+});
+
+describe('completing a campaign', () => {
+  const app = (id: string, status: string) => ({ id, officerName: `Officer ${id}`, status });
+
+  it('the lifecycle: closed → completed; cancelled from any state before completed, never after', () => {
+    expect(canDo('complete', 'closed')).toBe(true);
+    for (const status of ['draft', 'consultation', 'open', 'completed', 'cancelled'] as const) expect(canDo('complete', status), status).toBe(false);
+    expect(canDo('cancel', 'completed')).toBe(false);
+    expect(ENDED_CAMPAIGN_STATUSES).toEqual(['completed', 'cancelled']);
+  });
+
+  it('only once no application is live: submitted, shortlisted, offered or awaiting release', () => {
+    expect(LIVE_APPLICATION_STATUSES).toEqual(['submitted', 'shortlisted', 'offered', 'awaiting-release']);
+    const ended = [app('a', 'accepted'), app('b', 'appointed'), app('c', 'rejected'), app('d', 'withdrawn')];
+    expect(completionRefusal({ status: 'closed' }, ended)).toBeUndefined();
+    const refusal = completionRefusal({ status: 'closed' }, [...ended, app('e', 'offered'), app('f', 'submitted')]);
+    expect(refusal?.message).toBe('The campaign has 2 live applications: Officer e (offered), Officer f (submitted). Each must be accepted, rejected or withdrawn before the campaign is completed.');
+    expect(refusal?.details.map((d) => d.applicationId)).toEqual(['e', 'f']);
+  });
+
+  it('an open campaign is closed first', () => {
+    expect(completionRefusal({ status: 'open' }, [])?.message).toBe('Only a closed campaign can be completed; this one is open. Close it first (or wait for its closing date).');
+    expect(completionRefusal({ status: 'completed' }, [])?.message).toBe('Only a closed campaign can be completed; this one is completed.');
   });
 });

@@ -6,8 +6,11 @@ import {
   homeDeciderOf,
   homeDecisionRefusal,
   needsRelease,
+  placementClosedRefusal,
   placementEndDate,
   placementRefusals,
+  PLACEMENT_STATE_REFUSALS,
+  takesApplications,
   placementViolations,
   secondmentCommits,
   SECONDMENT_STATUSES,
@@ -25,6 +28,8 @@ const ncaCyber = {
   status: 'open' as const,
   hostOrgId: 'nca',
   closesOn: '2027-01-31',
+  places: 2,
+  confirmed: 0,
   eligibility: { homeOrgTypes: ['rocu' as const], vetting: 'sc' as const, minPipLevel: 1 },
 };
 
@@ -101,6 +106,18 @@ describe('who may apply for a placement', () => {
     expect(codes(titanOfficer, ncaCyber, '2027-01-31')).toEqual([]);
     expect(codes(titanOfficer, ncaCyber, '2027-02-01')).toEqual(['placement-closed']);
     expect(codes(titanOfficer, { ...ncaCyber, status: 'cancelled' as never })).toEqual(['placement-closed']);
+  });
+
+  it('a full placement says so, and takes no applications while no place is free', () => {
+    expect(codes(titanOfficer, { ...ncaCyber, confirmed: 1 })).toEqual([]);
+    const full = { ...ncaCyber, confirmed: 2 };
+    expect(placementRefusals(titanOfficer, full, today)).toEqual([{ code: 'placement-full', message: 'all 2 places are taken' }]);
+    expect(placementClosedRefusal({ ...full, places: 1, confirmed: 1 }, today)).toEqual({ code: 'placement-full', message: 'all 1 place is taken' });
+    expect(takesApplications(full, today)).toBe(false);
+    expect(takesApplications(ncaCyber, today)).toBe(true);
+    // Past its closing date it is closed, whether or not places are left.
+    expect(placementClosedRefusal(full, '2027-02-01')).toMatchObject({ code: 'placement-closed' });
+    expect(PLACEMENT_STATE_REFUSALS).toEqual(['placement-closed', 'placement-full']);
   });
 
   it('a secondment is to another organisation: the host’s own officers may not apply', () => {

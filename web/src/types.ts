@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { AlertSummary, alertWithHistory } from '../../shared/schemas/alert.schema';
 import type { Application } from '../../shared/schemas/application.schema';
-import type { Campaign, CampaignSummary, impactAssessment, impactRow } from '../../shared/schemas/campaign.schema';
+import type { CampaignSummaryView as CampaignSummary, CampaignView as Campaign, impactAssessment, impactRow } from '../../shared/schemas/campaign.schema';
 import type { Capability, CapabilityRow } from '../../shared/schemas/capability.schema';
 import type { me } from '../../shared/schemas/misc.schema';
 import type { organisation } from '../../shared/schemas/organisation.schema';

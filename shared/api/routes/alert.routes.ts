@@ -71,7 +71,7 @@ export const alertRoutes = {
     id: 'decideAlert',
     method: 'POST',
     path: '/v1/alerts/{id}/decide',
-    summary: 'The ROCC of the region decides an escalated alert: uphold or overrule',
+    summary: 'The ROCC of the region decides an escalated alert: uphold or overrule, by its decideBy (5 working days); after that the service has applied the default outcome, as uphold, and this is 409',
     tag: 'alerts',
     handler: 'alerts/decide-alert',
     auth: { kind: 'roles', roles: ['rocc'] },

@@ -1,9 +1,9 @@
 import { defineRoute, type RouteDef } from '../../http/route';
 import { page } from '../../schemas/common.schema';
 import {
-  campaign,
   campaignParams,
-  campaignSummary,
+  campaignSummaryView,
+  campaignView,
   createCampaignBody,
   endCampaignBody,
   impactAssessment,
@@ -27,7 +27,7 @@ export const campaignRoutes = {
     body: createCampaignBody,
     idempotent: true,
     status: 201,
-    response: campaign,
+    response: campaignView,
   }),
   listCampaigns: defineRoute({
     id: 'listCampaigns',
@@ -41,7 +41,7 @@ export const campaignRoutes = {
     access: 'read',
     query: listCampaignsQuery,
     status: 200,
-    response: page(campaignSummary),
+    response: page(campaignSummaryView),
   }),
   previewCampaignImpact: defineRoute({
     id: 'previewCampaignImpact',
@@ -69,7 +69,7 @@ export const campaignRoutes = {
     access: 'read',
     params: campaignParams,
     status: 200,
-    response: campaign,
+    response: campaignView,
     errors: [404],
   }),
   patchCampaign: defineRoute({
@@ -85,7 +85,7 @@ export const campaignRoutes = {
     params: campaignParams,
     body: patchCampaignBody,
     status: 200,
-    response: campaign,
+    response: campaignView,
     errors: [404, 409, 412],
   }),
   getCampaignImpact: defineRoute({
@@ -123,7 +123,7 @@ export const campaignRoutes = {
     id: 'closeCampaign',
     method: 'POST',
     path: '/v1/campaigns/{id}/close',
-    summary: 'Close an open campaign to new applications',
+    summary: 'Close an open campaign to new applications before its closing date (the closing job closes it the day after)',
     tag: 'campaigns',
     handler: 'campaigns/close-campaign',
     auth: { kind: 'roles', roles: ['hr-lead'] },
@@ -132,7 +132,7 @@ export const campaignRoutes = {
     params: campaignParams,
     body: endCampaignBody.optional(),
     status: 200,
-    response: campaign,
+    response: campaignView,
     errors: [404, 409],
   }),
   cancelCampaign: defineRoute({
@@ -149,7 +149,24 @@ export const campaignRoutes = {
     params: campaignParams,
     body: endCampaignBody.optional(),
     status: 200,
-    response: campaign,
+    response: campaignView,
+    errors: [404, 409],
+  }),
+  completeCampaign: defineRoute({
+    id: 'completeCampaign',
+    method: 'POST',
+    path: '/v1/campaigns/{id}/complete',
+    summary:
+      'Complete a closed campaign once no application is live (409 naming each submitted, shortlisted, offered or awaiting-release one); accepted offers still take effect on their start dates',
+    tag: 'campaigns',
+    handler: 'campaigns/complete-campaign',
+    auth: { kind: 'roles', roles: ['hr-lead'] },
+    authz: { otherOrg: 404 },
+    access: 'write',
+    params: campaignParams,
+    body: endCampaignBody.optional(),
+    status: 200,
+    response: campaignView,
     errors: [404, 409],
   }),
 } satisfies Record<string, RouteDef>;

@@ -3,6 +3,7 @@ import { createCampaign } from '../../../shared/data/campaign.repository';
 import { newId, nowIso } from '../../../shared/ids';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import { as, users, type Claims } from '../support/api';
+import { applyingNow } from '../support/campaigns';
 import { makeOfficer } from '../support/fixtures';
 import type { CaseBuilder } from './cross-org-case';
 
@@ -17,8 +18,7 @@ function titanCampaign(status: Campaign['status']): Campaign {
     regions: ['north-west'],
     posts: 2,
     allocations: [],
-    opensOn: '2030-01-01',
-    closesOn: '2030-02-01',
+    ...applyingNow(),
     maxAppointmentsPerSource: null,
     sourceCaps: {},
     roleProfile: { jobDescription: 'x', terms: 'x', grade: 'G4', salaryBand: 'B', vetting: 'sc', minPipLevel: 2, locations: ['Manchester'] },

@@ -22,6 +22,7 @@ export const buildCases: CaseBuilder = async () => {
     publishCampaign: { as: users.ersouHr, request: () => ({ method: 'POST', url: `/v1/campaigns/${titanDraft.id}/publish` }), expect: 404 },
     closeCampaign: { as: users.ersouHr, request: () => ({ method: 'POST', url: `/v1/campaigns/${nca.id}/close` }), expect: 404 },
     cancelCampaign: { as: users.ersouHr, request: () => ({ method: 'POST', url: `/v1/campaigns/${titanDraft.id}/cancel` }), expect: 404 },
+    completeCampaign: { as: users.ersouHr, request: () => ({ method: 'POST', url: `/v1/campaigns/${nca.id}/complete` }), expect: 404 },
     listAlerts: { notScoped: 'reads only the inboxes of the caller’s own roles, organisation and regions' },
     getAlert: { as: users.ersouHead, request: () => ({ url: `/v1/alerts/${titanAlert}` }), expect: 404 },
     respondToAlert: { as: users.ersouHead, request: () => ({ method: 'POST', url: `/v1/alerts/${titanAlert}/respond`, body: { decision: 'accept', note: '' } }), expect: 404 },

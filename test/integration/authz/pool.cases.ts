@@ -5,6 +5,7 @@ import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import { as, users, type Claims } from '../support/api';
 import { makeOfficer } from '../support/fixtures';
 import type { CaseBuilder } from './cross-org-case';
+import { applyingNow } from '../support/campaigns';
 
 /**
  * An open TITAN-only campaign with one application from a TITAN officer. The
@@ -24,8 +25,7 @@ export const buildCases: CaseBuilder = async () => {
       regions: ['north-west'],
       posts: 2,
       allocations: [],
-      opensOn: '2030-03-01',
-      closesOn: '2030-04-01',
+      ...applyingNow(),
       maxAppointmentsPerSource: null,
       sourceCaps: {},
       roleProfile: { jobDescription: 'x', terms: 'x', grade: 'G4', salaryBand: 'B', vetting: 'sc', minPipLevel: 2, locations: ['Manchester'] },

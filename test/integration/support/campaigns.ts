@@ -1,5 +1,6 @@
 import { SYSTEM_ACTOR } from '../../../shared/data/audit.repository';
 import { createCampaign } from '../../../shared/data/campaign.repository';
+import { addDays, todayIso } from '../../../shared/domain/working-days';
 import { newId, nowIso } from '../../../shared/ids';
 import type { Campaign } from '../../../shared/schemas/campaign.schema';
 import { makeOfficer, setBaseline } from './fixtures';
@@ -21,6 +22,16 @@ export async function seedTitanStory(): Promise<{ titanCyber: string[]; ersouCyb
   return { titanCyber, ersouCyber };
 }
 
+/**
+ * An application window around today: a campaign published with it takes
+ * applications now (opened a week ago, closes in eight weeks), whatever day
+ * the tests run on.
+ */
+export function applyingNow(): { opensOn: string; closesOn: string } {
+  const today = todayIso();
+  return { opensOn: addDays(today, -7), closesOn: addDays(today, 56) };
+}
+
 export function cyberCampaign(overrides: Record<string, unknown> = {}) {
   return {
     title: 'Cyber investigators, North West',
@@ -28,8 +39,7 @@ export function cyberCampaign(overrides: Record<string, unknown> = {}) {
     ownerOrgId: 'nca',
     regions: ['north-west'],
     posts: 6,
-    opensOn: '2027-01-04',
-    closesOn: '2027-02-26',
+    ...applyingNow(),
     roleProfile: {
       jobDescription: 'Investigate cyber-dependent crime with the National Cyber Crime Unit.',
       terms: 'NCA terms and conditions; relocation package available.',
@@ -59,8 +69,7 @@ export async function openCampaign(overrides: Partial<Campaign> = {}): Promise<C
       regions: ['north-west'],
       posts: 6,
       allocations: [],
-      opensOn: '2026-01-01',
-      closesOn: '2026-12-31',
+      ...applyingNow(),
       maxAppointmentsPerSource: null,
       sourceCaps: {},
       roleProfile: { jobDescription: 'Investigate cyber crime', terms: 'Permanent', grade: 'G4', salaryBand: 'B', vetting: 'sc', minPipLevel: 2, locations: ['Manchester'] },

@@ -25,7 +25,7 @@ function historyText(action: string, changes: Record<string, unknown> | undefine
     release: 'The ROCU head released the officer',
     defer: `The ROCU head deferred the release${date ? ` to ${date}` : ''}`,
     acknowledge: 'Acknowledged',
-    uphold: 'The ROCC upheld the objection',
+    uphold: changes?.defaultOutcome ? 'No ROCC decision in 5 working days: the default outcome applied (as upheld)' : 'The ROCC upheld the objection',
     overrule: 'The ROCC overruled the objection',
     referred: 'The HR lead referred the cap request to the ROCC',
     escalated: 'Escalated to the ROCC: no answer in 10 working days',
@@ -278,6 +278,8 @@ export function AlertPage() {
               !!a.releaseDate && { key: 'Release date', value: formatDate(a.releaseDate) },
               !!a.outcome && { key: 'Outcome', value: ALERT_OUTCOME[a.outcome!] ?? a.outcome },
               !!a.dueAt && OUTSTANDING.has(a.status) && { key: 'Escalates to the ROCC if unanswered by', value: formatDateTime(a.dueAt) },
+              !!a.escalatedAt && { key: 'With the ROCC since', value: formatDateTime(a.escalatedAt) },
+              !!a.decideBy && a.status === 'escalated' && { key: 'The default outcome applies if the ROCC has not decided by', value: formatDateTime(a.decideBy) },
               { key: 'Raised', value: formatDateTime(a.createdAt) },
             ]}
           />

@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { AlertStatusTag, LevelTag, LoadError, Loading, TableWrapper, usePageTitle } from '../components/ui';
-import { ALERT_KIND, LEVEL_ORDER, LEVEL_TEXT, formatDate, plural } from '../format';
+import { ALERT_KIND, LEVEL_ORDER, LEVEL_TEXT, formatDate, formatDateTime, plural } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
@@ -49,6 +49,11 @@ export function AlertsTable({ items, caption, showOrg }: { items: AlertSummary[]
               </td>
               <td className="govuk-table__cell">
                 <AlertStatusTag status={a.status} />
+                {a.status === 'escalated' && a.decideBy ? (
+                  <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0" data-testid="decide-by">
+                    {a.escalatedAt ? `With the ROCC since ${formatDate(a.escalatedAt)}. ` : ''}Decide by {formatDateTime(a.decideBy)}, or the default outcome applies.
+                  </p>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -16,7 +16,8 @@ export function Escalations() {
       <h1 className="govuk-heading-l">Escalations</h1>
       <p className="govuk-body">
         Alerts escalated to you{regions ? ` for ${regions}` : ''}: a ROCU head objected, nobody answered in 10 working days, or an HR
-        lead referred a cap request. Uphold or overrule each one.
+        lead referred a cap request. Uphold or overrule each one within 5 working days: after that the service applies the default
+        outcome itself (as uphold: the officer released at the latest allowed date, the campaign capped to keep the ROCU at its minimum).
       </p>
       {list.loading && !list.data ? <Loading what="Loading escalations" /> : null}
       {list.error ? <LoadError error={list.error} /> : null}

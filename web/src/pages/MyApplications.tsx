@@ -166,7 +166,12 @@ export function MyApplications() {
                   <td className="govuk-table__cell app-nowrap">{formatDate(a.createdAt)}</td>
                   <td className="govuk-table__cell">
                     <ApplicationStatusTag status={a.status} />
-                    {a.status === 'awaiting-release' ? <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">Your ROCU head is deciding when you can be released.</p> : null}
+                    {a.status === 'awaiting-release' ? (
+                      <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0" data-testid="latest-release">
+                        Your ROCU head is deciding when you can be released
+                        {a.latestReleaseDate ? `: on ${formatDate(a.latestReleaseDate)} at the latest, whatever is decided` : ''}.
+                      </p>
+                    ) : null}
                     <History history={a.history} statusText={APPLICATION_STATUS} what={a.campaignTitle} />
                   </td>
                   <td className="govuk-table__cell app-nowrap">

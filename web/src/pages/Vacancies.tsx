@@ -27,6 +27,16 @@ function EligibilityTag({ reasons }: { reasons: string[] }) {
   return reasons.length === 0 ? <Tag text="You can apply" className="govuk-tag--green" /> : <Tag text="Not eligible" className="govuk-tag--grey" />;
 }
 
+/** Published but before its opening date: the API says it is not taking applications, and the dates say why. */
+function opensLater(c: Pick<CampaignSummary, 'status' | 'takingApplications' | 'opensOn'>): boolean {
+  return c.status === 'open' && !c.takingApplications && c.opensOn > new Date().toISOString().slice(0, 10);
+}
+
+/** Why an open campaign takes no applications today, in words: `Opens on 2 February 2027.` or `Closed for applications.` */
+function windowText(c: Pick<CampaignSummary, 'status' | 'takingApplications' | 'opensOn'>): string {
+  return opensLater(c) ? `Opens on ${formatDate(c.opensOn)}.` : 'Closed for applications.';
+}
+
 /** `/vacancies`: open campaigns, each with whether the officer meets its vetting and PIP requirements. */
 export function Vacancies() {
   usePageTitle('Vacancies');
@@ -59,15 +69,17 @@ export function Vacancies() {
                 </h2>
                 <p className="govuk-body govuk-!-margin-bottom-2">
                   {capabilityName(c.capabilityId)}, {orgName(c.ownerOrgId)}. {c.posts} {c.posts === 1 ? 'post' : 'posts'} in{' '}
-                  {c.regions.map((r) => REGION_NAMES[r] ?? r).join(', ')}. Closes {formatDate(c.closesOn)}.
+                  {c.regions.map((r) => REGION_NAMES[r] ?? r).join(', ')}. {c.takingApplications ? '' : `${windowText(c)} `}Closes {formatDate(c.closesOn)}.
                 </p>
                 <p className="govuk-body">
                   {application ? (
                     <>
                       You applied: <ApplicationStatusTag status={application.status} />
                     </>
-                  ) : (
+                  ) : c.takingApplications ? (
                     <VacancyEligibility campaignId={c.id} me={me.data} />
+                  ) : (
+                    <Tag text={opensLater(c) ? 'Not open yet' : 'Closed'} className="govuk-tag--grey" />
                   )}
                 </p>
               </li>
@@ -139,6 +151,7 @@ export function Vacancy() {
               { key: 'Salary band', value: c.roleProfile.salaryBand },
               { key: 'Vetting', value: VETTING[c.roleProfile.vetting] ?? c.roleProfile.vetting },
               { key: 'PIP level', value: PIP[c.roleProfile.minPipLevel] ?? c.roleProfile.minPipLevel },
+              { key: 'Opens', value: formatDate(c.opensOn) },
               { key: 'Closes', value: formatDate(c.closesOn) },
             ]}
           />
@@ -160,6 +173,10 @@ export function Vacancy() {
             </p>
           ) : c.status !== 'open' ? (
             <p className="govuk-body">This campaign is not open for applications.</p>
+          ) : !c.takingApplications ? (
+            <p className="govuk-body" data-testid="application-window">
+              {opensLater(c) ? `This campaign opens for applications on ${formatDate(c.opensOn)}.` : `This campaign closed for applications on ${formatDate(c.closesOn)}.`}
+            </p>
           ) : reasons.length === 0 ? (
             <form onSubmit={submit} noValidate data-testid="apply-form">
               <Textarea

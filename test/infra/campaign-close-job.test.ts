@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { resourcesOfType, synthService } from './support/synth-service';
+
+type Statement = { Action: string | string[] };
+type Resource = { Properties?: Record<string, any> };
+
+function actionsOfRole(template: Template, roleId: string): string[] {
+  return Object.values(resourcesOfType(template, 'AWS::IAM::Policy'))
+    .filter((p) => (p.Properties!.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
+    .flatMap((p) => p.Properties!.PolicyDocument.Statement as Statement[])
+    .flatMap((s) => [s.Action].flat());
+}
+
+describe('the campaign closing job', () => {
+  let template: Template;
+  let job: [string, Resource];
+  let rule: Resource;
+
+  beforeAll(() => {
+    template = synthService().template();
+    job = Object.entries(resourcesOfType(template, 'AWS::Lambda::Function')).find(([id]) => id.startsWith('CloseDueCampaignsJob'))!;
+    rule = Object.values(resourcesOfType(template, 'AWS::Events::Rule')).find((r) =>
+      (r.Properties!.Targets as { Arn: unknown }[]).some((t) => JSON.stringify(t.Arn) === JSON.stringify({ 'Fn::GetAtt': [job[0], 'Arn'] })),
+    )!;
+  });
+
+  it('is a function of its own, run every hour (ten past) by an EventBridge rule', () => {
+    expect(job).toBeDefined();
+    expect(job[1].Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+    expect(rule.Properties!.ScheduleExpression).toBe('cron(10 * * * ? *)');
+  });
+
+  it('has a failure queue of its own: the rule’s dead-letter queue and the function’s on-failure destination', () => {
+    const target = rule.Properties!.Targets[0];
+    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 });
+    const queueId = target.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
+    expect(queueId).toMatch(/^CloseDueCampaignsJobFailures/);
+    const configs = Object.values(resourcesOfType(template, 'AWS::Lambda::EventInvokeConfig')).filter((c) => c.Properties!.FunctionName.Ref === job[0]);
+    expect(configs).toHaveLength(1);
+    expect(configs[0]!.Properties!.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
+  });
+
+  it('can read and write the table and report its failures, but not Scan or publish', () => {
+    const roleId = (job[1].Properties!.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    expect(roleId).toMatch(/CloseDueCampaignsJobRole/);
+    const actions = actionsOfRole(template, roleId);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'sqs:SendMessage']));
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions.filter((a) => /^(events|ses):/.test(a))).toEqual([]);
+    expect(job[1].Properties!.Environment.Variables).toMatchObject({ TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) } });
+  });
+});
