@@ -215,10 +215,10 @@ describe('the walk-through scenario', () => {
   });
 
   it('leaves a joint NCA–VIPER draft whose posts belong to their organisations', async () => {
-    const { listCampaigns } = await import('../../shared/data/campaign.repository');
+    const { getCampaign, listCampaigns } = await import('../../shared/data/campaign.repository');
     const viper = await listCampaigns({ orgId: 'viper' }, { limit: 50 });
-    const joint = viper.items.find((c) => c.title.includes('joint NCA–VIPER'));
-    expect(joint).toMatchObject({ status: 'draft', ownerOrgId: 'nca', partnerOrgIds: ['viper'], allocations: [{ orgId: 'nca', posts: 1 }, { orgId: 'viper', posts: 2 }] });
+    const summary = viper.items.find((c) => c.title.includes('joint NCA–VIPER'));
+    expect(await getCampaign(summary!.id)).toMatchObject({ status: 'draft', ownerOrgId: 'nca', partnerOrgIds: ['viper'], allocations: [{ orgId: 'nca', posts: 1 }, { orgId: 'viper', posts: 2 }] });
   });
 
   it('is made once: seeding again adds no second campaign', async () => {
