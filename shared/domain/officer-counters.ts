@@ -110,20 +110,26 @@ export function counterDeltas(before: CountedOfficer | undefined, after: Counted
   return result.sort((a, b) => `${a.orgId}#${a.capabilityId}`.localeCompare(`${b.orgId}#${b.capabilityId}`));
 }
 
-/** Holders whose vetting and PIP level meet a role profile's minimums. */
-export function eligibleHolders(
+/** The sum of the counters, named by `name`, of every vetting and PIP level that meets a role profile's minimums. */
+function sumMeeting(
   counters: Readonly<Record<string, number | undefined>>,
+  name: (vetting: VettingLevel, pipLevel: PipLevel) => string,
   minimum: { vetting: VettingLevel; pipLevel: number },
 ): number {
   let total = 0;
   for (const v of VETTING_LEVELS) {
     if (!meetsVetting(v, minimum.vetting)) continue;
-    for (const p of PIP_LEVELS) {
-      if (p < minimum.pipLevel) continue;
-      total += counters[holderCounterName(v, p)] ?? 0;
-    }
+    for (const p of PIP_LEVELS) if (p >= minimum.pipLevel) total += counters[name(v, p)] ?? 0;
   }
   return total;
+}
+
+/** Holders whose vetting and PIP level meet a role profile's minimums. */
+export function eligibleHolders(
+  counters: Readonly<Record<string, number | undefined>>,
+  minimum: { vetting: VettingLevel; pipLevel: number },
+): number {
+  return sumMeeting(counters, holderCounterName, minimum);
 }
 
 /** Holders of the baseline's capability who also hold `otherCapabilityId` and meet a role profile's minimums. */
@@ -132,15 +138,7 @@ export function eligibleCoHolders(
   otherCapabilityId: string,
   minimum: { vetting: VettingLevel; pipLevel: number },
 ): number {
-  let total = 0;
-  for (const v of VETTING_LEVELS) {
-    if (!meetsVetting(v, minimum.vetting)) continue;
-    for (const p of PIP_LEVELS) {
-      if (p < minimum.pipLevel) continue;
-      total += coHolders[coHolderCounterName(otherCapabilityId, v, p)] ?? 0;
-    }
-  }
-  return total;
+  return sumMeeting(coHolders, (v, p) => coHolderCounterName(otherCapabilityId, v, p), minimum);
 }
 
 /** The other capabilities a baseline's co-holder counters name (with any holder left). */
