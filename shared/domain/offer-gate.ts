@@ -18,8 +18,9 @@ export function gateOffer(input: GateInput): 'offered' | 'awaiting-release' {
   return input.baseline.projected - 1 < input.baseline.minimum ? 'awaiting-release' : 'offered';
 }
 
-export function latestReleaseDate(requestedStart: string): string {
-  return addDays(requestedStart, MAX_DEFERRAL_DAYS);
+/** 90 days after the requested start; past the service's calendar it is a 400 on `field`. */
+export function latestReleaseDate(requestedStart: string, field = 'releaseDate'): string {
+  return addDays(requestedStart, MAX_DEFERRAL_DAYS, field);
 }
 
 /** A deferral must fall between the requested start and 90 days after it. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DATE_RANGE_TEXT, isDateInRange } from '../domain/date-range';
 import { PIP_LEVELS, REGIONS, VETTING_LEVELS } from '../domain/reference';
 
 /** Lower-case slug ids: `titan`, `cyber`, `greater-manchester`. */
@@ -15,7 +16,10 @@ export const entityId = z
   .max(64)
   .regex(/^[a-z]+_[0-9a-z]+$/, { error: 'is not a valid id' });
 
-export const isoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
+/** A calendar day, `YYYY-MM-DD`, in the service's range (domain/date-range.ts), requests and responses alike. */
+export const isoDate = z.iso
+  .date({ error: 'must be a date as YYYY-MM-DD', abort: true })
+  .refine(isDateInRange, { error: `must be a date ${DATE_RANGE_TEXT}` });
 export const timestamp = z.iso.datetime();
 
 export const vettingLevel = z.enum(VETTING_LEVELS);

@@ -7,6 +7,7 @@ import { getOfficer } from '../data/officer.repository';
 import { getOrganisation } from '../data/organisation.repository';
 import { transactWrite, type GuardedAction } from '../data/transact';
 import { offerDecision, sourceCapApplies, transitionRefusal } from '../domain/application-rules';
+import { latestReleaseDate } from '../domain/offer-gate';
 import { effectiveCap } from '../domain/impact';
 import { newAlert } from '../domain/new-alert';
 import { todayIso } from '../domain/working-days';
@@ -40,6 +41,8 @@ export async function makeOffer(identity: Identity, applicationId: string, input
   if (input.startDate < todayIso(now)) {
     throw new ValidationError('The start date cannot be in the past.', [{ field: 'startDate', message: 'in the past' }]);
   }
+  // An offer may be deferred (or upheld) to its latest release date: that date must be one the service can store.
+  latestReleaseDate(input.startDate, 'startDate');
 
   const [campaign, officer, home, baseline] = await Promise.all([
     getCampaign(app.campaignId, true),
