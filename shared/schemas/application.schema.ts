@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { APPLICATION_STATUSES } from '../domain/application-rules';
-import { entityId, isoDate, pageQuery, slugId } from './common.schema';
+import { entityId, isoDate, multiLineText, pageQuery, slugId } from './common.schema';
 
 export const historyEntry = z.object({
   status: z.enum(APPLICATION_STATUSES),
@@ -45,7 +45,7 @@ export const campaignApplicationsParams = z.strictObject({ id: entityId });
 export const applicationParams = z.strictObject({ id: entityId });
 
 export const applyBody = z.strictObject({
-  statement: z.string().trim().min(1, { error: 'tell the panel why you are applying' }).max(5000),
+  statement: multiLineText(5000).min(1, { error: 'tell the panel why you are applying' }),
 });
 
 export const offerBody = z.strictObject({

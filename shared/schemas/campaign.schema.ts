@@ -1,24 +1,22 @@
 import * as z from 'zod';
 import { LEVELS } from '../domain/capability-level';
 import { CAMPAIGN_STATUSES } from '../domain/campaign-rules';
-import { entityId, isoDate, pageQuery, pipLevel, region, slugId, vettingLevel, version } from './common.schema';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
+import { entityId, isoDate, multiLineText, note, pageQuery, pipLevel, region, singleLineText, slugId, vettingLevel, version } from './common.schema';
 
 export const roleProfileInput = z.strictObject({
-  jobDescription: text(10_000),
-  terms: text(5_000).describe('Terms and conditions'),
-  grade: text(60),
-  salaryBand: text(60),
+  jobDescription: multiLineText(10_000),
+  terms: multiLineText(5_000).describe('Terms and conditions'),
+  grade: singleLineText(60),
+  salaryBand: singleLineText(60),
   vetting: vettingLevel.describe('Minimum vetting level'),
   minPipLevel: pipLevel.default(0),
-  locations: z.array(text(120)).min(1).max(20),
+  locations: z.array(singleLineText(120)).min(1).max(20),
 });
 
 const allocation = z.strictObject({ orgId: slugId, posts: z.number().int().min(0).max(1000) });
 
 const campaignFields = {
-  title: text(200),
+  title: singleLineText(200),
   capabilityId: slugId,
   ownerOrgId: slugId,
   partnerOrgIds: z.array(slugId).max(4).default([]).describe('Up to four partner organisations co-manage a joint campaign.'),
@@ -136,4 +134,4 @@ export const impactPreviewBody = z.strictObject({
   roleProfile: z.strictObject({ vetting: vettingLevel, minPipLevel: pipLevel.default(0) }),
 });
 
-export const endCampaignBody = z.strictObject({ note: z.string().trim().max(2000).default('') });
+export const endCampaignBody = z.strictObject({ note: note.default('') });

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { OFFICER_STATUSES } from '../domain/reference';
-import { entityId, isoDate, pageQuery, pipLevel, region, slugId, vettingLevel, version } from './common.schema';
+import { email, entityId, isoDate, pageQuery, pipLevel, region, singleLineText, slugId, vettingLevel, version } from './common.schema';
 
-const name = z.string().trim().min(1).max(120);
+const name = singleLineText(120);
 const staffNumber = z
   .string()
   .trim()
@@ -43,7 +43,7 @@ export const createOfficerBody = z.strictObject({
   pipLevel: pipLevel.default(0),
   region,
   staffNumber: staffNumber.optional(),
-  email: z.email().max(254).optional(),
+  email: email.optional(),
 });
 export type CreateOfficerInput = z.infer<typeof createOfficerBody>;
 
@@ -57,7 +57,7 @@ export const patchOfficerBody = z
     pipLevel: pipLevel.optional(),
     region: region.optional(),
     status: z.enum(OFFICER_STATUSES).optional().describe('`left`: the officer has left the service and stops counting.'),
-    email: z.email().max(254).nullable().optional(),
+    email: email.nullable().optional(),
     version: version.optional().describe('The version you read (or send it as If-Match).'),
   });
 export type PatchOfficerInput = z.infer<typeof patchOfficerBody>;

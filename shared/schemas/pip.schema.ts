@@ -1,15 +1,15 @@
 import * as z from 'zod';
 import { PIP_STATUSES } from '../domain/pip-rules';
-import { entityId, isoDate, slugId, version } from './common.schema';
+import { entityId, exactText, isoDate, multiLineText, singleLineText, slugId, version } from './common.schema';
 
-const note = z.string().trim().min(1).max(2000);
+const note = multiLineText(2000);
 /** A target or sign-off level: 1–4 (0 is "none", never something to develop or sign off). */
 const accreditedLevel = z.number().int().min(1, { error: 'must be a PIP level from 1 to 4' }).max(4, { error: 'must be a PIP level from 1 to 4' });
 
 export const workplaceAssessor = z
   .strictObject({
-    sub: z.string().trim().min(1).max(128).describe('The assessor’s user id (the `sub` of their token).'),
-    name: z.string().trim().min(1).max(120),
+    sub: exactText(128).describe('The assessor’s user id (the `sub` of their token).'),
+    name: singleLineText(120),
     orgId: slugId.describe('The assessor’s organisation.'),
   })
   .meta({ id: 'WorkplaceAssessor' });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { SECONDMENT_STATUSES } from '../domain/secondment-rules';
-import { entityId, isoDate, pageQuery, slugId } from './common.schema';
+import { entityId, isoDate, multiLineText, note, pageQuery, slugId } from './common.schema';
 
 export const secondmentHistoryEntry = z.object({
   status: z.enum(SECONDMENT_STATUSES),
@@ -77,10 +77,8 @@ export type SecondmentApplication = z.infer<typeof secondmentApplication>;
 export const secondmentParams = z.strictObject({ id: entityId });
 
 export const applyToPlacementBody = z.strictObject({
-  statement: z.string().trim().min(1, { error: 'tell the host why you are applying' }).max(5000),
+  statement: multiLineText(5000).min(1, { error: 'tell the host why you are applying' }),
 });
-
-const note = z.string().trim().max(2000);
 
 export const homeDecisionBody = z.strictObject({
   decision: z.enum(['approve', 'decline']),
