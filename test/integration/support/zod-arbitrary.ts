@@ -34,6 +34,8 @@ export interface ArbitraryOptions {
   known: readonly string[];
   /** Cursors real lists issued: a cursor field takes them as they are, or with an attribute dropped, added or of the wrong type. */
   cursors?: readonly string[];
+  /** Draw edge values now and then (dates at the calendar's ends, huge numbers, control characters, overlong text). */
+  edges?: boolean;
   /** Depth guard for recursive schemas. */
   depth?: number;
 }
@@ -50,15 +52,10 @@ export const EDGE_DATES = [
   '9999-12-31', '2100-02-29', '2096-02-29', '2027-02-29',
 ] as const;
 
-const isoDate = fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc
-      .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2032-12-31T00:00:00Z'), noInvalidDate: true })
-      .map((d) => d.toISOString().slice(0, 10)),
-  },
-  { weight: 1, arbitrary: fc.constantFrom(...EDGE_DATES) },
-);
+const isoDate = fc
+  .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2032-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const edgeDate = fc.oneof({ weight: 2, arbitrary: isoDate }, { weight: 1, arbitrary: fc.constantFrom(...EDGE_DATES) });
 
 /** Numbers a careless or hostile client sends where a count or a version belongs. */
 export const EDGE_NUMBERS = [0, -1, 1.5, 2 ** 53, Number.MAX_SAFE_INTEGER, 1e200, -1e200, 1e-7, -0] as const;
@@ -143,15 +140,21 @@ function stringArb(schema: z.ZodType, opts: ArbitraryOptions): fc.Arbitrary<stri
   }
   if (schema === cursorSchema) return cursorArb(opts);
   let base: fc.Arbitrary<string>;
-  if (format === 'date') base = isoDate;
+  if (format === 'date') return opts.edges ? edgeDate : isoDate;
   else if (format === 'datetime') base = isoDateTime;
-  else if (format === 'email') base = fc.emailAddress();
+  // Mostly plain addresses (zod's email check is stricter than RFC 5322, which fc.emailAddress follows), now and then an odd one.
+  else if (format === 'email')
+    base = fc.oneof(
+      { weight: 4, arbitrary: fc.tuple(fc.stringMatching(/^[a-z][a-z0-9.]{0,10}[a-z0-9]$/), fc.constantFrom('police.uk', 'nca.gov.uk', 'example.org')).map(([l, d]) => `${l.replace(/\.\.+/g, '.')}@${d}`) },
+      { weight: 1, arbitrary: fc.emailAddress() },
+    );
   else if (format === 'uuid' || format === 'guid') base = fc.uuid();
   else if (format === 'url') base = fc.webUrl();
   else if (pattern) base = fc.stringMatching(pattern).filter((s) => s.length >= min && s.length <= Math.max(max, min));
   else base = fc.string({ minLength: min, maxLength: Math.max(min, max) });
   const fits = opts.known.filter((v) => schema.safeParse(v).success);
   const shaped = fits.length ? fc.oneof(fc.constantFrom(...fits), base) : base;
+  if (!opts.edges) return shaped;
   // Now and then the edges: control characters, lone surrogates, separators, past the maximum length.
   const edges = fits.length
     ? fc.oneof(edgeText(max), fc.tuple(fc.constantFrom(...fits), fc.constantFrom('#', ':', '#x', ':x', '\u0000', '\ud800')).map(([v, sep]) => `${v}${sep}`))
@@ -159,21 +162,27 @@ function stringArb(schema: z.ZodType, opts: ArbitraryOptions): fc.Arbitrary<stri
   return fc.oneof({ weight: 9, arbitrary: shaped }, { weight: 1, arbitrary: edges });
 }
 
-function numberArb(schema: z.ZodType): fc.Arbitrary<number> {
+function numberArb(schema: z.ZodType, edges = false): fc.Arbitrary<number> {
   let min = -1000;
   let max = 1000;
   let int = false;
+  let bounded = false;
   for (const c of checksOf(schema)) {
     if (c.check === 'number_format' && c.format && /int/.test(c.format)) int = true;
     if (c.check === 'greater_than' && c.value !== undefined) min = c.inclusive ? c.value : c.value + (int ? 1 : 1e-6);
     if (c.check === 'less_than' && c.value !== undefined) max = c.inclusive ? c.value : c.value - (int ? 1 : 1e-6);
+    if (c.check === 'greater_than' || c.check === 'less_than') bounded = true;
   }
   if (max < min) max = min;
+  // A number the schema leaves unbounded is usually small in this domain (a PIP level, a count): mostly small ones, so refinements pass.
   const shaped =
-    int || (Number.isInteger(min) && Number.isInteger(max) && max - min < 200)
-      ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
-      : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-  return fc.oneof({ weight: 12, arbitrary: shaped }, { weight: 1, arbitrary: fc.constantFrom(...EDGE_NUMBERS, Math.floor(max) + 1, Math.ceil(min) - 1) });
+    !bounded && int
+      ? fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 5 }) }, { weight: 1, arbitrary: fc.integer({ min, max }) })
+      : int || (Number.isInteger(min) && Number.isInteger(max) && max - min < 200)
+        ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
+        : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+  if (!edges) return shaped;
+  return fc.oneof({ weight: 6, arbitrary: shaped }, { weight: 1, arbitrary: fc.constantFrom(...EDGE_NUMBERS, Math.floor(max) + 1, Math.ceil(min) - 1) });
 }
 
 /** An arbitrary of values shaped by `schema`. */
@@ -187,7 +196,7 @@ export function arbitraryOf(schema: z.ZodType, opts: ArbitraryOptions): fc.Arbit
       return stringArb(schema, opts);
     case 'number':
     case 'int':
-      return numberArb(schema);
+      return numberArb(schema, opts.edges);
     case 'bigint':
       return fc.bigInt({ min: -1000n, max: 1000n });
     case 'boolean':
@@ -301,12 +310,16 @@ function mutate(value: unknown, mutations: Mutation[]): unknown {
   return out;
 }
 
-/** Valid-shaped values (most draws), the same with one or two mutations, or garbage. */
+/**
+ * Valid-shaped values (most draws), the same drawing edge values now and then
+ * (see `edges`), the same with one or two mutations, or garbage.
+ */
 export function fuzzedValueOf(schema: z.ZodType | undefined, opts: ArbitraryOptions): fc.Arbitrary<unknown> {
   if (!schema) return fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: garbageValue });
-  const shaped = arbitraryOf(schema, opts);
+  const shaped = arbitraryOf(schema, { ...opts, edges: false });
   return fc.oneof(
-    { weight: 5, arbitrary: shaped },
+    { weight: 4, arbitrary: shaped },
+    { weight: 2, arbitrary: arbitraryOf(schema, { ...opts, edges: true }) },
     { weight: 4, arbitrary: fc.tuple(shaped, fc.array(mutation, { minLength: 1, maxLength: 2 })).map(([v, ms]) => mutate(v, ms)) },
     { weight: 1, arbitrary: garbageValue },
   );
