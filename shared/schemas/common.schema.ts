@@ -50,10 +50,17 @@ export const entityId = z
   .max(64)
   .regex(/^[a-z]+_[0-9a-z]+$/, { error: 'is not a valid id' });
 
-/** A calendar day, `YYYY-MM-DD`, in the service's range (domain/date-range.ts), requests and responses alike. */
+/** A calendar day a client sends, `YYYY-MM-DD`, in the service's range (domain/date-range.ts). */
 export const isoDate = z.iso
   .date({ error: 'must be a date as YYYY-MM-DD', abort: true })
   .refine(isDateInRange, { error: `must be a date ${DATE_RANGE_TEXT}` });
+/**
+ * A date as the service shows it back: `YYYY-MM-DD`, the format only. Every
+ * date written is in range (isoDate and the date arithmetic see to that);
+ * a response does not re-check the range, so a record written before the
+ * range existed still reads, and no list can be broken by one record's date.
+ */
+export const storedDate = z.iso.date();
 export const timestamp = z.iso.datetime();
 
 export const vettingLevel = z.enum(VETTING_LEVELS);

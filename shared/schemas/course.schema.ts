@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { COURSE_BOOKING_STATUSES, DEFAULT_RELEASE_DAYS_BEFORE, SEAT_POOLS } from '../domain/course-rules';
-import { entityId, isoDate, multiLineText, note, pageQuery, region, singleLineText, slugId } from './common.schema';
+import { entityId, isoDate, multiLineText, note, pageQuery, region, singleLineText, slugId, storedDate } from './common.schema';
 
 export const createCourseBody = z.strictObject({
   title: singleLineText(200),
@@ -44,11 +44,11 @@ export const course = z
     hostOrgId: slugId,
     location: z.string(),
     region: z.string(),
-    startDate: isoDate,
-    endDate: isoDate,
+    startDate: storedDate,
+    endDate: storedDate,
     releaseDaysBefore: z.number().int(),
-    releaseOn: isoDate.describe('From this day unused seats are open to officers of every organisation.'),
-    bookingClosesOn: isoDate,
+    releaseOn: storedDate.describe('From this day unused seats are open to officers of every organisation.'),
+    bookingClosesOn: storedDate,
     seatsReleased: z.boolean().describe('Whether the release date has come.'),
     bookingOpen: z.boolean(),
     allocations: z.array(courseAllocation),
@@ -90,8 +90,8 @@ export const courseBooking = z
     courseId: entityId,
     courseTitle: z.string(),
     hostOrgId: slugId,
-    startDate: isoDate,
-    endDate: isoDate,
+    startDate: storedDate,
+    endDate: storedDate,
     officerId: entityId,
     officerName: z.string(),
     orgId: slugId.describe('The officer’s home organisation when they booked.'),

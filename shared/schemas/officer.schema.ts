@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { OFFICER_STATUSES } from '../domain/reference';
-import { email, entityId, isoDate, note, pageQuery, pipLevel, region, singleLineText, slugId, vettingLevel, version } from './common.schema';
+import { email, entityId, isoDate, note, pageQuery, pipLevel, region, singleLineText, slugId, storedDate, version, vettingLevel } from './common.schema';
 
 const name = singleLineText(120);
 const staffNumber = z
@@ -35,7 +35,7 @@ export const officer = z
     homeOrgId: slugId,
     capabilities: z.array(slugId).describe('Capabilities held as active accreditations.'),
     vetting: vettingLevel,
-    vettingExpiresOn: isoDate.nullable(),
+    vettingExpiresOn: storedDate.nullable(),
     pipLevel: z.number().int(),
     region,
     status: z.enum(OFFICER_STATUSES),

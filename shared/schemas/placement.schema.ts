@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { ORG_TYPES } from '../domain/reference';
 import { PLACEMENT_STATUSES } from '../domain/secondment-rules';
-import { entityId, isoDate, multiLineText, pageQuery, pipLevel, region, singleLineText, slugId, vettingLevel } from './common.schema';
+import { entityId, isoDate, multiLineText, pageQuery, pipLevel, region, singleLineText, slugId, storedDate, vettingLevel } from './common.schema';
 
 export const placementEligibilityInput = z.strictObject({
   homeOrgTypes: z
@@ -49,13 +49,13 @@ export const placement = z
     places: z.number().int(),
     confirmed: z.number().int().describe('Places confirmed (never more than places).'),
     placesLeft: z.number().int(),
-    startDate: isoDate,
+    startDate: storedDate,
     durationMonths: z.number().int(),
-    endDate: isoDate.describe('The day the secondee returns home: startDate + durationMonths.'),
+    endDate: storedDate.describe('The day the secondee returns home: startDate + durationMonths.'),
     region: z.string(),
     eligibility: z.object({ homeOrgTypes: z.array(z.enum(ORG_TYPES)), vetting: vettingLevel, minPipLevel: z.number().int() }),
     pipDevelopmentLevel: z.number().int().nullable(),
-    closesOn: isoDate,
+    closesOn: storedDate,
     status: z.enum(PLACEMENT_STATUSES),
     version: z.number().int(),
     createdAt: z.string(),

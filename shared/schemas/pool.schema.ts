@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cursor, entityId, isoDate, multiLineText, pageQuery, slugId, vettingLevel } from './common.schema';
+import { cursor, entityId, multiLineText, pageQuery, slugId, storedDate, vettingLevel } from './common.schema';
 
 /** Requests and responses of the candidate pool (BRIEF.md "Recruitment campaigns"). */
 
@@ -54,7 +54,7 @@ export const poolInvitation = z
     campaignId: entityId,
     campaignTitle: z.string(),
     capabilityId: slugId,
-    closesOn: isoDate,
+    closesOn: storedDate,
     officerId: entityId,
     officerName: z.string(),
     entryId: entityId,
@@ -72,7 +72,7 @@ export const myInvitation = z
     campaignId: entityId,
     campaignTitle: z.string(),
     capabilityId: slugId,
-    closesOn: isoDate,
+    closesOn: storedDate,
     invitingOrgId: slugId,
     invitedAt: z.string(),
     message: z.string().nullable(),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '../../shared/api/routes';
+import { isDateInRange } from '../../shared/domain/date-range';
 import { REGIONS, ROLES } from '../../shared/domain/reference';
 import type { RouteDef } from '../../shared/http/route';
 import { errorResponse } from '../../shared/schemas/common.schema';
@@ -59,6 +60,17 @@ function harvest(value: unknown, depth = 0): void {
     else if (typeof v === 'string' && k === 'cursor' && cursors.size < 200) cursors.add(v);
     else harvest(v, depth + 1);
   }
+}
+
+/** Dates (fields named …Date, …On or …Start) in a body that fall outside the service's calendar: a write must never store one. */
+function datesOutOfRange(value: unknown, path = '', depth = 0, out: string[] = []): string[] {
+  if (depth > 8 || value === null || typeof value !== 'object') return out;
+  for (const [k, v] of Object.entries(value)) {
+    const at = path ? `${path}.${k}` : k;
+    if (typeof v === 'string' && /(Date|On|Start)$/.test(k) && !isDateInRange(v)) out.push(`${at}=${v}`);
+    else datesOutOfRange(v, at, depth + 1, out);
+  }
+  return out;
 }
 
 /** A path segment as a client would send it (a lone surrogate cannot be percent-encoded: it goes as U+FFFD, as a browser sends it). */
@@ -293,7 +305,10 @@ async function send(route: RouteDef, { actor, params, query, body, headers }: Fu
   if (res.status >= 400) expect(errorResponse.safeParse(res.json).success, where).toBe(true);
   else if (res.json) {
     // What a write answers is what it stored: it must read back through the route's own response schema.
-    if (route.method !== 'GET' && res.status !== 204) expect(route.response.safeParse(res.json).success, `${where}: body fails ${route.id}'s response schema`).toBe(true);
+    if (route.method !== 'GET' && res.status !== 204) {
+      expect(route.response.safeParse(res.json).success, `${where}: body fails ${route.id}'s response schema`).toBe(true);
+      expect(datesOutOfRange(res.json), `${where}: dates outside the calendar`).toEqual([]);
+    }
     harvest(res.json);
   }
 }
