@@ -10,10 +10,10 @@ import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
 import { placementBody } from './support/placements';
 
 /**
- * Nothing a client sends breaks a record or a list. Each case reproduces a
- * request that used to write something no reader could read back (or
- * answered 500), and checks it is now a 4xx in the error shape, that nothing
- * was written, and that every list still answers 200.
+ * Nothing a client sends breaks a record or a list. Each case is a request
+ * that could write something no reader can read back (or end in a 500): it
+ * gets a 4xx in the error shape, nothing is written, and every list still
+ * answers 200.
  */
 
 const ncaHr = as(users.ncaHr);
@@ -59,7 +59,7 @@ beforeAll(async () => {
   titanOfficer = await makeOfficer({ homeOrgId: 'titan', capabilities: ['cyber'], vetting: 'sc', pipLevel: 2 });
 });
 
-describe('1. a date at the edge of the calendar', () => {
+describe('a date at the edge of the calendar', () => {
   it('a placement starting 9999-12-31 is a 400 naming startDate; nothing is posted and GET /v1/placements answers 200', async () => {
     const before = (await ncaHr.get('/v1/organisations/nca/placements')).json.items.length;
     expectRefused(await ncaHr.post('/v1/placements', placementBody({ startDate: '9999-12-31' })), 400, 'startDate');
@@ -103,7 +103,7 @@ describe('1. a date at the edge of the calendar', () => {
     expect(offered.json.status).toBe('awaiting-release');
     const alertId = offered.json.alertId as string;
     expect((await titanHead.post(`/v1/alerts/${alertId}/respond`, { decision: 'object', note: 'Cannot spare them.' })).status).toBe(200);
-    // An alert written before dates were bounded: its requested start is the calendar's last day.
+    // An alert whose requested start is the calendar's last day (as one stored before dates were bounded may be).
     await documentClient().send(
       new UpdateCommand({ TableName: tableName(), Key: keys.alert(alertId), UpdateExpression: 'SET requestedStart = :d', ExpressionAttributeValues: { ':d': '2100-12-31' } }),
     );
@@ -130,7 +130,7 @@ describe('1. a date at the edge of the calendar', () => {
   });
 });
 
-describe('2. malformed cursors', () => {
+describe('malformed cursors', () => {
   beforeAll(async () => {
     for (let i = 0; i < 3; i++) await makeOfficer({ homeOrgId: 'titan', capabilities: [] });
   });
@@ -176,7 +176,7 @@ describe('2. malformed cursors', () => {
   });
 });
 
-describe('3. versions that are not versions', () => {
+describe('versions that are not versions', () => {
   it('a 400-digit If-Match, or 1 followed by 200 zeros, on PATCH /v1/campaigns/{id} and PUT …/capabilities/{c}: 400 naming If-Match, nothing written', async () => {
     const draft = await ncaHr.post('/v1/campaigns', cyberCampaign());
     expect(draft.status).toBe(201);
@@ -198,7 +198,7 @@ describe('3. versions that are not versions', () => {
   });
 });
 
-describe('4. an HR lead moving its officer into another organisation alone', () => {
+describe('an HR lead moving its officer into another organisation alone', () => {
   it('PATCH /v1/officers/{id} {homeOrgId:"ersou"} by TITAN HR is 403; ERSOU’s strength does not rise', async () => {
     await setBaseline('ersou', 'cyber', 1, 4);
     const officer = await makeOfficer({ homeOrgId: 'titan', capabilities: ['cyber'] });
@@ -209,7 +209,7 @@ describe('4. an HR lead moving its officer into another organisation alone', () 
   });
 });
 
-describe('5. a campaign edit held to the checks of a new campaign', () => {
+describe('a campaign edit held to the checks of a new campaign', () => {
   it('PATCH with an organisation that does not exist, or seven partners: 400 naming partnerOrgIds, nothing written', async () => {
     const draft = await ncaHr.post('/v1/campaigns', cyberCampaign());
     expectRefused(await ncaHr.patch(`/v1/campaigns/${draft.json.id}`, { partnerOrgIds: ['atlantis'], version: 1 }), 400, 'partnerOrgIds');
@@ -222,7 +222,7 @@ describe('5. a campaign edit held to the checks of a new campaign', () => {
   });
 });
 
-describe('6. drafts listed only to those who can open them', () => {
+describe('drafts listed only to those who can open them', () => {
   it('a ROCU head does not see their HR lead’s drafts, ROCCs and the admin do not see NCA drafts; every listed campaign opens', async () => {
     const titanDraft = await titanHr.post('/v1/campaigns', cyberCampaign({ ownerOrgId: 'titan', title: 'TITAN draft' }));
     const ncaDraft = await ncaHr.post('/v1/campaigns', cyberCampaign({ title: 'NCA draft' }));
@@ -254,7 +254,7 @@ describe('6. drafts listed only to those who can open them', () => {
   });
 });
 
-describe('8. text bounded and clean', () => {
+describe('text bounded and clean', () => {
   it('an audit entity past 200 characters, or far past DynamoDB’s key limit, is a 400 naming entity', async () => {
     expectRefused(await ncaHr.get(`/v1/audit?entity=campaign:${'c'.repeat(300)}`), 400, 'entity');
     expectRefused(await ncaHr.get(`/v1/audit?entity=campaign:${'c'.repeat(3000)}`), 400, 'entity');
@@ -278,7 +278,7 @@ describe('8. text bounded and clean', () => {
   });
 });
 
-describe('9. the OpenAPI document', () => {
+describe('the OpenAPI document', () => {
   it('has no $ref left pointing at #/$defs', async () => {
     const res = await as().get('/v1/openapi.json');
     expect(res.status).toBe(200);
