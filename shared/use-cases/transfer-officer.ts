@@ -31,6 +31,15 @@ async function officerFor(identity: Identity, officerId: string, allowed: (o: Of
   return officer;
 }
 
+/** Either side of a pending transfer, or the home's HR lead (who is told, with a 409, when none is pending). */
+function eitherSide(identity: Identity, officer: Officer): boolean {
+  return canDecideTransfer(identity, officer) || canCancelTransfer(identity, officer) || isHrLeadOf(identity, officer.homeOrgId);
+}
+
+function noTransferPending(officer: Officer): ConflictError {
+  return new ConflictError(`No transfer of ${officer.name} is waiting for a decision.`);
+}
+
 function checkVersion(officer: Officer, expected: ExpectedVersion | undefined): void {
   if (expected && officer.version !== expected.version) throw staleVersionError('officer record', expected);
 }
@@ -75,8 +84,9 @@ export async function proposeTransfer(identity: Identity, officerId: string, inp
  * region; the old staff number is released), the counters of every team the
  * officer leaves and joins, the PIP pipeline, and the audit entry. The
  * officer must still be active, at the home that proposed it, and committed
- * nowhere (409). Declining clears the proposal. Anyone else gets 404; the
- * proposing side gets 403 (it cannot accept its own proposal).
+ * nowhere (409). Declining clears the proposal. The proposing side gets 403
+ * (it cannot accept its own proposal), the home's HR lead 409 when nothing
+ * is pending, anyone else 404.
  */
 export async function decideTransfer(
   identity: Identity,
@@ -85,7 +95,8 @@ export async function decideTransfer(
   expected: ExpectedVersion | undefined,
   now = new Date(),
 ): Promise<Officer> {
-  const before = await officerFor(identity, officerId, (o) => canDecideTransfer(identity, o) || canCancelTransfer(identity, o));
+  const before = await officerFor(identity, officerId, (o) => eitherSide(identity, o));
+  if (!before.pendingTransfer) throw noTransferPending(before);
   if (!canDecideTransfer(identity, before)) {
     throw new ForbiddenError(`The HR lead of ${before.pendingTransfer!.toOrgId} decides this transfer; the proposing side may cancel it.`);
   }
@@ -134,7 +145,8 @@ export async function decideTransfer(
  * without it, conditioned on the version read, and the audit entry.
  */
 export async function cancelTransfer(identity: Identity, officerId: string, input: { note: string }, now = new Date()): Promise<Officer> {
-  const before = await officerFor(identity, officerId, (o) => canCancelTransfer(identity, o) || canDecideTransfer(identity, o));
+  const before = await officerFor(identity, officerId, (o) => eitherSide(identity, o));
+  if (!before.pendingTransfer) throw noTransferPending(before);
   if (!canCancelTransfer(identity, before)) throw new ForbiddenError('Only the side that proposed a transfer cancels it; decline it instead.');
   const pending = before.pendingTransfer!;
   const at = now.toISOString();

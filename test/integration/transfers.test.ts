@@ -96,6 +96,8 @@ describe('transferring an officer to another organisation', () => {
     expect(await strength('ersou')).toBe(ersouBefore);
     expect((await ersouHr.get(`/v1/officers/${a.id}`)).status).toBe(404);
     expect((await ersouHr.post(`/v1/officers/${b.id}/transfer/decision`, { decision: 'accept' })).status).toBe(404);
+    // The home's HR lead is told there is nothing left to cancel.
+    expect((await titanHr.post(`/v1/officers/${b.id}/transfer/cancel`)).status).toBe(409);
     const trail = (await titanHr.get(`/v1/audit?entity=officer:${a.id}`)).json.items.map((e: { action: string }) => e.action);
     expect(trail).toContain('officer.transfer-declined');
   });
