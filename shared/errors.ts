@@ -28,6 +28,16 @@ export class ValidationError extends AppError {
   readonly code = 'validation_failed';
 }
 
+/**
+ * A date given, or computed from what was given (an end date, a release date),
+ * outside the calendar the service works in (see domain/date-range.ts).
+ */
+export class DateOutOfRangeError extends ValidationError {
+  constructor(message: string, field: string) {
+    super(message, [{ field, message }]);
+  }
+}
+
 export class UnauthenticatedError extends AppError {
   readonly status = 401;
   readonly code = 'unauthenticated';

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { RouteDef } from '../http/route';
+import { DATE_RANGE_TEXT } from '../domain/date-range';
 import { errorResponse } from '../schemas/common.schema';
 import { routeList } from './routes';
 
@@ -21,14 +22,33 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Briefly unavailable; retry after Retry-After (service_unavailable)',
 };
 
-/** zod → JSON Schema, with named schemas (`.meta({id})`) hoisted into components. */
+/**
+ * zod → JSON Schema, with named schemas (`.meta({id})`) hoisted into
+ * components. zod writes references to named schemas as `#/$defs/<id>`,
+ * inside the schema and inside the named schemas themselves; every one is
+ * rewritten to `#/components/schemas/<id>`, where the document keeps them. A
+ * named schema that reads differently as a request than as a response
+ * (defaults make fields optional on the way in) is kept twice, the request
+ * form as `<id>Input`, so each reference resolves to what it describes.
+ */
 function toSchema(schema: z.ZodType, io: 'input' | 'output', components: Record<string, JsonSchema>): JsonSchema {
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   const defs = (json.$defs ?? {}) as Record<string, JsonSchema>;
   delete json.$defs;
   delete json.$schema;
-  for (const [name, def] of Object.entries(defs)) components[name] ??= def;
-  return JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+  const names: Record<string, string> = {};
+  for (const [name, def] of Object.entries(defs)) {
+    const existing = components[name];
+    names[name] = existing === undefined || JSON.stringify(existing) === JSON.stringify(rewriteRefs(def, {})) ? name : `${name}Input`;
+  }
+  for (const [name, def] of Object.entries(defs)) components[names[name]!] ??= rewriteRefs(def, names);
+  return rewriteRefs(json, names);
+}
+
+function rewriteRefs(json: JsonSchema, names: Record<string, string>): JsonSchema {
+  return JSON.parse(
+    JSON.stringify(json).replace(/"#\/\$defs\/([^"]+)"/g, (_m, name: string) => `"#/components/schemas/${names[name] ?? name}"`),
+  ) as JsonSchema;
 }
 
 function parameters(schema: z.ZodType | undefined, where: 'path' | 'query', components: Record<string, JsonSchema>) {
@@ -43,6 +63,14 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query', comp
     ...(propertySchema.description ? { description: propertySchema.description } : {}),
     schema: propertySchema,
   }));
+}
+
+/** A write that names the version it expects (a `version` in its body) takes it as If-Match too. */
+function takesVersion(route: RouteDef): boolean {
+  if (!route.body || route.bodyType === 'csv') return false;
+  const json = z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const properties = (json.properties ?? (json.anyOf as JsonSchema[] | undefined)?.[0]?.properties ?? {}) as Record<string, unknown>;
+  return 'version' in properties;
 }
 
 function security(route: RouteDef) {
@@ -79,8 +107,17 @@ export function buildOpenApiDocument(list: readonly RouteDef[] = routeList): Rec
       ...(route.idempotent
         ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'A retry with the same key returns the first result and creates nothing twice.', schema: { type: 'string', maxLength: 255 } }]
         : []),
-      ...(route.body && (route.method === 'PUT' || route.method === 'PATCH')
-        ? [{ name: 'If-Match', in: 'header', required: false, description: 'The version you read; instead of `version` in the body. A stale one gets 412.', schema: { type: 'string' } }]
+      ...(takesVersion(route)
+        ? [
+            {
+              name: 'If-Match',
+              in: 'header',
+              required: false,
+              description:
+                'The version you read (`"3"`, `W/"3"` or `3`); instead of `version` in the body. A stale one gets 412; one that is not a version (not a whole number from 0 to 9007199254740991) gets 400.',
+              schema: { type: 'string', maxLength: 20, pattern: '^(?:W/)?"?[0-9]{1,16}"?$' },
+            },
+          ]
         : []),
     ];
     const operation: Record<string, unknown> = {
@@ -110,7 +147,11 @@ export function buildOpenApiDocument(list: readonly RouteDef[] = routeList): Rec
       title: 'Joint NCA–ROCU workforce coordination API',
       version: '1.0.0',
       description:
-        'Specialist recruitment, secondments and PIP training across the NCA and the ROCUs, with capability protection. Errors: `{"error":{"code","message","details"}}`.',
+        'Specialist recruitment, secondments and PIP training across the NCA and the ROCUs, with capability protection. Errors: `{"error":{"code","message","details"}}`; bad input is a 4xx, never a 500.\n\n' +
+        `Dates are \`YYYY-MM-DD\` ${DATE_RANGE_TEXT}, in requests and in every date the service computes from them (an end date, a release date): one that would fall outside is a 400 naming the field. ` +
+        'Text fields have a maximum length and refuse control characters (NUL and the rest; tab and new lines only in multi-line text such as notes and statements), lone surrogates and U+FFFE/U+FFFF, with a 400 naming the field. ' +
+        'A `version` (or `If-Match`) is a whole number from 0 to 9007199254740991. A `cursor` is opaque: pass back the one a list gave you; any other is a 400. ' +
+        'Moving an officer between organisations is a transfer: the home HR lead proposes it, the receiving HR lead accepts or declines it.',
     },
     servers: [{ url: '/' }],
     tags: [...new Set(list.map((r) => r.tag))].map((name) => ({ name })),

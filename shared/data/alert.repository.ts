@@ -6,7 +6,7 @@ import type { Alert, AlertSummary } from '../schemas/alert.schema';
 import { documentClient, tableName } from './client';
 import { staleVersionError, type ExpectedVersion } from './expected-version';
 import { keys } from './keys';
-import type { Page } from './paging';
+import { checkStartKey, type Page } from './paging';
 import type { GuardedAction } from './transact';
 
 /**
@@ -123,15 +123,21 @@ type InboxCursor = Record<string, Record<string, unknown> | null>;
 
 function decodeInboxCursor(cursor: string | undefined, audiences: string[]): InboxCursor | undefined {
   if (!cursor) return undefined;
+  const invalid = () => new ValidationError('The cursor is not valid for this list.', [{ field: 'cursor', message: 'not a cursor this list issued' }]);
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as InboxCursor;
-    for (const [aud, key] of Object.entries(parsed)) {
-      if (!audiences.includes(aud) || (key !== null && key.pk !== keys.inboxPartition(aud))) throw new Error('foreign');
-    }
-    return parsed;
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new ValidationError('The cursor is not valid for this list.', [{ field: 'cursor', message: 'not a cursor this list issued' }]);
+    throw invalid();
   }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid();
+  const state: InboxCursor = {};
+  for (const [aud, key] of Object.entries(parsed)) {
+    if (!audiences.includes(aud)) throw invalid();
+    // Each inbox's position is a full key of that inbox's partition (checkStartKey), or null when read to the end.
+    state[aud] = key === null ? null : (checkStartKey(key, { attribute: 'pk', value: keys.inboxPartition(aud) }) as InboxCursor[string]);
+  }
+  return state;
 }
 
 export interface InboxFilter {

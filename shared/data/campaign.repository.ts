@@ -12,6 +12,13 @@ import { transactWrite, type GuardedAction } from './transact';
 /** Fields a membership entry copies, so an organisation's campaign list is one Query. */
 const SUMMARY_FIELDS = ['id', 'title', 'capabilityId', 'ownerOrgId', 'status', 'opensOn', 'closesOn', 'posts', 'regions'] as const;
 
+/**
+ * A campaign as a list reads it: the summary a list shows, with the partners,
+ * which decide who may see a draft (canSeeCampaign) and which the response
+ * schema leaves out.
+ */
+export type CampaignListItem = CampaignSummary & { partnerOrgIds: string[] };
+
 export function campaignFromItem(item: Record<string, unknown>): Campaign {
   return {
     id: item.id as string,
@@ -55,10 +62,13 @@ export function memberOrgIds(c: Pick<Campaign, 'ownerOrgId' | 'partnerOrgIds'>):
   return [c.ownerOrgId, ...c.partnerOrgIds];
 }
 
-/** The summary copies in each member organisation's partition; a partner dropped by an edit loses its copy. */
-/** The summary copy of a campaign in each member organisation's partition (owner and partners). */
+/**
+ * The summary copy of a campaign in each member organisation's partition
+ * (owner and partners), with the partner list so that a list read from it
+ * applies the same visibility rule as a read of the campaign.
+ */
 export function campaignMembershipItems(c: Campaign): Record<string, unknown>[] {
-  const summary = Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, c[f]]));
+  const summary = { ...Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, c[f]])), partnerOrgIds: c.partnerOrgIds };
   return memberOrgIds(c).map((orgId) => ({
     ...keys.campaignMembership(orgId, c.id),
     entity: 'campaign-membership',
@@ -163,7 +173,7 @@ async function queryPage(input: QueryCommandInput, partition: { attribute: strin
  * capability (gsi2), in opening order; the other filters narrow the page.
  * Lists return summaries; `GET /v1/campaigns/{id}` has the whole campaign.
  */
-export async function listCampaigns(filter: CampaignFilter, page: { limit: number; cursor?: string }): Promise<Page<CampaignSummary>> {
+export async function listCampaigns(filter: CampaignFilter, page: { limit: number; cursor?: string }): Promise<Page<CampaignListItem>> {
   const filters: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
@@ -210,8 +220,18 @@ export async function listCampaigns(filter: CampaignFilter, page: { limit: numbe
       page,
     );
   }
-  const items = result.items.map((item) => Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, item[f]])) as CampaignSummary);
+  const items = result.items.map((item) => ({ ...(Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, item[f]])) as CampaignSummary), partnerOrgIds: partnersOf(item) }));
   return { items, ...(result.cursor ? { cursor: result.cursor } : {}) };
+}
+
+/**
+ * The partners of a listed campaign. A membership copy written before copies
+ * carried the list knows at least that its own organisation is a partner.
+ */
+function partnersOf(item: Record<string, unknown>): string[] {
+  if (Array.isArray(item.partnerOrgIds)) return item.partnerOrgIds as string[];
+  if (item.entity === 'campaign-membership' && item.role === 'partner') return [String(item.pk).replace(/^ORG#/, '')];
+  return [];
 }
 
 /** Campaigns for one capability whose window may overlap [opensOn, closesOn]: a bounded gsi2 range. */

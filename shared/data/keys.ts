@@ -25,6 +25,12 @@ export const keys = {
     gsi1sk: `${name.toLowerCase()}#${officerId}`,
   }),
   officersOfOrg: (homeOrgId: string) => `ORG#${homeOrgId}#OFFICER`,
+  /** gsi3 (sparse): an officer while a transfer to `toOrgId` waits for its HR lead, oldest proposal first. */
+  officerTransferIncoming: (toOrgId: string, proposedAt: string, officerId: string) => ({
+    gsi3pk: `ORG#${toOrgId}#TRANSFER-IN`,
+    gsi3sk: `${proposedAt}#${officerId}`,
+  }),
+  transfersIncomingTo: (toOrgId: string) => `ORG#${toOrgId}#TRANSFER-IN`,
   /** Uniqueness of a staff number within its organisation. */
   staffNumber: (orgId: string, staffNumber: string) => ({ pk: `ORG#${orgId}`, sk: `STAFFNO#${staffNumber.toUpperCase()}` }),
 

@@ -6,7 +6,7 @@ import type { PipLevel } from '../domain/reference';
 import { ConflictError, ValidationError, type AppError } from '../errors';
 import { staleVersionError, type ExpectedVersion } from './expected-version';
 import { newId, nowIso } from '../ids';
-import type { CreateOfficerInput, Officer } from '../schemas/officer.schema';
+import type { CreateOfficerInput, Officer, PendingTransfer } from '../schemas/officer.schema';
 import { auditAction, type Actor } from './audit.repository';
 import { capabilityExists, counterUpdateAction } from './capability.repository';
 import { documentClient, tableName } from './client';
@@ -14,6 +14,7 @@ import { keys } from './keys';
 import { organisationExists } from './organisation.repository';
 import { decodeCursor, encodeCursor, type Page } from './paging';
 import { pipelineCounterAction } from './report.repository';
+import { queryPage } from './query-page';
 import { transactWrite, type GuardedAction } from './transact';
 
 /** The fields of an officer a change may touch. */
@@ -50,6 +51,7 @@ export function officerFromItem(item: Record<string, unknown>): Officer {
     region: item.region as Officer['region'],
     status: (item.status as Officer['status']) ?? 'active',
     commitments: (item.commitments as OfficerCommitment[] | undefined) ?? [],
+    pendingTransfer: (item.pendingTransfer as PendingTransfer | undefined) ?? null,
     version: Number(item.version ?? 1),
     createdAt: item.createdAt as string,
     updatedAt: item.updatedAt as string,
@@ -58,11 +60,18 @@ export function officerFromItem(item: Record<string, unknown>): Officer {
   return officer;
 }
 
-/** The stored officer item (also what the bulk loader of `npm run bench` writes). */
+/**
+ * The stored officer item (also what the bulk loader of `npm run bench` writes).
+ * While a transfer is pending the item is also on gsi3, in the receiving
+ * organisation's incoming partition; every officer write is a Put of the
+ * whole item, so clearing the transfer takes it off the index.
+ */
 export function officerItem(officer: Officer): Record<string, unknown> {
+  const transfer = officer.pendingTransfer ?? undefined;
   return {
     ...keys.officer(officer.id),
     ...keys.officerByOrg(officer.homeOrgId, officer.name, officer.id),
+    ...(transfer ? keys.officerTransferIncoming(transfer.toOrgId, transfer.proposedAt, officer.id) : {}),
     entity: 'officer',
     ...officer,
     // Empty lists and nulls are stored as absent attributes.
@@ -72,6 +81,7 @@ export function officerItem(officer: Officer): Record<string, unknown> {
     vettingExpiresOn: officer.vettingExpiresOn ?? undefined,
     pipTargetLevel: pipTargetOf(officer) ?? undefined,
     commitments: officer.commitments?.length ? officer.commitments : undefined,
+    pendingTransfer: transfer,
   };
 }
 
@@ -414,4 +424,52 @@ export function commitmentWriteActions(
     deltas,
     actions: [...officerUpdateActions(before, after, onStale), ...deltas.map((d) => counterUpdateAction(d, protect))],
   };
+}
+
+// ---------------------------------------------------------------- transfers between organisations
+
+/**
+ * Write one step of a transfer (proposed, accepted, declined, cancelled) in
+ * one transaction: the officer as `officerUpdateActions` writes it (the whole
+ * item, on the condition that its version is still the one read; on an
+ * accepted transfer the new home checked to exist, the staff-number claim
+ * released and the PIP pipeline counters moved), the counters of every
+ * baseline the officer leaves or joins (`counterDeltas`, nothing unless the
+ * home moved), any further guards (the receiving organisation exists), and
+ * the audit entry in the officer's trail, which both organisations read.
+ */
+export async function saveOfficerTransfer(
+  before: Officer,
+  after: Officer,
+  audit: { action: string; actor: Actor; note?: string; changes: Record<string, unknown>; at: string },
+  options: { onStale: () => AppError; guards?: GuardedAction[] },
+): Promise<void> {
+  const orgIds = [...new Set([before.homeOrgId, after.homeOrgId, before.pendingTransfer?.toOrgId, after.pendingTransfer?.toOrgId].filter((o): o is string => !!o))];
+  await transactWrite([
+    ...officerUpdateActions(before, after, options.onStale),
+    ...counterDeltas(counted(before), counted(after)).map((d) => counterUpdateAction(d)),
+    ...(options.guards ?? []),
+    auditAction({
+      entityType: 'officer',
+      entityId: after.id,
+      action: audit.action,
+      actor: audit.actor,
+      orgIds,
+      ...(audit.note ? { note: audit.note } : {}),
+      changes: audit.changes,
+      at: audit.at,
+    }),
+  ]);
+}
+
+/** Guard, inside a transfer's transaction, that the receiving organisation exists. */
+export function receivingOrgGuard(toOrgId: string): GuardedAction {
+  return organisationExists(toOrgId, () =>
+    new ValidationError(`No organisation "${toOrgId}".`, [{ field: 'toOrgId', message: 'unknown organisation' }]),
+  );
+}
+
+/** Officers whose transfer to `orgId` waits for its HR lead, oldest proposal first: a Query of gsi3. */
+export async function listIncomingTransfers(orgId: string, page: { limit: number; cursor?: string }): Promise<Page<Officer>> {
+  return queryPage({ index: 'gsi3', partition: keys.transfersIncomingTo(orgId), page, fromItem: officerFromItem });
 }

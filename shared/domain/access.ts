@@ -14,10 +14,17 @@ export function isRocuHeadOf(identity: Identity, orgId: string): boolean {
   return identity.org === orgId && identity.roles.includes('rocu-head');
 }
 
-/** The officer themselves, or the HR lead or ROCU head of their home organisation. */
-export function canReadOfficer(identity: Identity, officer: { id: string; homeOrgId: string }): boolean {
+/**
+ * The officer themselves, the HR lead or ROCU head of their home organisation,
+ * and, while a transfer to another organisation waits for its decision, that
+ * organisation's HR lead (who cannot decide on a record they cannot read).
+ */
+export function canReadOfficer(identity: Identity, officer: { id: string; homeOrgId: string; pendingTransfer?: { toOrgId: string } | null }): boolean {
   return (
-    identity.officerId === officer.id || isHrLeadOf(identity, officer.homeOrgId) || isRocuHeadOf(identity, officer.homeOrgId)
+    identity.officerId === officer.id ||
+    isHrLeadOf(identity, officer.homeOrgId) ||
+    isRocuHeadOf(identity, officer.homeOrgId) ||
+    (!!officer.pendingTransfer && isHrLeadOf(identity, officer.pendingTransfer.toOrgId))
   );
 }
 

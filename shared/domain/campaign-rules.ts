@@ -41,6 +41,13 @@ export function canDo(action: CampaignAction, status: CampaignStatus): boolean {
   return allowedFrom(action).includes(status);
 }
 
+/**
+ * Partners of one campaign. Publishing may raise an alert for every ROCU with
+ * its inbox copies and audit entries in one 100-action transaction; four
+ * partners keep it inside.
+ */
+export const MAX_PARTNER_ORGS = 4;
+
 export interface CampaignShape {
   ownerOrgId: string;
   partnerOrgIds: readonly string[];
@@ -59,6 +66,7 @@ export function campaignViolations(c: CampaignShape): RuleViolation[] {
   if (c.closesOn <= c.opensOn) out.push({ field: 'closesOn', message: 'must be after opensOn' });
   if (c.partnerOrgIds.includes(c.ownerOrgId)) out.push({ field: 'partnerOrgIds', message: 'must not include the owner organisation' });
   if (new Set(c.partnerOrgIds).size !== c.partnerOrgIds.length) out.push({ field: 'partnerOrgIds', message: 'lists an organisation twice' });
+  if (c.partnerOrgIds.length > MAX_PARTNER_ORGS) out.push({ field: 'partnerOrgIds', message: `at most ${MAX_PARTNER_ORGS} partner organisations` });
   if (c.allocations.length > 0) {
     const members = new Set([c.ownerOrgId, ...c.partnerOrgIds]);
     const seen = new Set<string>();

@@ -32,12 +32,12 @@ export interface CourseSeats {
 
 /** The day unused seats open to every organisation: `startDate − releaseDaysBefore`. */
 export function releaseOnFor(startDate: string, releaseDaysBefore: number): string {
-  return addDays(startDate, -releaseDaysBefore);
+  return addDays(startDate, -releaseDaysBefore, 'releaseDaysBefore');
 }
 
 /** Bookings are taken up to and including this day: the given day, or else the day before the course starts. */
 export function bookingClosesOnFor(startDate: string, bookingClosesOn: string | undefined): string {
-  return bookingClosesOn ?? addDays(startDate, -1);
+  return bookingClosesOn ?? addDays(startDate, -1, 'startDate');
 }
 
 export function seatsReleased(course: Pick<CourseSeats, 'releaseOn'>, today: string): boolean {

@@ -3,8 +3,9 @@ import { addDays, daysBetween } from './working-days';
 /** The longest notice an officer gives: a release can be deferred at most this long after the requested start. */
 export const MAX_DEFERRAL_DAYS = 90;
 
-export function latestReleaseDate(requestedStart: string): string {
-  return addDays(requestedStart, MAX_DEFERRAL_DAYS);
+/** 90 days after the requested start; past the service's calendar it is a 400 on `field`. */
+export function latestReleaseDate(requestedStart: string, field = 'releaseDate'): string {
+  return addDays(requestedStart, MAX_DEFERRAL_DAYS, field);
 }
 
 /** A deferral must fall between the requested start and 90 days after it. */

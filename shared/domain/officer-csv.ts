@@ -25,6 +25,12 @@ export interface ParsedCsv {
   errors: RowError[];
 }
 
+/** A header cell as an error message shows it: control characters and lone surrogates escaped, never echoed raw. */
+function shown(cell: string): string {
+  const escaped = cell.replace(/[\u0000-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escaped.length > 80 ? `${escaped.slice(0, 80)}…` : escaped;
+}
+
 function cellsToInput(cells: Record<string, string>): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const [column, raw] of Object.entries(cells)) {
@@ -46,7 +52,10 @@ function cellsToInput(cells: Record<string, string>): Record<string, unknown> {
 export function parseOfficerCsv(text: string): ParsedCsv {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: false }) as string[][];
+    // The parser reads through UTF-8, which would turn a lone surrogate into U+FFFD unseen; as U+FFFF (a
+    // noncharacter, which survives and which text fields refuse too) it reaches the row check and is named there.
+    const marked = text.replace(/^\uFEFF/, '').replace(/[\uD800-\uDFFF]/gu, '\uFFFF');
+    records = parse(marked, { skip_empty_lines: true, relax_column_count: true, trim: false }) as string[][];
   } catch (err) {
     return { rows: [], errors: [{ row: Number((err as { lines?: number }).lines ?? 1), field: '', message: `Not readable as CSV: ${(err as Error).message}` }] };
   }
@@ -57,7 +66,7 @@ export function parseOfficerCsv(text: string): ParsedCsv {
   const columns = header.map((h) => known.get(h.trim().toLowerCase()));
   const errors: RowError[] = [];
   header.forEach((h, i) => {
-    if (!columns[i]) errors.push({ row: 1, field: h, message: `Unknown column "${h}". Columns: ${CSV_COLUMNS.join(', ')}.` });
+    if (!columns[i]) errors.push({ row: 1, field: shown(h), message: `Unknown column "${shown(h)}". Columns: ${CSV_COLUMNS.join(', ')}.` });
   });
   for (const required of REQUIRED) {
     if (!columns.includes(required as (typeof CSV_COLUMNS)[number])) errors.push({ row: 1, field: required, message: `The column ${required} is required.` });

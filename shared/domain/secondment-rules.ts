@@ -1,5 +1,6 @@
 import type { TeamAtRisk } from './commitments';
 import { eligibilityRefusals, type Applicant, type Refusal as ProfileRefusal } from './application-rules';
+import { addMonths } from './working-days';
 import type { OrgType, VettingLevel } from './reference';
 
 /**
@@ -57,15 +58,11 @@ export function placementViolations(p: PlacementShape, today: string): RuleViola
 /**
  * The day the secondee returns home: `months` calendar months after the
  * start, on the last day of the month when that month is shorter
- * (31 January + 1 month = 28 or 29 February).
+ * (31 January + 1 month = 28 or 29 February). An end beyond the service's
+ * calendar is a 400 on `field`.
  */
-export function placementEndDate(startDate: string, months: number): string {
-  const [y, m, d] = startDate.split('-').map(Number) as [number, number, number];
-  const monthIndex = m - 1 + months;
-  const year = y + Math.floor(monthIndex / 12);
-  const month = monthIndex % 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
+export function placementEndDate(startDate: string, months: number, field = 'durationMonths'): string {
+  return addMonths(startDate, months, field);
 }
 
 /** What decides whether a placement takes applications: its status, closing date and places. */
@@ -368,7 +365,7 @@ export function extensionDateViolations(app: { startDate: string; endDate: strin
   const out: RuleViolation[] = [];
   if (endDate <= app.endDate) out.push({ field: 'endDate', message: `must be after the current end date, ${app.endDate}` });
   else if (endDate <= today) out.push({ field: 'endDate', message: 'must be in the future' });
-  const cap = placementEndDate(app.startDate, MAX_SECONDMENT_MONTHS);
+  const cap = placementEndDate(app.startDate, MAX_SECONDMENT_MONTHS, 'endDate');
   if (endDate > cap) out.push({ field: 'endDate', message: `a secondment runs at most ${MAX_SECONDMENT_MONTHS} months in all: ${cap} at the latest` });
   return out;
 }

@@ -3,7 +3,12 @@
  * holidays of England and Wales (the jurisdiction of every ROCU and the NCA's
  * regional offices), computed by the rules that set them so the calendar never
  * runs out. Dates are YYYY-MM-DD in UTC.
+ *
+ * The date arithmetic here refuses (400, DateOutOfRangeError) a date outside
+ * the service's calendar (domain/date-range.ts), given or computed, so a
+ * far-off start can never produce a stored end date nobody can read back.
  */
+import { checkedDate, isoDayOf } from './date-range';
 
 /** One-off bank holidays proclaimed outside the usual rules (and usual ones that moved). */
 const PROCLAIMED: Record<number, { add?: string[]; remove?: string[] }> = {
@@ -87,18 +92,41 @@ export function isWorkingDay(date: Date): boolean {
 /** The instant `days` working days after `from` (same time of day). */
 export function addWorkingDays(from: Date, days: number): Date {
   const d = new Date(from.getTime());
+  isoDayOf(d, 'The starting day', 'date');
   let left = days;
   while (left > 0) {
     d.setUTCDate(d.getUTCDate() + 1);
     if (isWorkingDay(d)) left -= 1;
   }
+  isoDayOf(d, `${days} working days after ${from.toISOString().slice(0, 10)}`, 'date');
   return d;
 }
 
-export function addDays(date: string, days: number): string {
+/**
+ * `date` plus `days` (negative: before). `field` names the request field the
+ * result comes from, for the 400 when either date is outside the range.
+ */
+export function addDays(date: string, days: number, field = 'date'): string {
+  checkedDate(date, 'The date', field);
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return isoDayOf(d, `${date} ${days < 0 ? '−' : '+'} ${Math.abs(days)} days`, field);
+}
+
+/**
+ * `date` plus `months` calendar months, on the last day of the month when that
+ * month is shorter (31 January + 1 month = 28 or 29 February).
+ */
+export function addMonths(date: string, months: number, field = 'date'): string {
+  checkedDate(date, 'The date', field);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const monthIndex = m - 1 + months;
+  const year = y + Math.floor(monthIndex / 12);
+  const month = ((monthIndex % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const result = new Date(Date.UTC(year, month, Math.min(d, lastDay)));
+  // Date.UTC reads years 0–99 as 1900–1999; the range check below rules those out anyway.
+  return isoDayOf(result, `${date} + ${months} months`, field);
 }
 
 export function daysBetween(from: string, to: string): number {

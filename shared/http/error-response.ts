@@ -9,6 +9,7 @@ import {
   ValidationError,
   type ErrorDetail,
 } from '../errors';
+import { logger } from '../logger';
 
 const RETRYABLE_AWS_ERRORS = new Set([
   'ProvisionedThroughputExceededException',
@@ -41,7 +42,8 @@ function isMiddyHttpError(err: unknown): err is MiddyHttpError {
 
 /**
  * Any thrown value → one of our named errors. Known client mistakes keep their
- * 4xx; DynamoDB refusing a condition is a conflict; an unreachable or throttled
+ * 4xx; DynamoDB refusing a condition is a conflict, refusing a malformed
+ * request (ValidationException) a 400; an unreachable or throttled
  * table is 503 with Retry-After; everything else is reported as an internal error.
  */
 export function toAppError(err: unknown): AppError | undefined {
@@ -60,14 +62,29 @@ export function toAppError(err: unknown): AppError | undefined {
   return awsError(err) ?? awsError((err as { cause?: unknown }).cause) ?? awsError(((err as { cause?: { cause?: unknown } }).cause)?.cause);
 }
 
+/**
+ * DynamoDB refusing a request as malformed (a start key or a key value it
+ * cannot take, an item too large) is about what was sent, so it is a 400.
+ * Its own wording names table internals, so the caller gets ours; the log
+ * keeps DynamoDB's, in case the service itself built the request wrongly.
+ */
+function invalidForTable(err: Error): ValidationError {
+  logger.warn('DynamoDB refused a request as invalid', { dynamodbError: err.name, dynamodbMessage: err.message });
+  return new ValidationError('The request names a value the service cannot look up or store (a cursor, an id or a text too long). Check it and try again.');
+}
+
 /** AWS SDK, network and Lambda errors (possibly wrapped by a library as `cause`) → our named errors. */
 function awsError(err: unknown): AppError | undefined {
   if (!(err instanceof Error)) return undefined;
   const name = err.name;
   const code = (err as { code?: string }).code;
+  if (name === 'TransactionCanceledException' && (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons?.some((r) => r.Code === 'ValidationError')) {
+    return invalidForTable(err);
+  }
   if (name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException') {
     return new ConflictError('The record changed while you were working on it, or the change is no longer allowed. Reload and try again.');
   }
+  if (name === 'ValidationException') return invalidForTable(err);
   if (name === 'TransactionConflictException') {
     return new ConflictError('Another change to the same records was in progress. Try again.');
   }

@@ -14,8 +14,8 @@ let store: DynamoDBPersistenceLayer | undefined;
 
 /**
  * Powertools' DynamoDB persistence, in the service's own table: records live
- * in one partition (`IDEMPOTENCY`), keyed by a hash of route, caller and key,
- * and expire through the table's TTL attribute.
+ * in one partition (`IDEMPOTENCY`), keyed by a hash of route, caller and key
+ * (see idempotencyScope), and expire through the table's TTL attribute.
  */
 function persistence(): DynamoDBPersistenceLayer {
   store ??= new DynamoDBPersistenceLayer({
@@ -44,6 +44,16 @@ export function idempotencyKeyOf(headers: Record<string, string | undefined>): s
 }
 
 /**
+ * What a record is keyed by (Powertools hashes it): route, caller and key as
+ * a JSON array, so no value can run into the next. Joined with a separator,
+ * user `u` with key `k#1` and user `u#k` with key `1` would share one record,
+ * and the second would be handed the first one's response.
+ */
+export function idempotencyScope(routeId: string, caller: string, key: string): [string, string, string] {
+  return [routeId, caller, key];
+}
+
+/**
  * Run a creating request once per (route, caller, Idempotency-Key): a retry
  * gets the first response again, marked `idempotency-replayed: true`, and
  * writes nothing; the same key with a different body is 422; a retry while
@@ -55,7 +65,7 @@ export async function runIdempotent(
   run: () => Promise<APIGatewayProxyStructuredResultV2>,
 ): Promise<APIGatewayProxyStructuredResultV2> {
   const config = new IdempotencyConfig({
-    eventKeyJmesPath: 'key',
+    eventKeyJmesPath: 'scope',
     payloadValidationJmesPath: 'body',
     expiresAfterSeconds: KEEP_SECONDS,
     responseHook: (response) => {
@@ -64,9 +74,9 @@ export async function runIdempotent(
     },
   });
   if (scope.context?.getRemainingTimeInMillis) config.registerLambdaContext(scope.context);
-  const once = makeIdempotent(async (_data: { key: string; body: unknown }) => run() as never, { persistenceStore: persistence(), config });
+  const once = makeIdempotent(async (_data: { scope: string[]; body: unknown }) => run() as never, { persistenceStore: persistence(), config });
   try {
-    return (await once({ key: `${scope.routeId}#${scope.caller}#${scope.key}`, body: scope.body ?? null })) as APIGatewayProxyStructuredResultV2;
+    return (await once({ scope: idempotencyScope(scope.routeId, scope.caller, scope.key), body: scope.body ?? null })) as APIGatewayProxyStructuredResultV2;
   } catch (err) {
     if (err instanceof IdempotencyValidationError || (err as Error).name === 'IdempotencyValidationError') {
       throw new UnprocessableError('This Idempotency-Key was already used with a different request. Use a new key for a new request.', [{ field: 'Idempotency-Key', message: 'reused with a different body' }]);

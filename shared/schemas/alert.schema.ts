@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { ALERT_KINDS, ALERT_STATUSES, HEAD_DECISIONS, ROCC_DECISIONS } from '../domain/alert-rules';
 import { LEVELS } from '../domain/capability-level';
-import { entityId, isoDate, pageQuery } from './common.schema';
+import { entityId, isoDate, note, pageQuery } from './common.schema';
 
 export const teamAtRisk = z
   .object({
@@ -98,8 +98,6 @@ export const listAlertsQuery = pageQuery.extend({
   campaignId: entityId.optional(),
 });
 
-const note = z.string().trim().max(2000);
-
 export const respondBody = z.strictObject({
   decision: z.enum(HEAD_DECISIONS),
   note: note.default(''),
@@ -114,5 +112,7 @@ export const referBody = z.strictObject({ note: note.default('') });
 export const auditQuery = pageQuery.extend({
   entity: z
     .string()
+    // The audit partition key is AUDIT#<type>#<id>: a type and an id of the service's own lengths fit well inside this.
+    .max(200, { error: 'entity is type:id, at most 200 characters' })
     .regex(/^[a-z-]+:[A-Za-z0-9_:-]+$/, { error: 'entity is type:id, e.g. campaign:cmp_123 or alert:alt_456' }),
 });

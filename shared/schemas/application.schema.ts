@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { APPLICATION_STATUSES } from '../domain/application-rules';
-import { entityId, isoDate, pageQuery, slugId } from './common.schema';
+import { entityId, isoDate, multiLineText, pageQuery, slugId, storedDate } from './common.schema';
 
 export const historyEntry = z.object({
   status: z.enum(APPLICATION_STATUSES),
@@ -24,9 +24,9 @@ export const application = z
     homeOrgId: slugId,
     statement: z.string(),
     status: z.enum(APPLICATION_STATUSES),
-    requestedStartDate: isoDate.nullable().describe('The start date the offer asked for.'),
-    startDate: isoDate.nullable().describe('The start date in force: the requested one, or the release date a ROCU head deferred it to.'),
-    releaseDate: isoDate.nullable().describe('When the home ROCU releases the officer (a gated offer, once decided).'),
+    requestedStartDate: storedDate.nullable().describe('The start date the offer asked for.'),
+    startDate: storedDate.nullable().describe('The start date in force: the requested one, or the release date a ROCU head deferred it to.'),
+    releaseDate: storedDate.nullable().describe('When the home ROCU releases the officer (a gated offer, once decided).'),
     releaseDecision: z.enum(['released', 'deferred']).nullable(),
     alertId: z.string().nullable().describe('The offer-release alert of a gated offer.'),
     allocationOrgId: slugId
@@ -56,7 +56,7 @@ export const campaignApplicationsParams = z.strictObject({ id: entityId });
 export const applicationParams = z.strictObject({ id: entityId });
 
 export const applyBody = z.strictObject({
-  statement: z.string().trim().min(1, { error: 'tell the panel why you are applying' }).max(5000),
+  statement: multiLineText(5000).min(1, { error: 'tell the panel why you are applying' }),
 });
 
 export const offerBody = z.strictObject({

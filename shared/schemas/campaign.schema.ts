@@ -1,48 +1,61 @@
 import * as z from 'zod';
 import { LEVELS } from '../domain/capability-level';
-import { CAMPAIGN_STATUSES } from '../domain/campaign-rules';
-import { entityId, isoDate, pageQuery, pipLevel, region, slugId, vettingLevel, version } from './common.schema';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
+import { CAMPAIGN_STATUSES, MAX_PARTNER_ORGS } from '../domain/campaign-rules';
+import { entityId, isoDate, multiLineText, note, pageQuery, pipLevel, region, singleLineText, slugId, vettingLevel, version } from './common.schema';
 
 export const roleProfileInput = z.strictObject({
-  jobDescription: text(10_000),
-  terms: text(5_000).describe('Terms and conditions'),
-  grade: text(60),
-  salaryBand: text(60),
+  jobDescription: multiLineText(10_000),
+  terms: multiLineText(5_000).describe('Terms and conditions'),
+  grade: singleLineText(60),
+  salaryBand: singleLineText(60),
   vetting: vettingLevel.describe('Minimum vetting level'),
   minPipLevel: pipLevel.default(0),
-  locations: z.array(text(120)).min(1).max(20),
+  locations: z.array(singleLineText(120)).min(1).max(20),
 });
 
 const allocation = z.strictObject({ orgId: slugId, posts: z.number().int().min(0).max(1000) });
 
+/**
+ * The fields of a campaign as a client sets them, once: creating takes them
+ * all (with defaults), editing any of them (the capability and the owner stay
+ * as created). The rules between fields (dates in order, allocations adding
+ * up, partners that exist) are checked for both by the same function
+ * (use-cases/campaign-checks.ts).
+ */
 const campaignFields = {
-  title: text(200),
+  title: singleLineText(200),
   capabilityId: slugId,
   ownerOrgId: slugId,
-  partnerOrgIds: z.array(slugId).max(4).default([]).describe('Up to four partner organisations co-manage a joint campaign.'),
+  partnerOrgIds: z
+    .array(slugId)
+    .max(MAX_PARTNER_ORGS)
+    .describe(`Up to ${MAX_PARTNER_ORGS} partner organisations co-manage a joint campaign.`),
   regions: z.array(region).min(1).max(10),
   posts: z.number().int().min(1).max(1000),
-  allocations: z.array(allocation).max(5).default([]).describe('Posts per organisation of a joint campaign; must add up to posts.'),
+  allocations: z.array(allocation).max(MAX_PARTNER_ORGS + 1).describe('Posts per organisation of a joint campaign; must add up to posts.'),
   opensOn: isoDate,
   closesOn: isoDate,
-  maxAppointmentsPerSource: z.number().int().min(0).max(1000).nullable().default(null).describe('No more offers than this to officers from any one ROCU.'),
+  maxAppointmentsPerSource: z.number().int().min(0).max(1000).nullable().describe('No more offers than this to officers from any one ROCU.'),
   roleProfile: roleProfileInput,
 };
 
-export const createCampaignBody = z.strictObject(campaignFields);
+export const createCampaignBody = z.strictObject({
+  ...campaignFields,
+  partnerOrgIds: campaignFields.partnerOrgIds.default([]),
+  allocations: campaignFields.allocations.default([]),
+  maxAppointmentsPerSource: campaignFields.maxAppointmentsPerSource.default(null),
+});
 export type CreateCampaignInput = z.infer<typeof createCampaignBody>;
 
 export const patchCampaignBody = z.strictObject({
   title: campaignFields.title.optional(),
-  partnerOrgIds: z.array(slugId).max(12).optional(),
+  partnerOrgIds: campaignFields.partnerOrgIds.optional().describe('Only while the campaign is a draft.'),
   regions: campaignFields.regions.optional(),
   posts: campaignFields.posts.optional(),
-  allocations: z.array(allocation).max(5).optional(),
-  opensOn: isoDate.optional(),
-  closesOn: isoDate.optional(),
-  maxAppointmentsPerSource: z.number().int().min(0).max(1000).nullable().optional(),
+  allocations: campaignFields.allocations.optional(),
+  opensOn: campaignFields.opensOn.optional(),
+  closesOn: campaignFields.closesOn.optional(),
+  maxAppointmentsPerSource: campaignFields.maxAppointmentsPerSource.optional(),
   roleProfile: roleProfileInput.partial().strict().optional(),
   version: version.optional().describe('The version you read (or send it as If-Match).'),
 });
@@ -157,4 +170,4 @@ export const impactPreviewBody = z.strictObject({
   roleProfile: z.strictObject({ vetting: vettingLevel, minPipLevel: pipLevel.default(0) }),
 });
 
-export const endCampaignBody = z.strictObject({ note: z.string().trim().max(2000).default('') });
+export const endCampaignBody = z.strictObject({ note: note.default('') });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { LEVELS } from '../domain/capability-level';
-import { slugId, version } from './common.schema';
+import { singleLineText, slugId, version } from './common.schema';
 
 export const capability = z
   .object({ id: slugId, name: z.string().min(1).max(120) })
@@ -9,7 +9,7 @@ export type Capability = z.infer<typeof capability>;
 
 export const createCapabilityBody = z.strictObject({
   id: slugId,
-  name: z.string().trim().min(1).max(120),
+  name: singleLineText(120),
 });
 
 export const capabilityRow = z

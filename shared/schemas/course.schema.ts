@@ -1,15 +1,13 @@
 import * as z from 'zod';
 import { COURSE_BOOKING_STATUSES, DEFAULT_RELEASE_DAYS_BEFORE, SEAT_POOLS } from '../domain/course-rules';
-import { entityId, isoDate, pageQuery, region, slugId } from './common.schema';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
+import { entityId, isoDate, multiLineText, note, pageQuery, region, singleLineText, slugId, storedDate } from './common.schema';
 
 export const createCourseBody = z.strictObject({
-  title: text(200),
+  title: singleLineText(200),
   capabilityId: slugId.optional().describe('The capability the course trains for, if any.'),
-  description: text(10_000).optional(),
+  description: multiLineText(10_000).optional(),
   hostOrgId: slugId.describe('The organisation running the course: yours.'),
-  location: text(200),
+  location: singleLineText(200),
   region,
   startDate: isoDate,
   endDate: isoDate.describe('The last day of the course; on or after the start date.'),
@@ -46,11 +44,11 @@ export const course = z
     hostOrgId: slugId,
     location: z.string(),
     region: z.string(),
-    startDate: isoDate,
-    endDate: isoDate,
+    startDate: storedDate,
+    endDate: storedDate,
     releaseDaysBefore: z.number().int(),
-    releaseOn: isoDate.describe('From this day unused seats are open to officers of every organisation.'),
-    bookingClosesOn: isoDate,
+    releaseOn: storedDate.describe('From this day unused seats are open to officers of every organisation.'),
+    bookingClosesOn: storedDate,
     seatsReleased: z.boolean().describe('Whether the release date has come.'),
     bookingOpen: z.boolean(),
     allocations: z.array(courseAllocation),
@@ -79,11 +77,11 @@ export const listCoursesQuery = pageQuery.extend({
 });
 
 export const bookCourseBody = z.strictObject({
-  note: z.string().trim().max(2000).optional(),
+  note: note.optional(),
 });
 
 export const cancelCourseBookingBody = z.strictObject({
-  note: z.string().trim().max(2000).optional(),
+  note: note.optional(),
 });
 
 export const courseBooking = z
@@ -92,8 +90,8 @@ export const courseBooking = z
     courseId: entityId,
     courseTitle: z.string(),
     hostOrgId: slugId,
-    startDate: isoDate,
-    endDate: isoDate,
+    startDate: storedDate,
+    endDate: storedDate,
     officerId: entityId,
     officerName: z.string(),
     orgId: slugId.describe('The officer’s home organisation when they booked.'),

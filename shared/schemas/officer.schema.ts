@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { OFFICER_STATUSES } from '../domain/reference';
-import { entityId, isoDate, pageQuery, pipLevel, region, slugId, vettingLevel, version } from './common.schema';
+import { email, entityId, isoDate, note, pageQuery, pipLevel, region, singleLineText, slugId, storedDate, version, vettingLevel } from './common.schema';
 
-const name = z.string().trim().min(1).max(120);
+const name = singleLineText(120);
 const staffNumber = z
   .string()
   .trim()
@@ -21,10 +21,21 @@ export const officerCommitment = z
     title: z.string(),
     fromOrgId: slugId.describe('The unit the officer leaves: every team of it they count in has them in `committedOut`.'),
     toOrgId: slugId,
-    startDate: isoDate,
-    endDate: isoDate.nullable().describe('The day a secondment ends; null for a permanent move.'),
+    startDate: storedDate,
+    endDate: storedDate.nullable().describe('The day a secondment ends; null for a permanent move.'),
   })
   .meta({ id: 'OfficerCommitment' });
+/** A move to another organisation, proposed by the home's HR lead and waiting for the receiving HR lead. */
+export const pendingTransfer = z
+  .object({
+    fromOrgId: slugId.describe('The home organisation that proposed it.'),
+    toOrgId: slugId.describe('The organisation receiving the officer; its HR lead accepts or declines.'),
+    proposedBy: z.string().describe('Who proposed it (their user id).'),
+    proposedAt: z.string(),
+    note: z.string(),
+  })
+  .meta({ id: 'PendingTransfer' });
+export type PendingTransfer = z.infer<typeof pendingTransfer>;
 
 export const officer = z
   .object({
@@ -35,7 +46,7 @@ export const officer = z
     homeOrgId: slugId,
     capabilities: z.array(slugId).describe('Capabilities held as active accreditations.'),
     vetting: vettingLevel,
-    vettingExpiresOn: isoDate.nullable(),
+    vettingExpiresOn: storedDate.nullable(),
     pipLevel: z.number().int(),
     region,
     status: z.enum(OFFICER_STATUSES),
@@ -43,6 +54,12 @@ export const officer = z
       .array(officerCommitment)
       .optional()
       .describe('Live commitments elsewhere (an accepted move, a confirmed outbound secondment). One person leaving is one commitment: overlapping ones are refused.'),
+    // Optional in the type, so code building an officer need not name it; the default still puts it in every response.
+    pendingTransfer: pendingTransfer
+      .nullable()
+      .default(null)
+      .optional()
+      .describe('A transfer to another organisation awaiting that organisation’s HR lead; null when none.'),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -59,21 +76,23 @@ export const createOfficerBody = z.strictObject({
   pipLevel: pipLevel.default(0),
   region,
   staffNumber: staffNumber.optional(),
-  email: z.email().max(254).optional(),
+  email: email.optional(),
 });
 export type CreateOfficerInput = z.infer<typeof createOfficerBody>;
 
 export const patchOfficerBody = z
   .strictObject({
     name: name.optional(),
-    homeOrgId: slugId.optional().describe('Moving home: the officer stops counting in the old unit and counts in the new.'),
+    homeOrgId: slugId
+      .optional()
+      .describe('The home organisation as it is (another one is refused with 403: a move between organisations is a transfer, `POST /v1/officers/{officerId}/transfer`, which the receiving HR lead accepts).'),
     capabilities: capabilities.optional(),
     vetting: vettingLevel.optional(),
     vettingExpiresOn: isoDate.nullable().optional(),
     pipLevel: pipLevel.optional(),
     region: region.optional(),
     status: z.enum(OFFICER_STATUSES).optional().describe('`left`: the officer has left the service and stops counting.'),
-    email: z.email().max(254).nullable().optional(),
+    email: email.nullable().optional(),
     version: version.optional().describe('The version you read (or send it as If-Match).'),
   });
 export type PatchOfficerInput = z.infer<typeof patchOfficerBody>;
@@ -85,6 +104,25 @@ export const listOfficersQuery = pageQuery.extend({
   capabilityId: slugId.optional(),
   status: z.enum(OFFICER_STATUSES).optional(),
 });
+
+export const proposeTransferBody = z.strictObject({
+  toOrgId: slugId.describe('The organisation the officer moves to; its HR lead accepts or declines.'),
+  note: note.default('').describe('Why, for the receiving HR lead and the audit trail.'),
+  version: version.optional().describe('The officer record version you read (or send it as If-Match).'),
+});
+
+export const transferDecisionBody = z.strictObject({
+  decision: z.enum(['accept', 'decline']).describe('`accept`: the officer moves to your organisation now, counters and all. `decline`: the transfer is dropped.'),
+  note: note.default(''),
+  version: version
+    .optional()
+    .describe('Optional: the officer record version you read (or send it as If-Match), so you accept exactly the record you saw.'),
+});
+
+export const cancelTransferBody = z.strictObject({ note: note.default('') });
+
+export const incomingTransfersParams = z.strictObject({ orgId: slugId });
+export const listIncomingTransfersQuery = pageQuery;
 
 export const importResult = z
   .object({

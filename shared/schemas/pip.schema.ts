@@ -1,15 +1,15 @@
 import * as z from 'zod';
 import { PIP_STATUSES } from '../domain/pip-rules';
-import { entityId, isoDate, slugId, version } from './common.schema';
+import { entityId, exactText, multiLineText, singleLineText, slugId, storedDate, version } from './common.schema';
 
-const note = z.string().trim().min(1).max(2000);
+const note = multiLineText(2000);
 /** A target or sign-off level: 1–4 (0 is "none", never something to develop or sign off). */
 const accreditedLevel = z.number().int().min(1, { error: 'must be a PIP level from 1 to 4' }).max(4, { error: 'must be a PIP level from 1 to 4' });
 
 export const workplaceAssessor = z
   .strictObject({
-    sub: z.string().trim().min(1).max(128).describe('The assessor’s user id (the `sub` of their token).'),
-    name: z.string().trim().min(1).max(120),
+    sub: exactText(128).describe('The assessor’s user id (the `sub` of their token).'),
+    name: singleLineText(120),
     orgId: slugId.describe('The assessor’s organisation.'),
   })
   .meta({ id: 'WorkplaceAssessor' });
@@ -39,8 +39,8 @@ export const pipRecord = z
     status: z.enum(PIP_STATUSES).describe('`in-development` while a target is set; else `accredited` (level ≥ 1) or `none`.'),
     targetLevel: z.number().int().nullable().describe('The level being developed while in development.'),
     assessor: workplaceAssessor.nullable(),
-    developmentStartedOn: isoDate.nullable(),
-    accreditedOn: isoDate.nullable().describe('When the current level was signed off through the service.'),
+    developmentStartedOn: storedDate.nullable(),
+    accreditedOn: storedDate.nullable().describe('When the current level was signed off through the service.'),
     evidence: z.array(evidenceNote).describe('Evidence notes, oldest first.'),
     signOffs: z.array(pipSignOff).describe('Sign-offs after PIP-development secondments, oldest first.'),
     version: z.number().int().describe('The record’s version (0 before anything was recorded); send it back to change the record.'),

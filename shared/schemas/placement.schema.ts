@@ -1,9 +1,7 @@
 import * as z from 'zod';
 import { ORG_TYPES } from '../domain/reference';
 import { PLACEMENT_STATUSES } from '../domain/secondment-rules';
-import { entityId, isoDate, pageQuery, pipLevel, region, slugId, vettingLevel } from './common.schema';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
+import { entityId, isoDate, multiLineText, pageQuery, pipLevel, region, singleLineText, slugId, storedDate, vettingLevel } from './common.schema';
 
 export const placementEligibilityInput = z.strictObject({
   homeOrgTypes: z
@@ -16,10 +14,10 @@ export const placementEligibilityInput = z.strictObject({
 });
 
 export const createPlacementBody = z.strictObject({
-  title: text(200),
+  title: singleLineText(200),
   hostOrgId: slugId.describe('The host organisation: yours.'),
   capabilityId: slugId.describe('The capability (or development area) the placement is in.'),
-  description: text(10_000).optional(),
+  description: multiLineText(10_000).optional(),
   places: z.number().int().min(1).max(100),
   startDate: isoDate,
   durationMonths: z.number().int().min(1).max(36),
@@ -51,13 +49,13 @@ export const placement = z
     places: z.number().int(),
     confirmed: z.number().int().describe('Places confirmed (never more than places).'),
     placesLeft: z.number().int().describe('Places not yet confirmed: places − confirmed.'),
-    startDate: isoDate,
+    startDate: storedDate,
     durationMonths: z.number().int(),
-    endDate: isoDate.describe('The day the secondee returns home: startDate + durationMonths.'),
+    endDate: storedDate.describe('The day the secondee returns home: startDate + durationMonths.'),
     region: z.string(),
     eligibility: z.object({ homeOrgTypes: z.array(z.enum(ORG_TYPES)), vetting: vettingLevel, minPipLevel: z.number().int() }),
     pipDevelopmentLevel: z.number().int().nullable(),
-    closesOn: isoDate,
+    closesOn: storedDate,
     status: z.enum(PLACEMENT_STATUSES),
     takingApplications: z
       .boolean()

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { entityId, isoDate, pageQuery, slugId, vettingLevel } from './common.schema';
+import { cursor, entityId, multiLineText, pageQuery, slugId, storedDate, vettingLevel } from './common.schema';
 
 /** Requests and responses of the candidate pool (BRIEF.md "Recruitment campaigns"). */
 
@@ -7,7 +7,7 @@ export const markAppointableBody = z.strictObject({
   appointable: z
     .boolean()
     .describe('`true`: the panel found the candidate appointable. `false` takes the mark back, and the candidate out of the pool.'),
-  note: z.string().trim().min(1).max(1000).optional().describe('Why, for the audit trail.'),
+  note: multiLineText(1000).optional().describe('Why, for the audit trail.'),
 });
 
 export const poolConsentBody = z.strictObject({
@@ -21,7 +21,7 @@ export const candidatePoolParams = z.strictObject({ id: entityId.describe('The c
 export const candidatePoolQuery = z.strictObject({
   // Smaller than other lists: each page costs a BatchGetItem of two keys per officer on it.
   limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(2048).optional(),
+  cursor: cursor.optional(),
 });
 
 /** What a recruiter sees of a pooled candidate: a summary taken when they consented, nothing else of the officer record. */
@@ -45,7 +45,7 @@ export type PoolEntryView = z.infer<typeof poolEntry>;
 
 export const inviteCandidateBody = z.strictObject({
   entryId: entityId.describe('A candidate of this campaign’s pool.'),
-  message: z.string().trim().min(1).max(2000).optional().describe('A few words to the officer.'),
+  message: multiLineText(2000).optional().describe('A few words to the officer.'),
 });
 
 /** The invitation as the inviting HR lead sees it. */
@@ -54,7 +54,7 @@ export const poolInvitation = z
     campaignId: entityId,
     campaignTitle: z.string(),
     capabilityId: slugId,
-    closesOn: isoDate,
+    closesOn: storedDate,
     officerId: entityId,
     officerName: z.string(),
     entryId: entityId,
@@ -72,7 +72,7 @@ export const myInvitation = z
     campaignId: entityId,
     campaignTitle: z.string(),
     capabilityId: slugId,
-    closesOn: isoDate,
+    closesOn: storedDate,
     invitingOrgId: slugId,
     invitedAt: z.string(),
     message: z.string().nullable(),

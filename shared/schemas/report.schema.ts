@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { LEVELS } from '../domain/capability-level';
 import { CAMPAIGN_STATUSES } from '../domain/campaign-rules';
-import { isoDate, region, slugId } from './common.schema';
+import { isoDate, region, slugId, storedDate } from './common.schema';
 
 const levelCounts = z.object(Object.fromEntries(LEVELS.map((l) => [l, z.number().int()])) as Record<(typeof LEVELS)[number], z.ZodNumber>);
 
@@ -88,8 +88,8 @@ export const calendarCampaign = z.object({
 
 export const campaignCalendar = z
   .object({
-    from: isoDate,
-    to: isoDate,
+    from: storedDate,
+    to: storedDate,
     campaigns: z.array(calendarCampaign).describe('In opening order.'),
     notices: z
       .array(z.object({ campaignIds: z.array(z.string()), capabilityId: z.string(), titles: z.array(z.string()) }))

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { SECONDMENT_STATUSES } from '../domain/secondment-rules';
-import { entityId, isoDate, pageQuery, slugId } from './common.schema';
+import { entityId, isoDate, multiLineText, note, pageQuery, slugId, storedDate } from './common.schema';
 
 export const secondmentHistoryEntry = z.object({
   status: z.enum(SECONDMENT_STATUSES),
@@ -30,8 +30,8 @@ export const hostDecisionRecord = z.object({
 export type HostDecisionRecord = z.infer<typeof hostDecisionRecord>;
 
 export const pendingExtension = z.object({
-  endDate: isoDate.describe('The proposed new end date.'),
-  previousEndDate: isoDate,
+  endDate: storedDate.describe('The proposed new end date.'),
+  previousEndDate: storedDate,
   proposedBy: z.string(),
   side: z.enum(['host', 'home']).describe('Who proposed it; the other side decides.'),
   proposedAt: z.string(),
@@ -55,8 +55,8 @@ export const secondmentApplication = z
     placementTitle: z.string(),
     hostOrgId: slugId,
     capabilityId: slugId,
-    startDate: isoDate,
-    endDate: isoDate,
+    startDate: storedDate,
+    endDate: storedDate,
     officerId: entityId,
     officerName: z.string(),
     homeOrgId: slugId,
@@ -77,10 +77,8 @@ export type SecondmentApplication = z.infer<typeof secondmentApplication>;
 export const secondmentParams = z.strictObject({ id: entityId });
 
 export const applyToPlacementBody = z.strictObject({
-  statement: z.string().trim().min(1, { error: 'tell the host why you are applying' }).max(5000),
+  statement: multiLineText(5000).min(1, { error: 'tell the host why you are applying' }),
 });
-
-const note = z.string().trim().max(2000);
 
 export const homeDecisionBody = z.strictObject({
   decision: z.enum(['approve', 'decline']),

@@ -1,6 +1,7 @@
 import { campaignsInWindow, draftCampaignsOfOrg } from '../data/report.repository';
 import { canSeeCampaign } from '../domain/access';
 import { addDays, todayIso } from '../domain/working-days';
+import { LATEST_DATE } from '../domain/date-range';
 import { ValidationError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { Campaign } from '../schemas/campaign.schema';
@@ -31,8 +32,10 @@ export async function campaignCalendar(
   now = new Date(),
 ): Promise<CampaignCalendar> {
   const today = todayIso(now);
-  const from = query.from ?? addDays(today, -90);
-  const to = query.to ?? addDays(query.from ?? today, 365);
+  const from = query.from ?? addDays(today, -90, 'from');
+  const base = query.from ?? today;
+  // A window starting in the calendar's last year ends on its last day rather than past it.
+  const to = query.to ?? (daysBetween(base, LATEST_DATE) < 365 ? LATEST_DATE : addDays(base, 365, 'from'));
   if (to < from) throw new ValidationError('`to` is before `from`.', [{ field: 'to', message: 'must not be before from' }]);
   if (daysBetween(from, to) > MAX_CALENDAR_DAYS) {
     throw new ValidationError(`A calendar covers at most ${MAX_CALENDAR_DAYS} days.`, [{ field: 'to', message: `at most ${MAX_CALENDAR_DAYS} days after from` }]);

@@ -2,23 +2,34 @@ import { actorOf } from '../data/audit.repository';
 import type { ExpectedVersion } from '../data/expected-version';
 import { getOfficer, updateOfficer, type OfficerChange } from '../data/officer.repository';
 import { canEditOfficer } from '../domain/access';
-import { NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { Officer } from '../schemas/officer.schema';
 import { refuseChangeWhileCommitted } from './officer-commitments';
 
 /**
  * The home HR lead changes an officer; counters move in the same transaction
- * (see updateOfficer). An officer with a live commitment elsewhere (an
- * accepted move, a confirmed secondment) cannot be marked as having left, or
- * moved home by hand: the commitment would be counted twice. The application
- * is withdrawn first (or the move takes effect on its date). The commitments
- * are on the officer record itself, and the change is conditioned on the
- * version read, so a commitment made meanwhile makes this a 409.
+ * (see updateOfficer). The home itself does not change here: a move to
+ * another organisation is a transfer the receiving HR lead accepts
+ * (transfer-officer.ts), so another `homeOrgId` is a 403 pointing there. An
+ * officer committed elsewhere, or with a transfer waiting, cannot be marked
+ * as having left.
  */
 export async function changeOfficer(identity: Identity, officerId: string, change: OfficerChange, expected: ExpectedVersion): Promise<Officer> {
   const before = await getOfficer(officerId, true);
   if (!before || !canEditOfficer(identity, before)) throw new NotFoundError(`No officer ${officerId}.`);
+  if (change.homeOrgId !== undefined && change.homeOrgId !== before.homeOrgId) {
+    throw new ForbiddenError(
+      `An officer moves to another organisation only when that organisation's HR lead accepts: propose it with POST /v1/officers/${officerId}/transfer {"toOrgId":"${change.homeOrgId}"}.`,
+      [{ field: 'homeOrgId', message: 'a move between organisations is a transfer (POST /v1/officers/{officerId}/transfer)' }],
+    );
+  }
+  const leaving = change.status === 'left' && before.status !== 'left';
+  if (leaving && before.pendingTransfer) {
+    throw new ConflictError(`A transfer of ${before.name} to ${before.pendingTransfer.toOrgId} is waiting for its HR lead: cancel it first.`, [
+      { field: 'status', message: 'a transfer is pending' },
+    ]);
+  }
   refuseChangeWhileCommitted(before, change);
   const { officer } = await updateOfficer(before, change, expected, actorOf(identity));
   return officer;

@@ -1,25 +1,22 @@
 import { actorOf } from '../data/audit.repository';
 import { createCampaign } from '../data/campaign.repository';
-import { capabilityExists } from '../data/capability.repository';
-import { organisationExists } from '../data/organisation.repository';
-import { campaignViolations } from '../domain/campaign-rules';
-import { ForbiddenError, ValidationError } from '../errors';
+import { ForbiddenError } from '../errors';
 import type { Identity } from '../http/identity';
 import { newId, nowIso } from '../ids';
 import type { Campaign, CreateCampaignInput } from '../schemas/campaign.schema';
+import { campaignChecks } from './campaign-checks';
 
 /**
  * Draft a campaign. Primary course: the owner is the caller's organisation;
  * the rules a recruiter expects are checked (dates, allocations, partners);
  * the capability and every organisation named are checked inside the same
- * transaction that writes the draft and its membership copies.
+ * transaction that writes the draft and its membership copies (campaignChecks,
+ * which an edit runs too).
  */
 export async function draftCampaign(identity: Identity, input: CreateCampaignInput): Promise<Campaign> {
   if (input.ownerOrgId !== identity.org) {
     throw new ForbiddenError(`You can draft campaigns only for your own organisation (${identity.org}); add others as partners.`);
   }
-  const violations = campaignViolations({ ...input });
-  if (violations.length) throw new ValidationError('The campaign is not valid.', violations);
   const now = nowIso();
   const campaign: Campaign = {
     id: newId('cmp'),
@@ -43,12 +40,5 @@ export async function draftCampaign(identity: Identity, input: CreateCampaignInp
     updatedAt: now,
     publishedAt: null,
   };
-  const unknownOrg = (field: string, orgId: string) => () =>
-    new ValidationError(`No organisation "${orgId}".`, [{ field, message: `unknown organisation ${orgId}` }]);
-  return createCampaign(campaign, actorOf(identity), [
-    capabilityExists(campaign.capabilityId, () =>
-      new ValidationError(`No capability "${campaign.capabilityId}".`, [{ field: 'capabilityId', message: 'unknown capability' }]),
-    ),
-    ...campaign.partnerOrgIds.map((orgId) => organisationExists(orgId, unknownOrg('partnerOrgIds', orgId))),
-  ]);
+  return createCampaign(campaign, actorOf(identity), campaignChecks(campaign));
 }

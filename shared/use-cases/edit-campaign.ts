@@ -1,17 +1,20 @@
 import { actorOf } from '../data/audit.repository';
 import { getCampaign, saveCampaign } from '../data/campaign.repository';
 import { isCampaignHr } from '../domain/access';
-import { campaignViolations, canDo } from '../domain/campaign-rules';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { canDo } from '../domain/campaign-rules';
+import { ConflictError, NotFoundError } from '../errors';
 import type { ExpectedVersion } from '../data/expected-version';
 import type { Identity } from '../http/identity';
 import type { Campaign, PatchCampaignInput } from '../schemas/campaign.schema';
+import { campaignChecks } from './campaign-checks';
 
 /**
  * Edit a campaign while it is a draft or in consultation (the HR lead setting
  * the cap a ROCU head asked for, say). Owner or partner HR leads; the version
- * read must still be current. The impact is recomputed on every read, so an
- * edit needs no recalculation here.
+ * read must still be current. The campaign after the edit is held to the
+ * same checks as a new draft (campaignChecks: the rules between fields, and
+ * the capability and every partner checked to exist in the transaction).
+ * The impact is recomputed on every read, so an edit needs no recalculation here.
  */
 export async function editCampaign(identity: Identity, campaignId: string, patch: Omit<PatchCampaignInput, 'version'>, expected: ExpectedVersion): Promise<Campaign> {
   const before = await getCampaign(campaignId, true);
@@ -25,7 +28,6 @@ export async function editCampaign(identity: Identity, campaignId: string, patch
   if (patch.partnerOrgIds && before.status !== 'draft') {
     throw new ConflictError('Partners can change only while the campaign is a draft.');
   }
-  const violations = campaignViolations(after);
-  if (violations.length) throw new ValidationError('The campaign is not valid.', violations);
-  return saveCampaign(before, after, expected, { action: 'campaign.edited', actor: actorOf(identity), changes: patch as Record<string, unknown> });
+  const checks = campaignChecks(after);
+  return saveCampaign(before, after, expected, { action: 'campaign.edited', actor: actorOf(identity), changes: patch as Record<string, unknown> }, checks);
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../data/audit.repository';
 import { createOfficer, findOfficerIdByStaffNumber, getOfficer, changedFields, updateOfficer } from '../data/officer.repository';
 import { parseOfficerCsv, type OfficerRow, type RowError } from '../domain/officer-csv';
-import { AppError } from '../errors';
+import { AppError, ForbiddenError } from '../errors';
 import { refuseChangeWhileCommitted } from './officer-commitments';
 
 export interface ImportResult {
@@ -21,6 +21,11 @@ async function importRow(orgId: string, officer: OfficerRow, actor: Actor): Prom
   }
   const before = await getOfficer(existingId, true);
   if (!before) return 'unchanged';
+  // A row changes an officer of the importing organisation only: an import never moves anyone between
+  // organisations (that is a transfer the receiving HR lead accepts), whatever a staff-number claim says.
+  if (before.homeOrgId !== orgId) {
+    throw new ForbiddenError(`Staff number ${officer.staffNumber} belongs to an officer of ${before.homeOrgId}, not of ${orgId}.`, [{ field: 'staffNumber', message: 'not an officer of your organisation' }]);
+  }
   // A row is the whole record: an empty optional cell clears that field.
   const { staffNumber: _staffNumber, ...fields } = officer;
   const change = { ...fields, vettingExpiresOn: fields.vettingExpiresOn ?? null, email: fields.email ?? null };
@@ -35,7 +40,9 @@ async function importRow(orgId: string, officer: OfficerRow, actor: Actor): Prom
  * whole file; then, row by row, match the staff number within the caller's
  * organisation and create, update or leave the officer — each row in its own
  * transaction, so a row with errors writes nothing and the others still land.
- * Importing the same file again finds every row unchanged.
+ * Importing the same file again finds every row unchanged. The file has no
+ * home column: every row is an officer of the caller's own organisation, so
+ * an import can never move an officer to another one.
  */
 export async function importOfficers(csv: string, orgId: string, actor: Actor): Promise<ImportResult> {
   const { rows, errors } = parseOfficerCsv(csv);

@@ -9,6 +9,7 @@ import { transactWrite, type GuardedAction } from '../data/transact';
 import { offerDecision, sourceCapApplies, transitionRefusal } from '../domain/application-rules';
 import { allocationPosts } from '../domain/campaign-rules';
 import { teamsAtRisk } from '../domain/commitments';
+import { latestReleaseDate } from '../domain/offer-gate';
 import { effectiveCap } from '../domain/impact';
 import { newAlert } from '../domain/new-alert';
 import { todayIso } from '../domain/working-days';
@@ -52,6 +53,8 @@ export async function makeOffer(
   if (input.startDate < todayIso(now)) {
     throw new ValidationError('The start date cannot be in the past.', [{ field: 'startDate', message: 'in the past' }]);
   }
+  // An offer may be deferred (or upheld) to its latest release date: that date must be one the service can store.
+  latestReleaseDate(input.startDate, 'startDate');
 
   const [campaign, officer, home, baselines] = await Promise.all([
     getCampaign(app.campaignId, true),

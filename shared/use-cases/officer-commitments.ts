@@ -71,19 +71,28 @@ export function extendCommitment(officer: Officer, applicationId: string, endDat
 }
 
 /**
- * An officer with a live commitment elsewhere cannot be marked as having left,
- * or moved to another organisation by hand: the commitment would be counted
- * twice. Every officer write that may do either (the PATCH route, the CSV
- * import) asks this first; its write is conditioned on the version read, so a
- * commitment made meanwhile fails it.
+ * Refuse (409, naming each commitment on `field`) a change that takes an
+ * officer out of the teams they count in while a commitment of theirs still
+ * counts there: the commitment would be counted twice. The commitments are on
+ * the officer record and every such change is conditioned on the version
+ * read, so a commitment made meanwhile fails it.
+ */
+export function refuseWhileCommitted(officer: Officer, field: string): void {
+  const committed = commitmentsOf(officer);
+  if (committed.length === 0) return;
+  throw new ConflictError(
+    `${officer.name} is committed elsewhere (${committed.map((c) => `${c.title}: ${c.kind === 'move' ? 'an accepted move' : 'a confirmed secondment'}`).join('; ')}). Withdraw that first, or let the move take effect on its date.`,
+    committed.map((c) => ({ field, applicationId: c.applicationId, message: `application ${c.applicationId} holds a commitment` })),
+  );
+}
+
+/**
+ * An officer with a live commitment elsewhere cannot be marked as having
+ * left, or moved to another organisation: every officer write that may do
+ * either (the PATCH route, the CSV import, a transfer) asks this first.
  */
 export function refuseChangeWhileCommitted(before: Officer, change: { status?: Officer['status']; homeOrgId?: string }): void {
   const leaving = change.status === 'left' && before.status !== 'left';
   const moving = change.homeOrgId !== undefined && change.homeOrgId !== before.homeOrgId;
-  const committed = commitmentsOf(before);
-  if (!(leaving || moving) || committed.length === 0) return;
-  throw new ConflictError(
-    `${before.name} is committed elsewhere (${committed.map((c) => `${c.title}: ${c.kind === 'move' ? 'an accepted move' : 'a confirmed secondment'}`).join('; ')}). Withdraw that first, or let the move take effect on its date.`,
-    committed.map((c) => ({ field: leaving ? 'status' : 'homeOrgId', applicationId: c.applicationId, message: `application ${c.applicationId} holds a commitment` })),
-  );
+  if (leaving || moving) refuseWhileCommitted(before, leaving ? 'status' : 'homeOrgId');
 }

@@ -44,6 +44,15 @@ describe('Idempotency-Key on creating POSTs', () => {
     expect(res.headers['idempotency-replayed']).toBeUndefined();
   });
 
+  it('route, caller and key cannot run into each other: user u with key k#1 and user u#k with key 1 are two requests', async () => {
+    const first = await as({ ...users.titanHr, sub: 'u' }).post('/v1/officers', body, withKey('k#1'));
+    const second = await as({ ...users.titanHr, sub: 'u#k' }).post('/v1/officers', body, withKey('1'));
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.headers['idempotency-replayed']).toBeUndefined();
+    expect(second.json.id).not.toBe(first.json.id);
+  });
+
   it('a request that failed is not remembered: fixing it and retrying with the same key works', async () => {
     const bad = await titanHr.post('/v1/officers', { ...body, capabilities: ['astrology'] }, withKey('create-officer-2'));
     expect(bad.status).toBe(400);

@@ -138,18 +138,34 @@ describe('changing officers keeps strength true', () => {
     expect((await cyberRow()).strength).toBe(before.strength);
   });
 
-  it('moving home moves the officer from one unit’s strength to the other’s', async () => {
+  it('a transfer ERSOU accepts moves the officer from one unit’s strength to the other’s', async () => {
     await setBaseline('ersou', 'cyber', 4, 14);
     const officer = await makeOfficer();
     const titanBefore = await cyberRow('titan');
     const ersouBefore = await cyberRow('ersou');
-    const res = await titanHr.patch(`/v1/officers/${officer.id}`, { homeOrgId: 'ersou', region: 'east-of-england', version: 1 });
+    const proposed = await titanHr.post(`/v1/officers/${officer.id}/transfer`, { toOrgId: 'ersou', version: 1 });
+    expect(proposed.status).toBe(200);
+    const res = await ersouHr.post(`/v1/officers/${officer.id}/transfer/decision`, { decision: 'accept' });
     expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ homeOrgId: 'ersou', region: 'east-of-england', pendingTransfer: null });
     expect((await cyberRow('titan')).strength).toBe(titanBefore.strength - 1);
     expect((await cyberRow('ersou')).strength).toBe(ersouBefore.strength + 1);
     // Now ERSOU's HR lead keeps the record; TITAN's no longer sees it.
     expect((await titanHr.get(`/v1/officers/${officer.id}`)).status).toBe(404);
     expect((await ersouHr.get(`/v1/officers/${officer.id}`)).status).toBe(200);
+  });
+
+  it('the home’s HR lead cannot move an officer to another organisation alone: PATCH homeOrgId is 403 and writes nothing', async () => {
+    const officer = await makeOfficer();
+    const ersouBefore = await cyberRow('ersou');
+    const res = await titanHr.patch(`/v1/officers/${officer.id}`, { homeOrgId: 'ersou', version: 1 });
+    expect(res.status).toBe(403);
+    expect(res.json.error.message).toMatch(/\/transfer/);
+    expect(res.json.error.details).toEqual([expect.objectContaining({ field: 'homeOrgId' })]);
+    expect((await titanHr.get(`/v1/officers/${officer.id}`)).json).toMatchObject({ homeOrgId: 'titan', version: 1 });
+    expect((await cyberRow('ersou')).strength).toBe(ersouBefore.strength);
+    // Naming the home it already has changes nothing and is fine.
+    expect((await titanHr.patch(`/v1/officers/${officer.id}`, { homeOrgId: 'titan', name: 'Same Home', version: 1 })).status).toBe(200);
   });
 
   it('an officer who leaves the service stops counting', async () => {

@@ -249,7 +249,9 @@ describe('the pipeline counters stay exact through every officer write', () => {
     const c = await makeOfficer({ homeOrgId: 'titan', capabilities: [], pipLevel: 1 });
     expect((await titanHr.patch(`/v1/officers/${c.id}/pip`, { targetLevel: 3, version: 0 })).status).toBe(200);
     const current = await titanHr.get(`/v1/officers/${c.id}`);
-    const moved = await titanHr.patch(`/v1/officers/${c.id}`, { homeOrgId: 'ersou', region: 'east-of-england', version: current.json.version });
+    const proposed = await titanHr.post(`/v1/officers/${c.id}/transfer`, { toOrgId: 'ersou', version: current.json.version });
+    expect(proposed.status, JSON.stringify(proposed.json)).toBe(200);
+    const moved = await as(users.ersouHr).post(`/v1/officers/${c.id}/transfer/decision`, { decision: 'accept' });
     expect(moved.status, JSON.stringify(moved.json)).toBe(200);
     await expectPipelineExact('titan');
     await expectPipelineExact('ersou');

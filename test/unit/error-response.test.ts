@@ -20,6 +20,24 @@ describe('mapping errors to HTTP in one place', () => {
     expect(errorResponse(err).statusCode).toBe(409);
   });
 
+  it('DynamoDB refusing a malformed request (a bad start key, an oversized key) is a 400 in the error shape, without its internals', () => {
+    const err = Object.assign(new Error('The provided starting key is invalid: The provided key element does not match the schema'), { name: 'ValidationException', $metadata: { httpStatusCode: 400 } });
+    const res = errorResponse(err, 'req-2');
+    expect(res.statusCode).toBe(400);
+    const body = parse(res);
+    expect(body.error.code).toBe('validation_failed');
+    expect(body.error.message).not.toMatch(/schema|key element/);
+    // Wrapped by a library (Powertools, say) as the cause: the same.
+    expect(errorResponse(new Error('wrapper', { cause: err })).statusCode).toBe(400);
+  });
+
+  it('a transaction DynamoDB cancelled as invalid (an item too large) is a 400, not a conflict', () => {
+    const err = Object.assign(new Error('Transaction cancelled'), { name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'None' }, { Code: 'ValidationError', Message: 'Item size has exceeded the maximum allowed size' }] });
+    expect(errorResponse(err).statusCode).toBe(400);
+    const conflict = Object.assign(new Error('Transaction cancelled'), { name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'ConditionalCheckFailed' }] });
+    expect(errorResponse(conflict).statusCode).toBe(409);
+  });
+
   it('an unreachable or throttled table is 503 with Retry-After', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
     const res = errorResponse(refused);

@@ -52,3 +52,31 @@ describe('parsing an officer CSV export', () => {
     expect(errors[0]?.message).toMatch(/Not readable as CSV/);
   });
 });
+
+describe('CSV cells are held to the same text rules as the API', () => {
+  it('a NUL or another control character in a cell is an error on that row and column; the other rows still import', () => {
+    const { rows, errors } = parseOfficerCsv(`${header}\nTIT-1,Siobhan\u0000Doyle,cyber,sc,2,north-west\nTIT-2,Rhys\u001bEvans,,sc,1,north-west\nTIT-3,Ann Lee,,sc,1,north-west`);
+    expect(rows.map((r) => r.officer.staffNumber)).toEqual(['TIT-3']);
+    expect(errors).toEqual([
+      { row: 2, field: 'name', message: expect.stringMatching(/control characters/) },
+      { row: 3, field: 'name', message: expect.stringMatching(/control characters/) },
+    ]);
+  });
+
+  it('a lone surrogate in a cell is refused; a whole emoji is not', () => {
+    const { rows, errors } = parseOfficerCsv(`${header}\nTIT-1,Ann \ud800Lee,,sc,1,north-west\nTIT-2,Ann 😀 Lee,,sc,1,north-west`);
+    expect(errors).toEqual([{ row: 2, field: 'name', message: expect.stringMatching(/unpaired surrogates/) }]);
+    expect(rows.map((r) => r.officer.name)).toEqual(['Ann 😀 Lee']);
+  });
+
+  it('a cell longer than its field allows is refused', () => {
+    const { errors } = parseOfficerCsv(`${header}\nTIT-1,${'A'.repeat(121)},,sc,1,north-west`);
+    expect(errors).toEqual([{ row: 2, field: 'name', message: expect.stringMatching(/120/) }]);
+  });
+
+  it('an unknown header with a control character is named escaped, not echoed raw', () => {
+    const { errors } = parseOfficerCsv(`${header},bad\u0000col\nTIT-1,Ann Lee,,sc,1,north-west,x`);
+    expect(errors[0]).toMatchObject({ row: 1, field: 'bad\\u0000col' });
+    expect(errors[0]!.message).not.toContain('\u0000');
+  });
+});

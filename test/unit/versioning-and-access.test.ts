@@ -18,6 +18,22 @@ describe('expected version from the body or If-Match', () => {
     expect(() => expectedVersion(undefined, {})).toThrowError(expect.objectContaining({ status: 400 }));
     expect(() => expectedVersion(undefined, { 'if-match': '*' })).toThrowError(expect.objectContaining({ status: 400 }));
   });
+
+  it('a 400-digit If-Match, or 1 followed by 200 zeros, is a 400 naming If-Match, never Infinity or 1e200', () => {
+    for (const huge of ['9'.repeat(400), `1${'0'.repeat(200)}`, `"${'9'.repeat(17)}"`, '9007199254740992']) {
+      expect(() => expectedVersion(undefined, { 'if-match': huge })).toThrowError(
+        expect.objectContaining({ status: 400, details: [expect.objectContaining({ field: 'If-Match' })] }),
+      );
+    }
+    expect(expectedVersion(undefined, { 'if-match': '9007199254740991' })).toEqual({ version: Number.MAX_SAFE_INTEGER, via: 'if-match' });
+    expect(expectedVersion(undefined, { 'if-match': '"007"' })).toEqual({ version: 7, via: 'if-match' });
+  });
+
+  it('a body version that is not a non-negative safe integer is a 400 naming version', () => {
+    for (const bad of [1e200, Infinity, Number.NaN, -1, 1.5, 2 ** 53]) {
+      expect(() => expectedVersion(bad, {})).toThrowError(expect.objectContaining({ status: 400, details: [expect.objectContaining({ field: 'version' })] }));
+    }
+  });
 });
 
 describe('organisation scoping', () => {

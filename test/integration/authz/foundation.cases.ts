@@ -1,9 +1,13 @@
-import { users } from '../support/api';
+import { as, users } from '../support/api';
 import { makeOfficer } from '../support/fixtures';
 import type { CaseBuilder } from './cross-org-case';
 
 export const buildCases: CaseBuilder = async () => {
   const titanOfficer = await makeOfficer({ homeOrgId: 'titan' });
+  // A TITAN officer TITAN proposes to move to VIPER: ERSOU (neither side) may neither decide nor cancel it.
+  const movingOfficer = await makeOfficer({ homeOrgId: 'titan' });
+  const proposed = await as(users.titanHr).post(`/v1/officers/${movingOfficer.id}/transfer`, { toOrgId: 'viper', version: movingOfficer.version });
+  if (proposed.status !== 200) throw new Error(`fixture transfer: ${proposed.status} ${proposed.body}`);
   return {
     getHealth: { notScoped: 'public health check' },
     getOpenApi: { notScoped: 'public API description' },
@@ -34,5 +38,21 @@ export const buildCases: CaseBuilder = async () => {
       request: () => ({ method: 'PATCH', url: `/v1/officers/${titanOfficer.id}`, body: { status: 'left', version: 1 } }),
       expect: 404,
     },
+    proposeOfficerTransfer: {
+      as: users.ersouHr,
+      request: () => ({ method: 'POST', url: `/v1/officers/${titanOfficer.id}/transfer`, body: { toOrgId: 'ersou', version: 1 } }),
+      expect: 404,
+    },
+    decideOfficerTransfer: {
+      as: users.ersouHr,
+      request: () => ({ method: 'POST', url: `/v1/officers/${movingOfficer.id}/transfer/decision`, body: { decision: 'accept' } }),
+      expect: 404,
+    },
+    cancelOfficerTransfer: {
+      as: users.ersouHr,
+      request: () => ({ method: 'POST', url: `/v1/officers/${movingOfficer.id}/transfer/cancel` }),
+      expect: 404,
+    },
+    listIncomingTransfers: { as: users.ersouHr, request: () => ({ url: '/v1/organisations/titan/incoming-transfers' }), expect: 403 },
   };
 };
