@@ -21,6 +21,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureTable, startDynamoDbLocal } from '../local/dynamodb-local';
+import { addDays, todayIso } from '../shared/domain/working-days';
 import type { BundleResult } from './bundles';
 import type { BenchRequest, LoadResult } from './load';
 import type { ProbeWindow, RecordedCall } from './probe';
@@ -178,8 +179,8 @@ async function main(): Promise<void> {
             ownerOrgId: 'nca',
             regions: ['north-west'],
             posts: 4,
-            opensOn: '2027-03-01',
-            closesOn: '2027-03-29',
+            opensOn: addDays(todayIso(), 30),
+            closesOn: addDays(todayIso(), 58),
             roleProfile: { jobDescription: 'Investigate.', terms: 'NCA terms.', grade: 'G4', salaryBand: '£45,000', vetting: 'sc', minPipLevel: 2, locations: ['Manchester'] },
           }),
         }),

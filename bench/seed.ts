@@ -1,3 +1,4 @@
+import { addDays, todayIso } from '../shared/domain/working-days';
 /**
  * The bench's bulk load: officers, campaigns and applications written with
  * BatchWriteItem (DynamoDB Local applies transactions one at a time, ~40 ms
@@ -110,7 +111,8 @@ function makeCampaign(i: number): Campaign {
     if (p !== owner.id) partners.add(p);
   }
   const region = owner.region ?? pick(REGIONS);
-  const month = String(1 + (i % 12)).padStart(2, '0');
+  // Spread over the past three months, each window four months long, so every open campaign takes applications today.
+  const opensOn = addDays(todayIso(), -7 * (i % 12));
   return {
     id: newId('cmp'),
     title: `Bench campaign ${i}`,
@@ -120,8 +122,8 @@ function makeCampaign(i: number): Campaign {
     regions: [region],
     posts: 1 + Math.floor(random() * 8),
     allocations: [],
-    opensOn: `2027-${month}-01`,
-    closesOn: `2027-${month}-28`,
+    opensOn,
+    closesOn: addDays(opensOn, 120),
     maxAppointmentsPerSource: null,
     sourceCaps: {},
     roleProfile: {
