@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   const { applyDueMoves } = await import('../shared/use-cases/apply-due-moves');
   const { advanceDueSecondments } = await import('../shared/use-cases/advance-due-secondments');
   const { closeDueCampaigns } = await import('../shared/use-cases/close-due-campaigns');
+  const { drainOutbox } = await import('../shared/use-cases/deliver-outbox');
   const { DYNAMODB_ENDPOINT, TABLE_NAME } = config();
   console.log(`Jobs at ${now.toISOString()} against table ${TABLE_NAME} at ${DYNAMODB_ENDPOINT}; outbox ${process.env.OUTBOX_DIR}`);
 
@@ -73,6 +74,9 @@ async function main(): Promise<void> {
       `${campaigns.conflicts} changed meanwhile (the next run retries), ${campaigns.failed} failed${campaigns.more ? '; more are due than one run takes, run again' : ''}.`,
   );
   for (const id of campaigns.closedIds) console.log(`  closed ${id}`);
+
+  const delivered = await drainOutbox(1000);
+  console.log(`Notifier: ${delivered} event(s) delivered from the table's outbox to ${process.env.OUTBOX_DIR}.`);
   if (run.failed || moves.failed || secondments.failed || campaigns.failed) process.exitCode = 1;
 }
 

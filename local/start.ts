@@ -74,6 +74,7 @@ async function startJobTimer(intervalSeconds: number): Promise<() => void> {
   const { applyDueMoves } = await import('../shared/use-cases/apply-due-moves');
   const { advanceDueSecondments } = await import('../shared/use-cases/advance-due-secondments');
   const { closeDueCampaigns } = await import('../shared/use-cases/close-due-campaigns');
+  const { drainOutbox } = await import('../shared/use-cases/deliver-outbox');
   const jobs: { name: string; run: () => Promise<string | undefined> }[] = [
     {
       name: 'Escalation job',
@@ -112,6 +113,14 @@ async function startJobTimer(intervalSeconds: number): Promise<() => void> {
       },
     },
   ];
+  // What the jobs put in the outbox is delivered to the outbox files, as the stream notifier does in AWS.
+  jobs.push({
+    name: 'Notifier',
+    run: async () => {
+      const delivered = await drainOutbox();
+      return delivered ? `${delivered} event(s) delivered from the outbox.` : undefined;
+    },
+  });
   let running = false;
   const tick = async () => {
     if (running) return;

@@ -8,6 +8,7 @@ import { errorResponse } from '../../shared/http/error-response';
 import { handleLocalRoute } from '../local-routes';
 import type { Persona } from '../seed/personas';
 import type { TokenIssuer } from '../tokens';
+import { drainOutbox } from '../../shared/use-cases/deliver-outbox';
 import { dispatch, type LocalRequest, type TokenVerifier } from './dispatch';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -19,7 +20,11 @@ export interface LocalServerOptions {
   issue: TokenIssuer;
   /** The demo users for `/local/*`, with officer ids resolved; see `LocalRouteOptions.personas`. */
   personas?: readonly Persona[];
-  /** `GET /local/outbox` reads this folder; see `LocalRouteOptions.outboxDir`. */
+  /**
+   * `GET /local/outbox` reads this folder; see `LocalRouteOptions.outboxDir`. A gateway with an
+   * outbox folder also delivers the table's outbox events there after each API request, as the
+   * stream notifier does in AWS.
+   */
   outboxDir?: string;
   /** The built web UI; `web/dist` of the repo unless given. Checked per request, so building the UI needs no restart. */
   staticDir?: string;
@@ -196,6 +201,7 @@ export async function handleHttp(req: LocalRequest, options: LocalServerOptions)
         });
       } else if (pathname === '/v1' || pathname.startsWith('/v1/')) {
         res = await dispatch(req, options.verify);
+        if (options.outboxDir) await drainOutbox();
       } else {
         res = serveStatic(req, options.staticDir ?? DEFAULT_STATIC_DIR);
       }

@@ -1,5 +1,6 @@
 import { BatchGetCommand, PutCommand, type BatchGetCommandInput } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './client';
+import { keys } from './keys';
 
 /**
  * The contacts directory: who is emailed for an inbox audience
@@ -9,6 +10,13 @@ import { documentClient, tableName } from './client';
  */
 export function contactKey(audience: string) {
   return { pk: `CONTACT#${audience}`, sk: 'CONTACT' };
+}
+
+const OFFICER_AUDIENCE = 'officer:';
+
+/** An officer is emailed at the address on their own record; every other audience through its contact item. */
+function directoryKey(audience: string): Record<string, unknown> {
+  return audience.startsWith(OFFICER_AUDIENCE) ? keys.officer(audience.slice(OFFICER_AUDIENCE.length)) : contactKey(audience);
 }
 
 /** BatchGetItem takes at most 100 keys. */
@@ -26,22 +34,27 @@ export async function putContact(audience: string, emails: readonly string[]): P
 }
 
 /**
- * The email addresses of each audience that has any. Audiences without a
- * contact item are simply absent from the map: nobody to email there.
+ * The email addresses of each audience that has any: a contact item's list,
+ * or for `officer:<id>` the officer record's email. Audiences with neither
+ * are simply absent from the map: nobody to email there.
  */
 export async function getContacts(audiences: readonly string[]): Promise<Map<string, string[]>> {
   const unique = [...new Set(audiences)];
   const found = new Map<string, string[]>();
   for (let i = 0; i < unique.length; i += MAX_BATCH_KEYS) {
-    let keysLeft: Key[] = unique.slice(i, i + MAX_BATCH_KEYS).map(contactKey);
+    let keysLeft: Key[] = unique.slice(i, i + MAX_BATCH_KEYS).map(directoryKey);
     for (let round = 1; keysLeft.length > 0; round++) {
       const input: BatchGetCommandInput = {
         RequestItems: {
-          [tableName()]: { Keys: keysLeft, ProjectionExpression: '#audience, emails', ExpressionAttributeNames: { '#audience': 'audience' } },
+          [tableName()]: { Keys: keysLeft, ProjectionExpression: '#audience, emails, id, email, entity', ExpressionAttributeNames: { '#audience': 'audience' } },
         },
       };
       const out = await documentClient().send(new BatchGetCommand(input));
       for (const item of out.Responses?.[tableName()] ?? []) {
+        if (item.entity === 'officer') {
+          if (typeof item.email === 'string' && item.email) found.set(`${OFFICER_AUDIENCE}${String(item.id)}`, [item.email]);
+          continue;
+        }
         const emails = Array.isArray(item.emails) ? item.emails.filter((e): e is string => typeof e === 'string') : [];
         if (typeof item.audience === 'string' && emails.length) found.set(item.audience, emails);
       }

@@ -39,6 +39,13 @@ export const keys = {
   auditPartition: (entityType: string, entityId: string) => `AUDIT#${entityType}#${entityId}`,
 
   seedMarker: (name: string) => ({ pk: 'SEED', sk: name }),
+  /**
+   * The transactional outbox: a domain event written in the same transaction as the change it
+   * reports, in time order, until the notifier (the table's stream in AWS, the local gateway's
+   * drain locally) has delivered it and deleted it.
+   */
+  outboxPartition: 'OUTBOX',
+  outboxEvent: (at: string, eventId: string) => ({ pk: 'OUTBOX', sk: `${at}#${eventId}` }),
 
   campaign: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'CAMPAIGN' }),
   /** gsi1: campaigns by status, in opening order. */

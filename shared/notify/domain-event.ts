@@ -11,6 +11,10 @@ export const DOMAIN_EVENT_TYPES = [
   'alert.withdrawn',
   'campaign.published',
   'offer.released',
+  // Told to the officer (audience `officer:<officerId>`): an offer made to them, held for their home's release decision, or a secondment decided.
+  'offer.made',
+  'offer.held',
+  'secondment.decided',
   // Candidate pool: an HR lead invites a pooled candidate to apply (audience `officer:<officerId>`).
   'candidate.invited',
 ] as const;

@@ -22,6 +22,9 @@ const WHAT_HAPPENED: Partial<Record<DomainEventType, string>> = {
   'alert.withdrawn': 'A capability alert has been withdrawn: it no longer needs an answer.',
   'campaign.published': 'A recruitment campaign has been published.',
   'offer.released': 'An offer has been released by the officer’s home ROCU.',
+  'offer.made': 'You have been offered a post.',
+  'offer.held': 'You have been offered a post; it waits for your home unit’s release decision before you can accept it.',
+  'secondment.decided': 'A decision has been made on your secondment application.',
 };
 
 const SUBJECT_PREFIX = '[ROCU workforce] ';

@@ -18,7 +18,7 @@ import { isCampaignOwnerHr, isRocuHeadOf } from '../domain/access';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { DomainEvent, DomainEventType } from '../notify/domain-event';
-import { publishEvents } from '../notify/publish-events';
+import { outboxActions } from '../data/outbox.repository';
 import type { Campaign } from '../schemas/campaign.schema';
 import { releaseEffects } from './offer-release-effects';
 
@@ -62,8 +62,9 @@ export interface AlertChange {
  * Write an alert's new state with everything it changes, in one transaction
  * conditioned on the alert version that was read: the campaign's consultation
  * entry (or an imposed per-source cap), the offer it releases, and the audit
- * entry with who decided, in which role, and their note. Returns the event
- * that tells the people concerned, for the caller to publish.
+ * entry with who decided, in which role, and their note, and the event that
+ * tells the people concerned (in the outbox, so it is delivered once the
+ * change has landed, whatever happens to this process). Returns both.
  */
 async function commitChange(alert: StoredAlert, change: AlertChange, actor: Actor, now: Date): Promise<{ next: StoredAlert; event: DomainEvent }> {
   const { state, decision } = change;
@@ -107,7 +108,6 @@ async function commitChange(alert: StoredAlert, change: AlertChange, actor: Acto
       auditAction({ entityType: 'campaign', entityId: campaign.id, action: decision.action, actor, orgIds: [...new Set([alert.orgId, ...hrOrgs])], at, ...(decision.note ? { note: decision.note } : {}), changes: { alertId: alert.id, orgId: alert.orgId, ...decision.changes } }),
     );
   }
-  await transactWrite(actions);
   const event: DomainEvent = {
     type: decision.type,
     at,
@@ -116,12 +116,28 @@ async function commitChange(alert: StoredAlert, change: AlertChange, actor: Acto
     subject: { type: 'alert', id: alert.id, kind: alert.kind, status: next.status, outcome: next.outcome },
     detail: { decision: decision.changes.decision, note: decision.note, ...(decision.changes.defaultOutcome ? { defaultOutcome: true } : {}) },
   };
+  // The officer learns when they can accept: released now, or deferred to a date.
+  const told: DomainEvent[] =
+    next.kind === 'offer-release' && next.officerId && (next.outcome === 'released' || next.outcome === 'deferred')
+      ? [
+          {
+            type: 'offer.released',
+            at,
+            audiences: [`officer:${next.officerId}`],
+            summary:
+              next.outcome === 'released'
+                ? `${alert.campaignTitle}: your offer is released; you can accept it now`
+                : `${alert.campaignTitle}: your offer is released from ${next.releaseDate}; you can accept it now, starting then`,
+            subject: { type: 'application', id: next.applicationId ?? alert.id, campaignId: alert.campaignId, outcome: next.outcome, releaseDate: next.releaseDate },
+          },
+        ]
+      : [];
+  await transactWrite([...actions, ...outboxActions([event, ...told])]);
   return { next, event };
 }
 
 async function commit(alert: StoredAlert, change: AlertChange, actor: Actor): Promise<StoredAlert> {
-  const { next, event } = await commitChange(alert, change, actor, new Date());
-  await publishEvents([event]);
+  const { next } = await commitChange(alert, change, actor, new Date());
   return next;
 }
 
@@ -161,8 +177,8 @@ export const DEFAULT_OUTCOME_NOTE = `No ROCC decision within ${DECIDE_WITHIN_WOR
  * default decision (`uphold`, through the same plan as the ROCC's own) and
  * records it as its own in the audit trail. Conditioned on the version read
  * like every decision, so a ROCC deciding at the same moment gives exactly
- * one outcome: the loser gets a ConflictError and writes nothing. Returns the
- * event for the caller to publish with the rest of its run.
+ * one outcome: the loser gets a ConflictError and writes nothing. The event
+ * goes to the outbox in the same transaction.
  */
 export async function applyDefaultOutcome(alert: StoredAlert, now: Date): Promise<{ next: StoredAlert; event: DomainEvent }> {
   return commitChange(alert, planRoccDecision(alert, DEFAULT_ROCC_DECISION, DEFAULT_OUTCOME_NOTE, 'deadline'), SYSTEM_ACTOR, now);

@@ -5,6 +5,7 @@ import { commitmentsOf, getOfficer } from '../data/officer.repository';
 import { getOrganisation } from '../data/organisation.repository';
 import { getPlacement, placementAudit, takePlaceAction } from '../data/placement.repository';
 import { saveSecondmentActions, secondmentAudit, type StoredSecondment } from '../data/secondment.repository';
+import { outboxActions } from '../data/outbox.repository';
 import { transactWrite, type GuardedAction } from '../data/transact';
 import { isHrLeadOf } from '../domain/access';
 import { CONFIRMING_STATUSES, confirmationProtected, flowSide, homeApproval, homeDecisionRefusal, homeDeciderOf, secondmentCommits, transitionRefusal } from '../domain/secondment-rules';
@@ -25,6 +26,13 @@ function stillTheApplicant(app: StoredSecondment, officer: Officer | undefined):
     throw new ConflictError(`${app.officerName} has moved from ${app.homeOrgId} to ${officer.homeOrgId} since applying; the application cannot go ahead.`);
   }
   return officer;
+}
+
+/** The applicant's email about a decision on their secondment, in the decision's own transaction (the outbox). */
+function tellApplicant(app: StoredSecondment, at: string, summary: string): GuardedAction[] {
+  return outboxActions([
+    { type: 'secondment.decided', at, audiences: [`officer:${app.officerId}`], summary, subject: { type: 'application', id: app.id, placementId: app.placementId, status: app.status } },
+  ]);
 }
 
 /**
@@ -73,6 +81,7 @@ export async function decideSecondmentAtHome(
     await transactWrite([
       ...saveSecondmentActions(app, next, secondmentChanged(app)),
       secondmentAudit(next, 'secondment.home-declined', actor, at, input.note, { from: app.status, role: decider }),
+      ...tellApplicant(next, at, `${app.placementTitle}: your home organisation declined your secondment application`),
     ]);
     return next;
   }
@@ -108,6 +117,7 @@ export async function decideSecondmentAtHome(
       release: gate.release,
       teamsAtRisk: atRisk.map((t) => ({ capabilityId: t.capabilityId, projected: t.projected, minimum: t.minimum })),
     }),
+    ...tellApplicant(next, at, `${app.placementTitle}: your home organisation approved your secondment application; the host decides next`),
   ]);
   return next;
 }
@@ -147,6 +157,7 @@ export async function decideSecondmentAsHost(
     await transactWrite([
       ...saveSecondmentActions(app, next, secondmentChanged(app)),
       secondmentAudit(next, 'secondment.host-declined', actor, at, input.note),
+      ...tellApplicant(next, at, `${app.placementTitle}: the host declined your secondment application`),
     ]);
     return next;
   }
@@ -222,6 +233,7 @@ export async function decideSecondmentAsHost(
       release,
     }),
     placementAudit(placement, 'placement.place-confirmed', actor, at, [app.homeOrgId], { applicationId: app.id, officerId: app.officerId }),
+    ...tellApplicant(next, at, `${app.placementTitle}: your place is confirmed, from ${app.startDate} to ${app.endDate}`),
   );
   await transactWrite(actions, { maxAttempts: CONFIRM_ATTEMPTS });
   businessMetric('PlaceConfirmed', { hostOrgId: placement.hostOrgId });

@@ -5,7 +5,7 @@ import { transactWrite, type GuardedAction } from '../data/transact';
 import { holdsSourceSlot, transitionRefusal } from '../domain/application-rules';
 import { ConflictError } from '../errors';
 import type { DomainEvent } from '../notify/domain-event';
-import { publishEvents } from '../notify/publish-events';
+import { outboxActions } from '../data/outbox.repository';
 import { advance, applicationChanged } from './application-access';
 import { endCommitment } from './officer-commitments';
 
@@ -62,17 +62,17 @@ export async function endApplication(app: StoredApplication, to: 'rejected' | 'w
       ...(released.actions.length ? { committedOutReleased: released.teams.map((c) => `${app.homeOrgId}:${c}`) } : {}),
     }),
   );
-  await transactWrite(actions);
-
-  if (withdrawn) {
-    const event: DomainEvent = {
-      type: 'alert.withdrawn',
-      at,
-      audiences: withdrawn.audiences,
-      summary: `${app.campaignTitle}: the offer to ${app.officerName} was ${to}; the release decision is no longer needed`,
-      subject: { type: 'alert', id: withdrawn.id, kind: withdrawn.kind, orgId: withdrawn.orgId, campaignId: app.campaignId, applicationId: app.id },
-    };
-    await publishEvents([event]);
-  }
+  const events: DomainEvent[] = withdrawn
+    ? [
+        {
+          type: 'alert.withdrawn',
+          at,
+          audiences: withdrawn.audiences,
+          summary: `${app.campaignTitle}: the offer to ${app.officerName} was ${to}; the release decision is no longer needed`,
+          subject: { type: 'alert', id: withdrawn.id, kind: withdrawn.kind, orgId: withdrawn.orgId, campaignId: app.campaignId, applicationId: app.id },
+        },
+      ]
+    : [];
+  await transactWrite([...actions, ...outboxActions(events)]);
   return next;
 }

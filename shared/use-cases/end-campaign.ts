@@ -9,7 +9,7 @@ import { canDo, completionRefusal } from '../domain/campaign-rules';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { DomainEvent } from '../notify/domain-event';
-import { publishEvents } from '../notify/publish-events';
+import { outboxActions } from '../data/outbox.repository';
 import type { Campaign } from '../schemas/campaign.schema';
 
 const LIVE = new Set(['open', 'escalated', 'cap-requested', 'informational']);
@@ -116,9 +116,8 @@ export async function cancelCampaign(identity: Identity, campaignId: string, not
     { ...campaign, status: 'cancelled', consultation },
     { version: campaign.version, via: 'body' },
     { action: 'campaign.cancelled', actor, note },
-    actions,
+    [...actions, ...outboxActions(events)],
   );
-  await publishEvents(events);
   await endLiveApplications(saved.id, actor);
   return saved;
 }

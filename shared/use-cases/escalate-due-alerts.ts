@@ -6,7 +6,7 @@ import { dueStep, escalateOnTimeout, roccClock } from '../domain/alert-rules';
 import { ConflictError, PreconditionFailedError } from '../errors';
 import { logger } from '../logger';
 import type { DomainEvent } from '../notify/domain-event';
-import { publishEvents } from '../notify/publish-events';
+import { outboxActions } from '../data/outbox.repository';
 import { applyDefaultOutcome } from './decide-alert';
 import { workThroughDue } from './work-through-due';
 
@@ -109,9 +109,11 @@ async function escalateOne(alert: StoredAlert, now: Date): Promise<Outcome> {
   };
   if (!next.region) logger.warn('Escalated an alert whose unit has no region: no ROCC inbox gets it', { alertId: alert.id });
 
+  const event = escalatedEvent(next, alert.dueAt);
   try {
     await transactWrite([
       ...updateAlertActions(next, { version: alert.version, via: 'body' }),
+      ...outboxActions([event]),
       auditAction({
         entityType: 'alert',
         entityId: alert.id,
@@ -127,7 +129,7 @@ async function escalateOne(alert: StoredAlert, now: Date): Promise<Outcome> {
     if (err instanceof ConflictError || err instanceof PreconditionFailedError) return { kind: 'skipped', reason: 'changed meanwhile' };
     throw err;
   }
-  return { kind: 'escalated', event: escalatedEvent(next, alert.dueAt) };
+  return { kind: 'escalated', event };
 }
 
 /**
@@ -139,8 +141,8 @@ async function escalateOne(alert: StoredAlert, now: Date): Promise<Outcome> {
  * escalated: the alert (ROCC inbox entry added, its `decideBy` set, on the
  * due index under it) and its audit entry in one transaction. An escalated
  * one gets the default decision through the ROCC's own plan
- * (`applyDefaultOutcome`: as uphold, audited as the service's). Then publish
- * an event per alert moved on.
+ * (`applyDefaultOutcome`: as uphold, audited as the service's). Each write
+ * puts the event that announces it in the outbox, in its own transaction.
  *
  * Idempotent and safe to run alongside itself: every write is conditioned on
  * the version read, so an alert is escalated (and announced) once and decided
@@ -153,7 +155,6 @@ export async function escalateDueAlerts(now = new Date(), options: EscalationOpt
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const run: EscalationRun = { examined: 0, escalated: 0, defaulted: 0, skipped: 0, failed: 0, more: false, escalatedIds: [], defaultedIds: [] };
 
-  let events: DomainEvent[] = [];
   const { examined, more } = await workThroughDue({
     page: (limit, start) => queryDueAlertIds(now, { limit, ...(start ? { start } : {}) }),
     each: async (id) => {
@@ -161,11 +162,9 @@ export async function escalateDueAlerts(now = new Date(), options: EscalationOpt
       if (outcome.kind === 'escalated') {
         run.escalated++;
         run.escalatedIds.push(id);
-        events.push(outcome.event);
       } else if (outcome.kind === 'defaulted') {
         run.defaulted++;
         run.defaultedIds.push(id);
-        events.push(outcome.event);
       } else {
         run.skipped++;
         logger.info('Due alert skipped', { alertId: id, reason: outcome.reason });
@@ -174,12 +173,6 @@ export async function escalateDueAlerts(now = new Date(), options: EscalationOpt
     onError: (id, err) => {
       run.failed++;
       logger.error('Could not move a due alert on', { alertId: id, errorName: (err as Error)?.name, errorMessage: (err as Error)?.message });
-    },
-    // Per page, so a run cut short (a timeout) has already announced what it escalated.
-    afterPage: async () => {
-      const page = events;
-      events = [];
-      await publishEvents(page);
     },
     pageSize,
     max: maxAlerts,

@@ -16,7 +16,8 @@ import { todayIso } from '../domain/working-days';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { Identity } from '../http/identity';
 import { newId } from '../ids';
-import { publishEvents } from '../notify/publish-events';
+import { outboxActions } from '../data/outbox.repository';
+import type { DomainEvent } from '../notify/domain-event';
 import { advance, applicationChanged, applicationForHr } from './application-access';
 import { businessMetric } from '../metrics';
 
@@ -173,20 +174,29 @@ export async function makeOffer(
       ...(app.status === 'offered' ? { reoffer: true } : {}),
     }),
   );
-  await transactWrite(actions);
+  const events: DomainEvent[] = [
+    {
+      type: decision.status === 'offered' ? 'offer.made' : 'offer.held',
+      at,
+      audiences: [`officer:${app.officerId}`],
+      summary:
+        decision.status === 'offered'
+          ? `${campaign.title}: you are offered a post starting ${input.startDate}`
+          : `${campaign.title}: you are offered a post; ${home.name} decides your release first (by ${latestReleaseDate(input.startDate, 'startDate')} at the latest)`,
+      subject: { type: 'application', id: app.id, campaignId: campaign.id, status: decision.status },
+    },
+  ];
+  if (alert) {
+    events.push({
+      type: 'alert.raised',
+      at,
+      audiences: alert.audiences,
+      summary: `${campaign.title}: an offer to ${app.officerName} would take ${home.name}’s ${(alert.teams ?? []).map((t) => `${t.capabilityId} team to ${t.projectedAfter} (minimum ${t.minimum})`).join(', ')}; it waits for your release decision`,
+      subject: { type: 'alert', id: alert.id, kind: alert.kind, level: alert.level, orgId: alert.orgId, campaignId: campaign.id, applicationId: app.id },
+    });
+  }
+  await transactWrite([...actions, ...outboxActions(events)]);
   businessMetric('OfferMade', { outcome: decision.status });
   if (alert) businessMetric('AlertRaised', { level: alert.level, kind: alert.kind });
-
-  if (alert) {
-    await publishEvents([
-      {
-        type: 'alert.raised',
-        at,
-        audiences: alert.audiences,
-        summary: `${campaign.title}: an offer to ${app.officerName} would take ${home.name}’s ${(alert.teams ?? []).map((t) => `${t.capabilityId} team to ${t.projectedAfter} (minimum ${t.minimum})`).join(', ')}; it waits for your release decision`,
-        subject: { type: 'alert', id: alert.id, kind: alert.kind, level: alert.level, orgId: alert.orgId, campaignId: campaign.id, applicationId: app.id },
-      },
-    ]);
-  }
   return next;
 }

@@ -8,7 +8,7 @@ import { poolEntryVisible } from '../domain/pool-rules';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { DomainEvent } from '../notify/domain-event';
-import { publishEvents } from '../notify/publish-events';
+import { outboxActions } from '../data/outbox.repository';
 
 /**
  * An HR lead of an open campaign invites a pooled candidate to apply.
@@ -55,8 +55,17 @@ export async function inviteCandidate(
     invitedAt: at,
     message: input.message ?? null,
   };
+  const event: DomainEvent = {
+    type: 'candidate.invited',
+    at,
+    audiences: [`officer:${app.officerId}`],
+    summary: `You are invited to apply: ${campaign.title} (closes ${campaign.closesOn})`,
+    subject: { type: 'campaign', id: campaign.id, title: campaign.title, capabilityId: campaign.capabilityId, closesOn: campaign.closesOn },
+    detail: { invitingOrgId: identity.org },
+  };
   await transactWrite([
     putInvitationAction(invitation),
+    ...outboxActions([event]),
     // What was read may be stale by now: each of these must still hold when the invitation lands.
     campaignStatusCheck(campaign.id, ['open'], () => new ConflictError('The campaign stopped taking applications while you were inviting.')),
     poolEntryExistsCheck(app, () => new ConflictError('The candidate has just withdrawn their consent to be shared; they are no longer in the pool.')),
@@ -72,14 +81,5 @@ export async function inviteCandidate(
     }),
   ]);
 
-  const event: DomainEvent = {
-    type: 'candidate.invited',
-    at,
-    audiences: [`officer:${app.officerId}`],
-    summary: `You are invited to apply: ${campaign.title} (closes ${campaign.closesOn})`,
-    subject: { type: 'campaign', id: campaign.id, title: campaign.title, capabilityId: campaign.capabilityId, closesOn: campaign.closesOn },
-    detail: { invitingOrgId: identity.org },
-  };
-  await publishEvents([event]);
   return invitation;
 }

@@ -13,7 +13,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
 import { newId } from '../ids';
 import type { DomainEvent } from '../notify/domain-event';
-import { publishEvents } from '../notify/publish-events';
+import { outboxActions } from '../data/outbox.repository';
 import type { Campaign } from '../schemas/campaign.schema';
 import type { Organisation } from '../schemas/organisation.schema';
 import { assessCampaignImpact } from './assess-campaign-impact';
@@ -170,7 +170,7 @@ export async function publishCampaign(identity: Identity, campaignId: string, no
       if (other.id === campaign.id || !['consultation', 'open'].includes(other.status) || !campaignsCollide(campaign, other)) continue;
       coordination.push({ campaignId: other.id, title: other.title, ownerOrgId: other.ownerOrgId });
       // Stop adding notices before the transaction would pass DynamoDB's limit; the campaign still lists the overlap.
-      if (actions.length + 12 > MAX_TRANSACTION_ACTIONS - 10) continue;
+      if (actions.length + events.length + 12 > MAX_TRANSACTION_ACTIONS - 10) continue;
       const notice = coordinationAlert(campaign, other, now);
       actions.push(...createAlertActions(notice), {
         action: {
@@ -188,18 +188,17 @@ export async function publishCampaign(identity: Identity, campaignId: string, no
   }
 
   const status = plan.outcome === 'open' ? 'open' : 'consultation';
+  if (status === 'open') {
+    events.push({ type: 'campaign.published', at, audiences: memberOrgIds(campaign).map((o) => `hr-lead:${o}`), summary: `${campaign.title} is open for applications`, subject: { type: 'campaign', id: campaign.id } });
+  }
   const saved = await saveCampaign(
     campaign,
     { ...campaign, status, consultation, coordination, publishedAt: status === 'open' ? at : campaign.publishedAt },
     { version: campaign.version, via: 'body' },
     { action: status === 'open' ? 'campaign.opened' : 'campaign.consultation', actor, changes: { worstLevel: assessment.worstLevel, raisedAlertIds: raised.map((a) => a.id) } },
-    actions,
+    [...actions, ...outboxActions(events)],
   );
-  if (status === 'open') {
-    events.push({ type: 'campaign.published', at, audiences: memberOrgIds(campaign).map((o) => `hr-lead:${o}`), summary: `${campaign.title} is open for applications`, subject: { type: 'campaign', id: campaign.id } });
-  }
   for (const a of raised) businessMetric('AlertRaised', { level: a.level, kind: a.kind });
-  await publishEvents(events);
   const outstanding = Object.entries(saved.consultation)
     .filter(([, e]) => ['open', 'escalated', 'cap-requested'].includes(e.status))
     .map(([orgId, e]) => ({ orgId, alertId: e.alertId, status: e.status }));

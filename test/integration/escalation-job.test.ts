@@ -10,7 +10,15 @@ import { respond } from '../../shared/domain/alert-rules';
 import { newAlert } from '../../shared/domain/new-alert';
 import { newId } from '../../shared/ids';
 import { clearSentEvents, sentEvents } from '../../shared/notify/publish-events';
+import { drainOutbox } from '../../shared/use-cases/deliver-outbox';
 import { escalateDueAlerts, ESCALATION_NOTE } from '../../shared/use-cases/escalate-due-alerts';
+
+/** The job, then the notifier (the table's stream in AWS) delivering what it put in the outbox. */
+async function escalateAndNotify(...args: Parameters<typeof escalateDueAlerts>) {
+  const run = await escalateDueAlerts(...args);
+  await drainOutbox();
+  return run;
+}
 
 // Raised on Monday 7 December 2026: ten working days later is Monday 21 December, 09:00.
 const RAISED = new Date('2026-12-07T09:00:00.000Z');
@@ -61,7 +69,7 @@ describe('the alert escalation job', () => {
     expect(alert.dueAt).toBe('2026-12-21T09:00:00.000Z');
     expect(await dueIds(AFTER_DUE)).toContain(alert.id);
 
-    const run = await escalateDueAlerts(AFTER_DUE);
+    const run = await escalateAndNotify(AFTER_DUE);
     expect(run.escalatedIds).toContain(alert.id);
 
     const stored = (await getAlert(alert.id))!;
@@ -97,7 +105,7 @@ describe('the alert escalation job', () => {
 
   it('leaves an alert that is not due yet alone', async () => {
     const alert = await raiseAlert();
-    const run = await escalateDueAlerts(BEFORE_DUE);
+    const run = await escalateAndNotify(BEFORE_DUE);
     expect(run.escalatedIds).not.toContain(alert.id);
     expect(await getAlert(alert.id)).toMatchObject({ status: 'open', version: 1, dueAt: alert.dueAt });
     expect(await dueIds(AFTER_DUE)).toContain(alert.id);
@@ -108,7 +116,7 @@ describe('the alert escalation job', () => {
   it('does not escalate an alert the ROCU head answered in time', async () => {
     const alert = await raiseAlert();
     await answer(alert);
-    await escalateDueAlerts(AFTER_DUE);
+    await escalateAndNotify(AFTER_DUE);
     expect(await getAlert(alert.id)).toMatchObject({ status: 'resolved', outcome: 'released', version: 2 });
     expect(sentEvents().filter((e) => e.subject.id === alert.id)).toEqual([]);
   });
@@ -120,7 +128,7 @@ describe('the alert escalation job', () => {
     const raw = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.alert(alert.id), ConsistentRead: true }));
     await documentClient().send(new PutCommand({ TableName: tableName(), Item: { ...raw.Item, ...keys.alertDue(alert.dueAt!, alert.id) } }));
 
-    const run = await escalateDueAlerts(AFTER_DUE);
+    const run = await escalateAndNotify(AFTER_DUE);
     expect(run.escalatedIds).not.toContain(alert.id);
     expect(run.skipped).toBeGreaterThanOrEqual(1);
     expect(await getAlert(alert.id)).toMatchObject({ status: 'resolved', version: 2 });
@@ -142,7 +150,7 @@ describe('the alert escalation job', () => {
       return out;
     }) as never);
     try {
-      const run = await escalateDueAlerts(AFTER_DUE);
+      const run = await escalateAndNotify(AFTER_DUE);
       expect(answered).toBe(true);
       expect(run.escalatedIds).not.toContain(alert.id);
       expect(run.failed).toBe(0);
@@ -157,7 +165,7 @@ describe('the alert escalation job', () => {
   it('escalates an alert once however often, and however concurrently, it runs', async () => {
     const alert = await raiseAlert();
     const [a, b] = await Promise.all([escalateDueAlerts(AFTER_DUE), escalateDueAlerts(AFTER_DUE)]);
-    const again = await escalateDueAlerts(new Date(AFTER_DUE.getTime() + 15 * 60_000));
+    const again = await escalateAndNotify(new Date(AFTER_DUE.getTime() + 15 * 60_000));
     const times = [a, b, again].filter((r) => r.escalatedIds.includes(alert.id)).length;
     expect(times).toBe(1);
     expect(await getAlert(alert.id)).toMatchObject({ status: 'escalated', version: 2 });
@@ -168,10 +176,10 @@ describe('the alert escalation job', () => {
 
   it('works through more due alerts than one page, and stops at its bound', async () => {
     const alerts = await Promise.all(Array.from({ length: 5 }, () => raiseAlert({ orgId: 'ersou', region: 'east-of-england' })));
-    const first = await escalateDueAlerts(AFTER_DUE, { pageSize: 2, maxAlerts: 3 });
+    const first = await escalateAndNotify(AFTER_DUE, { pageSize: 2, maxAlerts: 3 });
     expect(first.examined).toBe(3);
     expect(first.more).toBe(true);
-    await escalateDueAlerts(AFTER_DUE, { pageSize: 2 });
+    await escalateAndNotify(AFTER_DUE, { pageSize: 2 });
     for (const alert of alerts) expect(await getAlert(alert.id)).toMatchObject({ status: 'escalated' });
     const roccInbox = await listInbox(['rocc:east-of-england'], {}, { limit: 50 });
     expect(roccInbox.items.map((i) => i.id).sort()).toEqual(alerts.map((a) => a.id).sort());

@@ -6,6 +6,7 @@ import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from '../../loc
 import { resetConfig } from '../../shared/config';
 import { resetDocumentClient } from '../../shared/data/client';
 import { resetIdempotencyStore } from '../../shared/http/idempotency';
+import { resetDeliveryStore } from '../../shared/use-cases/deliver-outbox';
 import { errorResponse as errorShape } from '../../shared/schemas/common.schema';
 import { as, users, type ApiResponse } from './support/api';
 import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
@@ -31,6 +32,7 @@ function pointAt(endpoint: string) {
   resetConfig();
   resetDocumentClient();
   resetIdempotencyStore();
+  resetDeliveryStore();
 }
 
 async function cyberStrength(): Promise<number> {
@@ -59,6 +61,7 @@ afterAll(async () => {
   await engine?.stop();
   resetDocumentClient();
   resetIdempotencyStore();
+  resetDeliveryStore();
   rmSync(dir, { recursive: true, force: true });
 });
 

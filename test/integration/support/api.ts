@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dispatch, type LocalResponse } from '../../../local/gateway/dispatch';
+import { drainOutbox } from '../../../shared/use-cases/deliver-outbox';
 import type { Role } from '../../../shared/domain/reference';
 
 export interface Claims {
@@ -44,6 +45,8 @@ async function send(method: string, url: string, token: string | undefined, body
     headers['content-type'] = opts.contentType ?? 'application/json';
   }
   const res = await dispatch({ method, url, headers, body: payload }, verify);
+  // As the local gateway (and the stream notifier in AWS) does: what the request put in the outbox is delivered.
+  await drainOutbox();
   let json: unknown;
   try {
     json = res.body ? JSON.parse(res.body) : undefined;

@@ -1,0 +1,96 @@
+import { IdempotencyAlreadyInProgressError, IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { Context } from 'aws-lambda';
+import { baseClient, tableName } from '../data/client';
+import { pendingOutboxEvents, removeFromOutbox, type OutboxEvent } from '../data/outbox.repository';
+import { TTL_ATTRIBUTE } from '../data/table-definition';
+import { logger } from '../logger';
+import { publishEvents } from '../notify/publish-events';
+
+/** A delivered event's record is kept as long as the outbox keeps an event, so no retry can send it twice. */
+const KEEP_SECONDS = 14 * 24 * 60 * 60;
+
+let store: DynamoDBPersistenceLayer | undefined;
+
+/**
+ * Delivery records in the service's table (Powertools idempotency, keyed by
+ * the event id): a retried stream batch, a second drain or a restarted process
+ * finds the event delivered and sends nothing again.
+ */
+function persistence(): DynamoDBPersistenceLayer {
+  store ??= new DynamoDBPersistenceLayer({
+    tableName: tableName(),
+    keyAttr: 'pk',
+    sortKeyAttr: 'sk',
+    staticPkValue: 'IDEMPOTENCY#DELIVERY',
+    expiryAttr: TTL_ATTRIBUTE,
+    awsSdkV3Client: baseClient(),
+  });
+  return store;
+}
+
+/** For tests that point the process at a fresh table. */
+export function resetDeliveryStore(): void {
+  store = undefined;
+}
+
+export type DeliveryOutcome = 'delivered' | 'in-progress';
+
+/**
+ * Deliver one outbox event at most once per event id (EventBridge and the
+ * emails to its audiences, or locally the outbox files), then take it out of
+ * the outbox. A delivery still running elsewhere (a concurrent drain, a
+ * stream retry) is left for it: the event stays in the outbox until one of
+ * them finishes. An event already delivered is only removed.
+ */
+export async function deliverOutboxEvent(event: OutboxEvent, context?: Context): Promise<DeliveryOutcome> {
+  const config = new IdempotencyConfig({ eventKeyJmesPath: 'id', expiresAfterSeconds: KEEP_SECONDS });
+  if (context?.getRemainingTimeInMillis) config.registerLambdaContext(context);
+  const once = makeIdempotent(
+    async (e: OutboxEvent) => {
+      await publishEvents([e]);
+      return { deliveredAt: new Date().toISOString() };
+    },
+    { persistenceStore: persistence(), config },
+  );
+  try {
+    await once(event);
+  } catch (err) {
+    if (err instanceof IdempotencyAlreadyInProgressError || (err as Error).name === 'IdempotencyAlreadyInProgressError') return 'in-progress';
+    throw err;
+  }
+  await removeFromOutbox(event);
+  return 'delivered';
+}
+
+let chain: Promise<unknown> = Promise.resolve();
+
+/**
+ * Locally (the gateway after each request and on a timer, `npm run jobs`, the
+ * tests' client): deliver what the outbox holds, oldest first, up to `limit`
+ * events. Drains in one process run one after another, so each sees what
+ * the ones before it left and none writes for an event another delivered.
+ */
+export function drainOutbox(limit = 100): Promise<number> {
+  const run = chain.then(async () => {
+    let delivered = 0;
+    let pending: OutboxEvent[];
+    try {
+      pending = await pendingOutboxEvents(limit);
+    } catch (err) {
+      // The table is unreachable: the events wait there for the next drain.
+      logger.warn('Could not read the outbox; the next drain tries again', { errorName: (err as Error)?.name, errorMessage: (err as Error)?.message });
+      return 0;
+    }
+    for (const event of pending) {
+      try {
+        if ((await deliverOutboxEvent(event)) === 'delivered') delivered++;
+      } catch (err) {
+        logger.error('Could not deliver an outbox event; it stays for the next drain', { eventId: event.id, type: event.type, errorName: (err as Error)?.name, errorMessage: (err as Error)?.message });
+      }
+    }
+    return delivered;
+  });
+  chain = run.catch(() => undefined);
+  return run;
+}
