@@ -1,37 +1,16 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { baseClient, tableName } from '../data/client';
-import { TTL_ATTRIBUTE } from '../data/table-definition';
+import { idempotencyStore, resetIdempotencyStores } from '../data/idempotency-store';
 import { ConflictError, UnprocessableError, ValidationError } from '../errors';
 
 /** How long a creating POST's first answer is kept for retries with the same key. */
 const KEEP_SECONDS = 24 * 60 * 60;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-let store: DynamoDBPersistenceLayer | undefined;
-
-/**
- * Powertools' DynamoDB persistence, in the service's own table: records live
- * in one partition (`IDEMPOTENCY`), keyed by a hash of route, caller and key
- * (see idempotencyScope), and expire through the table's TTL attribute.
- */
-function persistence(): DynamoDBPersistenceLayer {
-  store ??= new DynamoDBPersistenceLayer({
-    tableName: tableName(),
-    keyAttr: 'pk',
-    sortKeyAttr: 'sk',
-    staticPkValue: 'IDEMPOTENCY',
-    expiryAttr: TTL_ATTRIBUTE,
-    awsSdkV3Client: baseClient(),
-  });
-  return store;
-}
-
-/** For tests that point the process at a fresh table. */
+/** For tests that point the process at a fresh table (every kind of idempotency record). */
 export function resetIdempotencyStore(): void {
-  store = undefined;
+  resetIdempotencyStores();
 }
 
 export function idempotencyKeyOf(headers: Record<string, string | undefined>): string | undefined {
@@ -74,7 +53,7 @@ export async function runIdempotent(
     },
   });
   if (scope.context?.getRemainingTimeInMillis) config.registerLambdaContext(scope.context);
-  const once = makeIdempotent(async (_data: { scope: string[]; body: unknown }) => run() as never, { persistenceStore: persistence(), config });
+  const once = makeIdempotent(async (_data: { scope: string[]; body: unknown }) => run() as never, { persistenceStore: idempotencyStore('IDEMPOTENCY'), config });
   try {
     return (await once({ scope: idempotencyScope(scope.routeId, scope.caller, scope.key), body: scope.body ?? null })) as APIGatewayProxyStructuredResultV2;
   } catch (err) {

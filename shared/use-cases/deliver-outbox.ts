@@ -1,38 +1,16 @@
 import { IdempotencyAlreadyInProgressError, IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
-import { baseClient, tableName } from '../data/client';
+import { idempotencyStore } from '../data/idempotency-store';
 import { pendingOutboxEvents, removeFromOutbox, type OutboxEvent } from '../data/outbox.repository';
-import { TTL_ATTRIBUTE } from '../data/table-definition';
 import { logger } from '../logger';
 import { publishEvents } from '../notify/publish-events';
 
-/** A delivered event's record is kept as long as the outbox keeps an event, so no retry can send it twice. */
-const KEEP_SECONDS = 14 * 24 * 60 * 60;
-
-let store: DynamoDBPersistenceLayer | undefined;
-
 /**
- * Delivery records in the service's table (Powertools idempotency, keyed by
- * the event id): a retried stream batch, a second drain or a restarted process
- * finds the event delivered and sends nothing again.
+ * A delivered event's record (Powertools idempotency, keyed by the event id) is
+ * kept as long as the outbox keeps an event, so a retried stream batch, a
+ * second drain or a restarted process finds it delivered and sends nothing again.
  */
-function persistence(): DynamoDBPersistenceLayer {
-  store ??= new DynamoDBPersistenceLayer({
-    tableName: tableName(),
-    keyAttr: 'pk',
-    sortKeyAttr: 'sk',
-    staticPkValue: 'IDEMPOTENCY#DELIVERY',
-    expiryAttr: TTL_ATTRIBUTE,
-    awsSdkV3Client: baseClient(),
-  });
-  return store;
-}
-
-/** For tests that point the process at a fresh table. */
-export function resetDeliveryStore(): void {
-  store = undefined;
-}
+const KEEP_SECONDS = 14 * 24 * 60 * 60;
 
 export type DeliveryOutcome = 'delivered' | 'in-progress';
 
@@ -51,7 +29,7 @@ export async function deliverOutboxEvent(event: OutboxEvent, context?: Context):
       await publishEvents([e]);
       return { deliveredAt: new Date().toISOString() };
     },
-    { persistenceStore: persistence(), config },
+    { persistenceStore: idempotencyStore('IDEMPOTENCY#DELIVERY'), config },
   );
   try {
     await once(event);

@@ -6,7 +6,6 @@ import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from '../../loc
 import { resetConfig } from '../../shared/config';
 import { resetDocumentClient } from '../../shared/data/client';
 import { resetIdempotencyStore } from '../../shared/http/idempotency';
-import { resetDeliveryStore } from '../../shared/use-cases/deliver-outbox';
 import { errorResponse as errorShape } from '../../shared/schemas/common.schema';
 import { as, users, type ApiResponse } from './support/api';
 import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
@@ -32,7 +31,6 @@ function pointAt(endpoint: string) {
   resetConfig();
   resetDocumentClient();
   resetIdempotencyStore();
-  resetDeliveryStore();
 }
 
 async function cyberStrength(): Promise<number> {
@@ -61,7 +59,6 @@ afterAll(async () => {
   await engine?.stop();
   resetDocumentClient();
   resetIdempotencyStore();
-  resetDeliveryStore();
   rmSync(dir, { recursive: true, force: true });
 });
 
