@@ -50,6 +50,7 @@ for (const [k, v] of Object.entries(settings)) {
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 process.env.TABLE_NAME = 'bench';
+process.env.NOTIFY_MODE = 'outbox';
 process.env.OUTBOX_DIR = mkdtempSync(join(tmpdir(), 'bench-outbox-'));
 delete process.env.EVENT_BUS_NAME;
 
