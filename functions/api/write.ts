@@ -1,47 +1,48 @@
-// Parsed at load: a function missing a setting the stack provides fails its init, not its first request.
-import '../../shared/config';
-import { routeDispatcher } from '../../shared/http/dispatcher';
-
 /**
  * The write function: every route that changes the table, under a role that
- * may write it and publish domain events (the routes marked `notifies`). It
- * dispatches on the API Gateway route key and loads each route's module on its
- * first request.
+ * may write it and publish domain events (for the routes marked `notifies`).
  */
-export const { handler, preload } = routeDispatcher('write', {
-  'alerts/decide-alert': () => import('../alerts/decide-alert'),
-  'alerts/refer-alert': () => import('../alerts/refer-alert'),
-  'alerts/respond-to-alert': () => import('../alerts/respond-to-alert'),
-  'applications/accept-offer': () => import('../applications/accept-offer'),
-  'applications/apply-to-campaign': () => import('../applications/apply-to-campaign'),
-  'applications/make-offer': () => import('../applications/make-offer'),
-  'applications/reject-application': () => import('../applications/reject-application'),
-  'applications/shortlist-application': () => import('../applications/shortlist-application'),
-  'applications/withdraw-application': () => import('../applications/withdraw-application'),
-  'baselines/put-org-capability': () => import('../baselines/put-org-capability'),
-  'campaigns/cancel-campaign': () => import('../campaigns/cancel-campaign'),
-  'campaigns/close-campaign': () => import('../campaigns/close-campaign'),
-  'campaigns/create-campaign': () => import('../campaigns/create-campaign'),
-  'campaigns/patch-campaign': () => import('../campaigns/patch-campaign'),
-  'campaigns/publish-campaign': () => import('../campaigns/publish-campaign'),
-  'courses/book-course': () => import('../courses/book-course'),
-  'courses/cancel-course-booking': () => import('../courses/cancel-course-booking'),
-  'courses/create-course': () => import('../courses/create-course'),
-  'courses/promote-course-wait-list': () => import('../courses/promote-course-wait-list'),
-  'officers/create-officer': () => import('../officers/create-officer'),
-  'officers/patch-officer': () => import('../officers/patch-officer'),
-  'pip/patch-pip-record': () => import('../pip/patch-pip-record'),
-  'pip/sign-off-pip': () => import('../pip/sign-off-pip'),
-  'placements/apply-to-placement': () => import('../placements/apply-to-placement'),
-  'placements/create-placement': () => import('../placements/create-placement'),
-  'pool/invite-candidate': () => import('../pool/invite-candidate'),
-  'pool/mark-appointable': () => import('../pool/mark-appointable'),
-  'pool/set-pool-consent': () => import('../pool/set-pool-consent'),
-  'reference/create-capability': () => import('../reference/create-capability'),
-  'secondments/complete-secondment': () => import('../secondments/complete-secondment'),
-  'secondments/decide-extension': () => import('../secondments/decide-extension'),
-  'secondments/decide-secondment-as-host': () => import('../secondments/decide-secondment-as-host'),
-  'secondments/decide-secondment-at-home': () => import('../secondments/decide-secondment-at-home'),
-  'secondments/propose-extension': () => import('../secondments/propose-extension'),
-  'secondments/withdraw-secondment': () => import('../secondments/withdraw-secondment'),
-});
+// Parsed at load: a function missing a setting the stack provides fails its init, not its first request.
+import '../../shared/config';
+import { routeDispatcher, type HandlerLoaders } from '../../shared/http/dispatcher';
+
+/** Its routes by API Gateway route key: exactly the route table's write routes (test/unit/dispatcher.test.ts). */
+export const loaders: HandlerLoaders = {
+  'POST /v1/alerts/{id}/decide': () => import('../alerts/decide-alert'),
+  'POST /v1/alerts/{id}/refer': () => import('../alerts/refer-alert'),
+  'POST /v1/alerts/{id}/respond': () => import('../alerts/respond-to-alert'),
+  'POST /v1/applications/{id}/accept': () => import('../applications/accept-offer'),
+  'POST /v1/applications/{id}/appointable': () => import('../pool/mark-appointable'),
+  'POST /v1/applications/{id}/offer': () => import('../applications/make-offer'),
+  'POST /v1/applications/{id}/pool-consent': () => import('../pool/set-pool-consent'),
+  'POST /v1/applications/{id}/reject': () => import('../applications/reject-application'),
+  'POST /v1/applications/{id}/shortlist': () => import('../applications/shortlist-application'),
+  'POST /v1/applications/{id}/withdraw': () => import('../applications/withdraw-application'),
+  'POST /v1/campaigns': () => import('../campaigns/create-campaign'),
+  'PATCH /v1/campaigns/{id}': () => import('../campaigns/patch-campaign'),
+  'POST /v1/campaigns/{id}/applications': () => import('../applications/apply-to-campaign'),
+  'POST /v1/campaigns/{id}/cancel': () => import('../campaigns/cancel-campaign'),
+  'POST /v1/campaigns/{id}/candidate-pool/invitations': () => import('../pool/invite-candidate'),
+  'POST /v1/campaigns/{id}/close': () => import('../campaigns/close-campaign'),
+  'POST /v1/campaigns/{id}/publish': () => import('../campaigns/publish-campaign'),
+  'POST /v1/capabilities': () => import('../reference/create-capability'),
+  'POST /v1/course-bookings/{id}/cancel': () => import('../courses/cancel-course-booking'),
+  'POST /v1/courses': () => import('../courses/create-course'),
+  'POST /v1/courses/{id}/bookings': () => import('../courses/book-course'),
+  'POST /v1/courses/{id}/wait-list/promote': () => import('../courses/promote-course-wait-list'),
+  'POST /v1/officers': () => import('../officers/create-officer'),
+  'PATCH /v1/officers/{officerId}': () => import('../officers/patch-officer'),
+  'PATCH /v1/officers/{officerId}/pip': () => import('../pip/patch-pip-record'),
+  'POST /v1/officers/{officerId}/pip/sign-off': () => import('../pip/sign-off-pip'),
+  'PUT /v1/organisations/{orgId}/capabilities/{capabilityId}': () => import('../baselines/put-org-capability'),
+  'POST /v1/placements': () => import('../placements/create-placement'),
+  'POST /v1/placements/{id}/applications': () => import('../placements/apply-to-placement'),
+  'POST /v1/secondment-applications/{id}/complete': () => import('../secondments/complete-secondment'),
+  'POST /v1/secondment-applications/{id}/extension': () => import('../secondments/propose-extension'),
+  'POST /v1/secondment-applications/{id}/extension/decision': () => import('../secondments/decide-extension'),
+  'POST /v1/secondment-applications/{id}/home-decision': () => import('../secondments/decide-secondment-at-home'),
+  'POST /v1/secondment-applications/{id}/host-decision': () => import('../secondments/decide-secondment-as-host'),
+  'POST /v1/secondment-applications/{id}/withdraw': () => import('../secondments/withdraw-secondment'),
+};
+
+export const { handler, preload } = routeDispatcher('write', loaders);

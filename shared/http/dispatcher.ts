@@ -1,24 +1,24 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { routeKey, routesOfKind, type FunctionKind } from '../api/function-kinds';
-import { routeList } from '../api/routes';
+import { functionKind, routeKey, type FunctionKind } from '../api/function-kinds';
 import { NotFoundError } from '../errors';
 import { logger } from '../logger';
 import { routeMetrics } from '../metrics';
 import { errorResponse } from './error-response';
-import type { ApiHandler } from './handler';
-import type { RouteDef } from './route';
+import type { ApiHandler, RouteHandler } from './handler';
 
 /** A route's handler module, as `functions/<area>/<verb-noun>.ts` exports it. */
 export interface HandlerModule {
-  handler: ApiHandler;
+  handler: RouteHandler;
 }
 
 /**
- * How a function loads each of its routes' handler modules, keyed by the
- * route table's `handler`. Written as `() => import('../area/verb-noun')` in
- * the function's entry, so esbuild sees every module it may load, while a
- * module's top-level work (its schemas, clients, use case) runs only when a
- * request for that route first arrives.
+ * How a function loads each of its routes' handler modules, keyed by the API
+ * Gateway route key (`GET /v1/campaigns/{id}`). Written as
+ * `() => import('../area/verb-noun')` in the function's entry, so esbuild sees
+ * every module the function may load, while a module's top-level work (its
+ * route's schemas, its clients, its use case) runs only when the first request
+ * for that route arrives. Keys rather than the route table itself: importing
+ * the whole table would build every route's schemas at init.
  */
 export type HandlerLoaders = Readonly<Record<string, () => Promise<HandlerModule>>>;
 
@@ -30,44 +30,33 @@ export interface RouteDispatcher {
 }
 
 /**
- * One Lambda function serving every route of a kind: it finds the route by
- * the API Gateway route key (`GET /v1/campaigns/{id}`, the same key the
- * stack gives the route), loads that route's handler module on first use and
- * hands it the event. The handler does everything else (authorisation,
- * validation, logging with the route id, the error shape).
+ * One Lambda function serving every route of a kind: it finds the route's
+ * module by the API Gateway route key (the key the stack gives the route, from
+ * the route table), loads it on first use and hands it the event. The route's
+ * handler does everything else: authorisation, validation, the route id on
+ * every log line, the error shape.
  *
- * The loaders must be exactly the handler modules of the kind's routes: a
- * function missing one would 404 a deployed route, one with a module of
- * another kind would hold code its role cannot run. That is checked here, at
- * load, so a mismatch fails the function's init (and every test through the
- * local gateway) rather than a request.
+ * A loaded module must be the route table's entry for that key and of this
+ * function's kind (its handler carries its route), so a loader pointing at the
+ * wrong module fails its route's requests instead of serving another route
+ * under this function's role. `test/unit/dispatcher.test.ts` checks each
+ * entry's keys against the route table.
  */
-export function routeDispatcher(kind: FunctionKind, loaders: HandlerLoaders, routes: readonly RouteDef[] = routeList): RouteDispatcher {
-  const mine = routesOfKind(kind, routes);
-  const expected = new Set(mine.map((r) => r.handler));
-  const missing = [...expected].filter((h) => !(h in loaders));
-  const foreign = Object.keys(loaders).filter((h) => !expected.has(h));
-  if (missing.length || foreign.length) {
-    throw new Error(
-      `The ${kind} function's handler modules do not match the route table` +
-        `${missing.length ? `; missing: ${missing.join(', ')}` : ''}${foreign.length ? `; not ${kind} routes: ${foreign.join(', ')}` : ''}.`,
-    );
-  }
-  const byKey = new Map<string, RouteDef>();
-  for (const route of mine) {
-    const key = routeKey(route);
-    if (byKey.has(key)) throw new Error(`Routes ${byKey.get(key)!.id} and ${route.id} have the same route key ${key}.`);
-    byKey.set(key, route);
-  }
-
-  const loaded = new Map<string, Promise<ApiHandler>>();
-  const load = (route: RouteDef): Promise<ApiHandler> => {
-    let handler = loaded.get(route.handler);
+export function routeDispatcher(kind: FunctionKind, loaders: HandlerLoaders): RouteDispatcher {
+  const loaded = new Map<string, Promise<RouteHandler>>();
+  const load = (key: string, loader: () => Promise<HandlerModule>): Promise<RouteHandler> => {
+    let handler = loaded.get(key);
     if (!handler) {
-      handler = loaders[route.handler]!().then((m) => m.handler);
+      handler = loader().then(({ handler: h }) => {
+        const route = h?.route;
+        if (!route || routeKey(route) !== key || functionKind(route) !== kind) {
+          throw new Error(`The ${kind} function's module for ${key} serves ${route ? `${routeKey(route)} (${functionKind(route)})` : 'no route'}.`);
+        }
+        return h;
+      });
       // A module that failed to load (a transient file-system error, say) is tried again by the next request.
-      handler.catch(() => loaded.delete(route.handler));
-      loaded.set(route.handler, handler);
+      handler.catch(() => loaded.delete(key));
+      loaded.set(key, handler);
     }
     return handler;
   };
@@ -75,29 +64,32 @@ export function routeDispatcher(kind: FunctionKind, loaders: HandlerLoaders, rou
   const handler: ApiHandler = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const key = event.routeKey ?? event.requestContext?.routeKey;
     const requestId = event.requestContext?.requestId;
-    const route = byKey.get(key);
-    if (!route) {
-      // API Gateway sends only the routes integrated with this function, so this is a stack out of step with the code.
+    const loader = Object.hasOwn(loaders, key) ? loaders[key] : undefined;
+    if (!loader) {
+      // API Gateway sends a function only the routes integrated with it, so this is a stack out of step with the code.
       logger.warn('No route of this function has this route key', { routeKey: key, function: kind, requestId, function_request_id: context?.awsRequestId });
       return errorResponse(new NotFoundError(`No route ${key}.`), requestId);
     }
     const started = performance.now();
+    let routeId: string | undefined;
     let response: APIGatewayProxyStructuredResultV2;
     try {
-      response = await (await load(route))(event, context);
+      const routeHandler = await load(key, loader);
+      routeId = routeHandler.route.id;
+      response = await routeHandler(event, context);
     } catch (err) {
-      // The handler's own chain maps every error it meets; this is a module that failed to load.
-      logger.error('request failed', { route: route.id, routeKey: key, requestId, function_request_id: context?.awsRequestId, error: err as Error });
+      // The route's own chain maps every error it meets: this is a module that failed to load.
+      logger.error('request failed', { routeKey: key, function: kind, requestId, function_request_id: context?.awsRequestId, error: err as Error });
       response = errorResponse(err, requestId);
     }
-    routeMetrics(route.id, performance.now() - started, response.statusCode ?? 200);
+    routeMetrics(routeId ?? key, performance.now() - started, response.statusCode ?? 200);
     return response;
   };
 
   const preload = async (key: string): Promise<void> => {
-    const route = byKey.get(key);
-    if (!route) throw new Error(`The ${kind} function has no route ${key}.`);
-    await load(route);
+    const loader = Object.hasOwn(loaders, key) ? loaders[key] : undefined;
+    if (!loader) throw new Error(`The ${kind} function has no route ${key}.`);
+    await load(key, loader);
   };
 
   return { handler, preload };
