@@ -42,7 +42,6 @@ async function emailsOf(events: readonly DomainEvent[], from: string, appUrl: st
 export async function publishEvents(events: readonly DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
   try {
-    // Inside the try: a configuration a test has just broken is logged like any other delivery failure.
     const config = notifyConfig();
     switch (config.mode) {
       case 'off':

@@ -72,6 +72,14 @@ describe('read at load', () => {
     await expect(import('../../functions/api/read')).rejects.toThrow(/lambda runtime.*TABLE_NAME/);
   });
 
+  it('the local entry points can load the gateway, DynamoDB Local and the token issuer before they set the environment', async () => {
+    // npm start and the e2e stack import these first, then set TABLE_NAME, DYNAMODB_ENDPOINT and NOTIFY_MODE.
+    vi.resetModules();
+    vi.stubEnv('NOTIFY_MODE', '');
+    const loaded = await Promise.all([import('../../local/gateway/server'), import('../../local/dynamodb-local'), import('../../local/tokens')]);
+    expect(loaded).toHaveLength(3);
+  });
+
   it('a publishing function without its bus fails at init', async () => {
     vi.resetModules();
     for (const [k, v] of Object.entries(PUBLISHING)) vi.stubEnv(k, v);
