@@ -120,7 +120,7 @@ At \`--scale=1\`: 20,000 officers, 1,000 campaigns, 50,000 applications.
 
 Each route at a fixed concurrency of **${r.settings.concurrency}**: reads for ${r.settings.durationSeconds} s, writes for ${r.settings.writes} requests (each write a
 different officer or a new draft). *Gateway*: autocannon over HTTP against the local gateway, which verifies the bearer token (ES256)
-and runs the Lambda handler in process. *Floor*: the same DynamoDB calls the route made (recorded by a middleware on the service's
+and runs the route's Lambda function (the one of its kind, dispatching to the route's handler) in process. *Floor*: the same DynamoDB calls the route made (recorded by a middleware on the service's
 DynamoDB client, replayed with the bare SDK, parallel calls in parallel), from ${r.settings.concurrency} workers in the same process; for a write,
 the route's transaction is replayed as a fresh TransactWriteItems of as many conditional Puts of the same size (the original's
 conditions would now fail), and *tx* is that one transaction alone. *Ratio*: gateway p50 ÷ floor p50 for reads, ÷ the one
