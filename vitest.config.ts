@@ -10,6 +10,8 @@ export default defineConfig({
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       CDK_VALIDATION: 'false',
+      // Domain events stay in memory for the tests to read; a file or test that wants another mode sets it.
+      NOTIFY_MODE: 'memory',
     },
     projects: [
       {

@@ -1,5 +1,6 @@
 /** The bench's results as a console summary and as BENCHMARKS.md. */
 import type { BundleResult } from './bundles';
+import type { ColdStartModel } from './cold-start-model';
 import type { LoadResult } from './load';
 
 interface RouteRun {
@@ -31,6 +32,7 @@ export interface ReportInput {
   runs: RouteRun[];
   bundles: BundleResult[];
   sdkExternal: BundleResult[];
+  coldStartModel: ColdStartModel;
   minutes: number;
 }
 
@@ -65,13 +67,7 @@ export function renderReport(r: ReportInput): { markdown: string; summary: strin
   const writesMet = writes.filter((x) => ratio(x) <= WRITE_TARGET);
   const [small, full] = r.impact;
   const impactFlat = small.roundTrips === full.roundTrips && small.calls === full.calls && full.gateway.p50 <= small.gateway.p50 * 1.5;
-  const biggest = r.bundles.reduce<BundleResult | undefined>((a, b) => (!a || b.bytes > a.bytes ? b : a), undefined);
-  const coldCpu = (b: BundleResult) => b.coldCpuMedianMs ?? b.coldMedianMs;
-  const slowest = r.bundles.reduce<BundleResult | undefined>((a, b) => (!a || coldCpu(b) > coldCpu(a) ? b : a), undefined);
-  const medianCold = r.bundles.length ? coldCpu([...r.bundles].sort((a, b) => coldCpu(a) - coldCpu(b))[Math.floor(r.bundles.length / 2)]!) : NaN;
-  const medianWall = r.bundles.length ? [...r.bundles].sort((a, b) => a.coldMedianMs - b.coldMedianMs)[Math.floor(r.bundles.length / 2)]!.coldMedianMs : NaN;
-  const bundlesUnder = r.bundles.filter((b) => b.bytes < BUNDLE_TARGET).length;
-  const coldUnder = r.bundles.filter((b) => coldCpu(b) < COLD_TARGET).length;
+  const fn = functionsSummary(r.bundles);
   const failures = r.runs.filter((x) => x.failure);
 
   const routeRows = r.runs.map((x) => {
@@ -81,10 +77,9 @@ export function renderReport(r: ReportInput): { markdown: string; summary: strin
     return `| ${x.name} | ${f1(x.gateway.p50)} | ${f1(x.gateway.p99)} | ${n0(x.gateway.throughput)} | ${floorP50} | ${f1(x.floor.p99)} | ${n0(x.floor.throughput)} | **${f2(ratio(x))}×** | ${f1(x.calls)} / ${f1(x.roundTrips)} | ${cpu(x.gateway)} / ${cpu(x.kind === 'write' ? x.floorTx : x.floor)} |${bad ? ` ${bad} of ${n0(x.gateway.requests)}` : ' 0'} |`;
   });
 
-  const bundleRows = r.bundles.map((b) => `| ${b.handler} | ${kb(b.bytes)} | ${f1(coldCpu(b))} | ${f1(b.coldMedianMs)} | ${b.top.map((t) => `${t.name} ${kb(t.bytes)}`).join(', ')} |`);
   const sdkRows = r.sdkExternal.map((b) => {
     const same = r.bundles.find((x) => x.handler === b.handler);
-    return `| ${b.handler} | ${same ? `${kb(same.bytes)}, ${f1(coldCpu(same))} ms CPU (${f1(same.coldMedianMs)} ms wall)` : '–'} | ${kb(b.bytes)}, ${f1(coldCpu(b))} ms CPU (${f1(b.coldMedianMs)} ms wall) |`;
+    return `| ${b.handler} | ${same ? `${kb(same.bytes)}, ${f1(same.coldCpuMedianMs)} ms CPU (${f1(same.coldMedianMs)} ms wall)` : '–'} | ${kb(b.bytes)}, ${f1(b.coldCpuMedianMs)} ms CPU (${f1(b.coldMedianMs)} ms wall) |`;
   });
 
   const markdown = `# Benchmarks
@@ -125,7 +120,7 @@ At \`--scale=1\`: 20,000 officers, 1,000 campaigns, 50,000 applications.
 
 Each route at a fixed concurrency of **${r.settings.concurrency}**: reads for ${r.settings.durationSeconds} s, writes for ${r.settings.writes} requests (each write a
 different officer or a new draft). *Gateway*: autocannon over HTTP against the local gateway, which verifies the bearer token (ES256)
-and runs the Lambda handler in process. *Floor*: the same DynamoDB calls the route made (recorded by a middleware on the service's
+and runs the route's Lambda function (the one of its kind, dispatching to the route's handler) in process. *Floor*: the same DynamoDB calls the route made (recorded by a middleware on the service's
 DynamoDB client, replayed with the bare SDK, parallel calls in parallel), from ${r.settings.concurrency} workers in the same process; for a write,
 the route's transaction is replayed as a fresh TransactWriteItems of as many conditional Puts of the same size (the original's
 conditions would now fail), and *tx* is that one transaction alone. *Ratio*: gateway p50 ÷ floor p50 for reads, ÷ the one
@@ -151,23 +146,15 @@ ${routeRows.join('\n')}
 The assessment reads the campaign, the organisation list and one baseline item per organisation holding the capability; eligible
 holders are sums of the holder counters on those items. Officers are never read, so the work is the same at any number of officers.
 
-## Lambda bundles
+${r.bundles.length ? renderFunctions(r.bundles, r.coldStartModel, r.settings.coldRuns) : `## Lambda functions
 
-Every module under \`functions/\` bundled with the stack's own settings (\`FUNCTION_BUNDLING\` in
-\`infra/constructs/api-function.ts\`, given to esbuild as NodejsFunction gives it). *Cold init*: a fresh Node process imports the
-bundle (module evaluation: the route table and its schemas, the SDK clients made at load; no handler is called), timed inside the
-process, median of ${r.settings.coldRuns} runs, as CPU time (user + system) and as wall-clock time. Loading a bundle waits on
-nothing but the local disk, so on an idle core the two are the same; on this contended machine the wall-clock time is mostly
-waiting for a core, and the CPU time is the fair measure (the target is judged on it). It leaves out what Lambda adds (downloading
-the code, starting the runtime) and what a first request adds (the first DynamoDB connection).
+(bundles not measured in this run: --no-bundles)
 
-${r.bundles.length ? `| function | size | cold init, CPU ms (median) | cold init, wall ms (median) | biggest parts |
-|---|---|---|---|---|
-${bundleRows.join('\n')}` : '(bundles not measured in this run: --no-bundles)'}
+${renderColdStartModel(r.coldStartModel)}`}
 
 ${
   r.sdkExternal.length
-    ? `**The AWS SDK: bundled or the runtime's?** The same functions with every \`@aws-sdk/*\` package left to the runtime's copy
+    ? `**The AWS SDK: bundled or the runtime's?** Three of the per-route bundles above with every \`@aws-sdk/*\` package left to the runtime's copy
 (NodejsFunction's default), imported from node_modules here as the runtime would from its own:
 
 | function | as deployed (SDK bundled) | SDK left to the runtime |
@@ -191,8 +178,8 @@ namespace, 64 locales included, about 350 KB a bundle) took the bundles from ~94
 | reads within ${READ_TARGET}× the floor | ${met(reads.length > 0 && readsMet.length === reads.length)}: ${readsMet.length} of ${reads.length} read routes (${reads.map((x) => `${x.name.replace(/^GET /, '')} ${f2(ratio(x))}×`).join(', ')}) |
 | writes within ${WRITE_TARGET}× one TransactWriteItems | ${met(writes.length > 0 && writesMet.length === writes.length)}: ${writesMet.length} of ${writes.length} (${writes.map((x) => `${x.name} ${f2(ratio(x))}×`).join(', ')}) |
 | impact assessment flat from ${n0(small.officers)} to ${n0(full.officers)} officers | ${met(impactFlat)}: ${f1(small.calls)} → ${f1(full.calls)} DynamoDB calls, p50 ${f1(small.gateway.p50)} → ${f1(full.gateway.p50)} ms |
-| bundles under 500 KB | ${r.bundles.length ? `${met(bundlesUnder === r.bundles.length)}: ${bundlesUnder} of ${r.bundles.length}; the largest ${biggest ? `${biggest.handler} ${kb(biggest.bytes)}` : ''}` : 'not measured'} |
-| cold initialisation under ${COLD_TARGET} ms | ${r.bundles.length ? `${met(coldUnder === r.bundles.length)}: ${coldUnder} of ${r.bundles.length}; median of the functions ${f1(medianCold)} ms CPU (${f1(medianWall)} ms wall on this machine), slowest ${slowest ? `${slowest.handler} ${f1(coldCpu(slowest))} ms CPU` : ''}` : 'not measured'} |
+| code a cold start loads under 500 KB | ${fn ? `${met(fn.loadedUnder === fn.kinds.length)}: ${fn.loadedUnder} of ${fn.kinds.length} API functions (largest ${fn.mostLoaded.name} ${kb(fn.mostLoaded.bytes)}); per route, ${fn.perRouteUnder} of ${fn.perRoute.length} bundles` : 'not measured'} |
+| cold initialisation under ${COLD_TARGET} ms CPU | ${fn ? `${met(fn.coldUnder === fn.kinds.length)}: ${fn.coldUnder} of ${fn.kinds.length} API functions on their slowest route (${fn.kinds.map((k) => `${k.handler.replace(/^api\//, '')} ${f1(slowestRoute(k).coldCpuMedianMs)} ms`).join(', ')}); per route, median ${f1(fn.perRouteMedianCpu)} ms` : 'not measured'} |
 ${failures.length ? `\nRoutes that failed in this run: ${failures.map((x) => `${x.name} (${x.failure})`).join('; ')}.\n` : ''}
 __NOTES__
 `;
@@ -211,7 +198,111 @@ __NOTES__
         : `${x.name.padEnd(44)} FAILED`,
     ),
     `impact: ${n0(small.officers)} officers ${f1(small.calls)} calls p50 ${f1(small.gateway.p50)} ms; ${n0(full.officers)} officers ${f1(full.calls)} calls p50 ${f1(full.gateway.p50)} ms`,
-    r.bundles.length ? `bundles: largest ${biggest?.handler} ${kb(biggest?.bytes ?? 0)}; cold init median ${f1(medianCold)} ms CPU (${f1(medianWall)} ms wall), slowest ${slowest?.handler} ${f1(slowest ? coldCpu(slowest) : NaN)} ms CPU` : '',
+    fn ? functionsSummaryLine(fn) : '',
+    coldStartModelLine(r.coldStartModel),
   ].join('\n');
   return { markdown, summary };
+}
+
+function slowestRoute(b: BundleResult) {
+  return (b.routes ?? []).reduce((a, x) => (x.coldCpuMedianMs > a.coldCpuMedianMs ? x : a), b.routes![0]!);
+}
+
+/** The two shapes' figures side by side: the API functions by kind, and every per-route bundle of the old shape. */
+export function functionsSummary(bundles: readonly BundleResult[]) {
+  const kinds = bundles.filter((b) => b.routes?.length);
+  const perRoute = bundles.filter((b) => !b.handler.startsWith('api/'));
+  if (!kinds.length && !perRoute.length) return undefined;
+  const maxLoaded = (b: BundleResult) => Math.max(...b.routes!.map((x) => x.loadedBytes));
+  const mostLoaded = kinds.reduce((a, b) => (maxLoaded(b) > a.bytes ? { name: b.handler, bytes: maxLoaded(b) } : a), { name: '', bytes: 0 });
+  // The medians are of the routes' own bundles: the jobs and the sign-in trigger are functions of their own in both shapes.
+  const routeBundles = perRoute.filter((b) => !/^(jobs\/|identity\/pre-token)/.test(b.handler));
+  const sortedCpu = routeBundles.map((b) => b.coldCpuMedianMs).sort((a, b) => a - b);
+  const sortedWall = routeBundles.map((b) => b.coldMedianMs).sort((a, b) => a - b);
+  return {
+    kinds,
+    perRoute,
+    routeBundles,
+    mostLoaded,
+    loadedUnder: kinds.filter((b) => maxLoaded(b) < BUNDLE_TARGET).length,
+    coldUnder: kinds.filter((b) => slowestRoute(b).coldCpuMedianMs < COLD_TARGET).length,
+    perRouteUnder: perRoute.filter((b) => b.bytes < BUNDLE_TARGET).length,
+    perRouteMedianCpu: sortedCpu[Math.floor(sortedCpu.length / 2)] ?? NaN,
+    perRouteMedianWall: sortedWall[Math.floor(sortedWall.length / 2)] ?? NaN,
+    perRouteSlowest: perRoute.reduce<BundleResult | undefined>((a, b) => (!a || b.coldCpuMedianMs > a.coldCpuMedianMs ? b : a), undefined),
+  };
+}
+
+export function functionsSummaryLine(fn: NonNullable<ReturnType<typeof functionsSummary>>): string {
+  const kinds = fn.kinds.map((k) => `${k.handler} ${kb(k.bytes)}, cold start ${f1(k.coldCpuMedianMs)} ms CPU median route, ${f1(slowestRoute(k).coldCpuMedianMs)} slowest`).join('; ');
+  return `functions by kind: ${kinds}\nper route (${fn.routeBundles.length} route bundles): cold init median ${f1(fn.perRouteMedianCpu)} ms CPU (${f1(fn.perRouteMedianWall)} ms wall), slowest ${fn.perRouteSlowest?.handler} ${f1(fn.perRouteSlowest?.coldCpuMedianMs ?? NaN)} ms CPU`;
+}
+
+export function coldStartModelLine(m: ColdStartModel): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  return `cold-start model (${m.settings.usersPerDay} users × ${m.settings.requestsPerUser} requests a day, ${m.settings.idleMinutes} min idle): ${pct(m.perRoute.coldShare)} of requests cold with a function per route, ${pct(m.perKind.coldShare)} with a function per kind`;
+}
+
+/** The Lambda functions section: both shapes from the same run, then the cold-start model. */
+export function renderFunctions(bundles: readonly BundleResult[], model: ColdStartModel, coldRuns: number): string {
+  const fn = functionsSummary(bundles)!;
+  const parts = (b: BundleResult) => b.top.map((t) => `${t.name} ${kb(t.bytes)}`).join(', ');
+  const kindRows = fn.kinds.map((b) => {
+    const routes = b.routes!;
+    const slow = slowestRoute(b);
+    const loaded = routes.map((x) => x.loadedBytes).sort((a, c) => a - c);
+    return `| ${b.handler} | ${routes.length} | ${kb(b.bytes)} in ${b.files} files | ${kb(b.entryBytes)} | ${kb(loaded[Math.floor(loaded.length / 2)]!)} / ${kb(loaded[loaded.length - 1]!)} | **${f1(b.coldCpuMedianMs)}** / ${f1(slow.coldCpuMedianMs)} (\`${slow.key}\`) | ${f1(b.coldMedianMs)} | ${parts(b)} |`;
+  });
+  const routeRows = fn.perRoute.map((b) => `| ${b.handler} | ${kb(b.bytes)} | ${f1(b.coldCpuMedianMs)} | ${f1(b.coldMedianMs)} | ${parts(b)} |`);
+  return `## Lambda functions: one per kind, beside one per route
+
+Both shapes bundled in this run with the stack's own esbuild call (\`functionBuildOptions\` in
+\`infra/constructs/api-function.ts\`: ESM, minified, code splitting). *Cold start*: a fresh Node process imports the bundle with the
+environment the stack sets (module evaluation: the configuration, the SDK clients made at load), timed inside the process, median
+of ${coldRuns} runs, as CPU time (user + system) and wall-clock time. For an API function that is the import plus loading the first
+request's route module (its \`preload\`; the route's schemas, use case and repositories), timed for every route it serves: the
+table gives the median route and the slowest. Loading a bundle waits on nothing but the local disk, so on an idle core CPU and
+wall-clock time are the same; on this contended machine the wall-clock time is mostly waiting for a core, and the CPU time is the
+fair measure (the target is judged on it). It leaves out what Lambda adds (downloading the code, starting the runtime) and what a
+first request adds (the first DynamoDB connection).
+
+**Deployed: one function per kind.** *Asset*: everything Lambda downloads (the entry and a chunk per route, plus shared chunks).
+*Import alone*: the entry and the chunks it imports statically. *A cold start loads*: that plus the route's chunk and its imports.
+
+| function | routes | asset | import alone | a cold start loads (median route / largest) | cold start CPU ms (median route / slowest route) | wall ms (median route) | biggest parts |
+|---|---|---|---|---|---|---|---|
+${kindRows.join('\n')}
+
+**The old shape, measured in the same run: one bundle per route** (the same handler modules bundled on their own), and the scheduled
+jobs and the sign-in trigger, which are functions of their own in both shapes. Median of the ${fn.routeBundles.length} route bundles:
+${f1(fn.perRouteMedianCpu)} ms CPU (${f1(fn.perRouteMedianWall)} ms wall); ${fn.perRoute.length - fn.perRouteUnder} of ${fn.perRoute.length} bundles over 500 KB.
+
+| function | size | cold init, CPU ms (median) | cold init, wall ms (median) | biggest parts |
+|---|---|---|---|---|
+${routeRows.join('\n')}
+
+${renderColdStartModel(model)}`;
+}
+
+export function renderColdStartModel(m: ColdStartModel): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const s = m.settings;
+  const kindRows = m.kinds.map((k) => `| ${k.kind} | ${k.routes} | ${n0(k.requestsPerDay)} | ${pct(k.coldShare)} |`);
+  return `### How many requests start cold
+
+A model, not a measurement (\`bench/cold-start-model.ts\`): ${n0(s.usersPerDay)} users a day making ${s.requestsPerUser} requests each
+(${n0(m.requestsPerDay)} requests) over ${s.activeHours} working hours, as a Poisson process; each route's share of them by a popularity
+weight read off the route table (a GET three times a change; a route every officer or signed-in user may call five times one for
+HR leads, ROCU heads, ROCCs or administrators only; public routes half); Lambda keeps an idle container ${s.idleMinutes} minutes, so a
+request is cold when its function had none in that time: P(cold) = e^(−rate × idle time). Traffic this light needs one container
+at a time, so concurrency is left out. Change the inputs with \`--users=\`, \`--requests-per-user=\`, \`--active-hours=\`, \`--idle-minutes=\`.
+
+| shape | functions | requests on a cold container | cold starts a day |
+|---|---|---|---|
+| one function per route | ${m.perRoute.functions} | **${pct(m.perRoute.coldShare)}** | ${n0(m.perRoute.coldStartsPerDay)} |
+| one function per kind | ${m.perKind.functions} | **${pct(m.perKind.coldShare)}** | ${n0(m.perKind.coldStartsPerDay)} |
+
+| function | routes | requests a day | of them cold |
+|---|---|---|---|
+${kindRows.join('\n')}`;
 }

@@ -7,13 +7,17 @@
  * counts its DynamoDB round trips (one request at a time, through a middleware
  * on the service's client), drives the gateway with autocannon at a fixed
  * concurrency, and runs the floor (the same DynamoDB calls with the bare SDK,
- * same concurrency). Then bundles every Lambda function as the stack does and
- * times its cold initialisation. Prints the results and writes BENCHMARKS.md.
+ * same concurrency). Then bundles every Lambda function as the stack does (the
+ * functions by kind, and beside them the old one-per-route bundles) and times
+ * their cold starts, and models the share of requests that start cold in each
+ * shape. Prints the results and writes BENCHMARKS.md. `npm run bench:functions`
+ * runs the bundle part alone.
  *
  *   npm run bench                      # --scale=0.1: 2,000 officers, 100 campaigns, 5,000 applications
  *   npm run bench -- --scale=1         # the full data set
  *   options: --concurrency=10 --duration=5 (s per read route) --writes=300 (requests per write route)
  *            --cold-runs=5 --no-bundles --out=BENCHMARKS.md (--out= to write nothing)
+ *            the cold-start model: --users=300 --requests-per-user=10 --active-hours=8 --idle-minutes=10
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureTable, startDynamoDbLocal } from '../local/dynamodb-local';
 import { addDays, todayIso } from '../shared/domain/working-days';
 import type { BundleResult } from './bundles';
+import { modelSettings } from './functions';
 import type { BenchRequest, LoadResult } from './load';
 import type { ProbeWindow, RecordedCall } from './probe';
 
@@ -42,8 +47,9 @@ const settings = {
   coldRuns: Number(arg('cold-runs', '5')),
   bundles: arg('no-bundles', 'false') !== 'true',
   out: arg('out', 'BENCHMARKS.md'),
+  model: modelSettings(arg),
 };
-for (const [k, v] of Object.entries(settings)) {
+for (const [k, v] of Object.entries({ ...settings, ...settings.model })) {
   if (typeof v === 'number' && !(v > 0)) throw new Error(`--${k} must be a positive number`);
 }
 
@@ -51,6 +57,7 @@ for (const [k, v] of Object.entries(settings)) {
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 process.env.TABLE_NAME = 'bench';
+process.env.NOTIFY_MODE = 'outbox';
 process.env.OUTBOX_DIR = mkdtempSync(join(tmpdir(), 'bench-outbox-'));
 delete process.env.EVENT_BUS_NAME;
 
@@ -281,24 +288,11 @@ async function main(): Promise<void> {
     let bundles: BundleResult[] = [];
     let sdkExternal: BundleResult[] = [];
     if (settings.bundles) {
-      const { measureBundles } = await import('./bundles');
-      console.log(`Bundling every function as the stack does and timing ${settings.coldRuns} cold imports of each…`);
-      bundles = await measureBundles({
-        repoRoot: REPO_ROOT,
-        outDir: join(REPO_ROOT, '.bench', 'bundles'),
-        coldRuns: settings.coldRuns,
-        onBundle: (b) => console.log(`  ${b.handler.padEnd(44)} ${fmt(b.bytes / 1024, 0).padStart(5)} KB  cold init ${ms(b.coldCpuMedianMs)} CPU, ${ms(b.coldMedianMs)} wall`),
-      });
-      console.log('The same three with the whole AWS SDK left to the runtime (NodejsFunction\'s default), for comparison:');
-      sdkExternal = await measureBundles({
-        repoRoot: REPO_ROOT,
-        outDir: join(REPO_ROOT, '.bench', 'bundles-sdk-external'),
-        coldRuns: settings.coldRuns,
-        externals: ['@aws-sdk/*'],
-        only: ['campaigns/get-campaign', 'applications/apply-to-campaign', 'jobs/escalate-due-alerts'],
-        onBundle: (b) => console.log(`  ${b.handler.padEnd(44)} ${fmt(b.bytes / 1024, 0).padStart(5)} KB  cold init ${ms(b.coldCpuMedianMs)} CPU, ${ms(b.coldMedianMs)} wall`),
-      });
+      const { measureFunctions } = await import('./functions');
+      ({ bundles, sdkExternal } = await measureFunctions(REPO_ROOT, settings.coldRuns));
     }
+    const { coldStartModel } = await import('./cold-start-model');
+    const { routeList } = await import('../shared/api/routes');
 
     const report = (await import('./report')).renderReport({
       settings,
@@ -309,6 +303,7 @@ async function main(): Promise<void> {
       runs,
       bundles,
       sdkExternal,
+      coldStartModel: coldStartModel(routeList, settings.model),
       minutes: (Date.now() - started) / 60_000,
     });
     console.log(`\n${report.summary.replace('__NOTES__', '')}`);

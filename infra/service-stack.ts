@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
+import { checkRouteKind, FUNCTION_KIND_NAMES, FUNCTION_KINDS, functionKind, routesOfKind, type FunctionKind } from '../shared/api/function-kinds';
 import { routeList } from '../shared/api/routes';
 import type { RouteDef } from '../shared/http/route';
 import { Alarms } from './constructs/alarms';
@@ -23,14 +24,18 @@ export interface ServiceStackProps extends StackProps {
 
 /**
  * The whole service in one stack: the table, the Cognito identity, one Lambda
- * function and one HTTP API route per route-table entry, the notifications
- * (event bus, SES grants) and the scheduled jobs. Nothing here is per-route:
- * adding a route is an entry in `shared/api/routes.ts` and its handler.
+ * function per permission kind of API route (read, write, import; see
+ * `shared/api/function-kinds.ts`) and one HTTP API route per route-table
+ * entry sent to its kind's function, the notifications (event bus, SES
+ * grants) and the scheduled jobs. Nothing here is per-route: adding a route
+ * is an entry in `shared/api/routes.ts`, its handler, and its loader in its
+ * kind's entry (`functions/api/<kind>.ts`).
  *
- * Resources per route: function, log group, integration, route, invoke permission
- * (5). The fixed part is ~45 (a scheduled job is 9: function, log group, role,
- * policy, rule, invoke permission, queue, queue policy, async-invoke config), so
- * ~60 routes (~345) stay well under CloudFormation's 500.
+ * A route costs one resource (its API route). An API function costs 9
+ * (function, log group, role, policy, integration, invoke permission, three
+ * alarms), a scheduled job 12 (function, log group, role, policy, rule,
+ * invoke permission, queue, queue policy, async-invoke config, three alarms).
+ * With 73 routes the stack holds under 200 resources of CloudFormation's 500.
  */
 export class ServiceStack extends Stack {
   readonly table: ServiceTable;
@@ -43,6 +48,8 @@ export class ServiceStack extends Stack {
   readonly campaignCloseJob: ScheduledJob;
   readonly web: WebHosting;
   readonly alarms: Alarms;
+  /** The API's functions, by kind. */
+  readonly apiFunctions = new Map<FunctionKind, ApiFunction>();
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -61,13 +68,14 @@ export class ServiceStack extends Stack {
       logGroupNamePrefix: logPrefix,
       notifications: this.notifications,
     });
-    const environment = { TABLE_NAME: this.table.table.tableName, STAGE: settings.stage };
-    // Only functions that publish know where to: a route without `notifies` cannot send by mistake.
-    const notifyingEnvironment = { ...environment, ...this.notifications.environment };
+    const base = { TABLE_NAME: this.table.table.tableName, STAGE: settings.stage };
+    // Only functions that publish know where to; the rest say they publish nothing, so one cannot send by mistake.
+    const environment = { ...base, NOTIFY_MODE: 'off' };
+    const notifyingEnvironment = { ...base, ...this.notifications.environment };
 
     const preTokenGeneration = new ApiFunction(this, 'PreTokenGenerationFunction', {
       handler: 'identity/pre-token-generation',
-      role: roles.forAccess('none'),
+      role: roles.createRole('PreTokenGenerationRole', 'The sign-in trigger: reshapes the token claims, touches nothing else', 'none', false),
       logGroupName: functionLogGroup('preTokenGeneration'),
       logRetention: settings.logRetention,
       environment: { STAGE: settings.stage },
@@ -100,18 +108,27 @@ export class ServiceStack extends Stack {
       logRetention: settings.logRetention,
     });
 
-    for (const route of props.routes ?? routeList) {
-      const fn = new ApiFunction(this, `${route.id}Function`, {
-        handler: route.handler,
-        role: roles.forAccess(route.access, route.notifies ?? false),
-        logGroupName: functionLogGroup(route.id),
-        logRetention: settings.logRetention,
-        environment: route.notifies ? notifyingEnvironment : environment,
-        ...(route.lambda?.memoryMb ? { memoryMb: route.lambda.memoryMb } : {}),
-        ...(route.lambda?.timeoutSeconds ? { timeoutSeconds: route.lambda.timeoutSeconds } : {}),
-      });
-      this.api.addRoute(route, fn);
+    const routes = props.routes ?? routeList;
+    for (const route of routes) checkRouteKind(route);
+    // A function for each kind that serves at least one route, each with a role of its own.
+    for (const kind of FUNCTION_KIND_NAMES) {
+      if (routesOfKind(kind, routes).length === 0) continue;
+      const spec = FUNCTION_KINDS[kind];
+      const name = `${pascal(kind)}Api`;
+      this.apiFunctions.set(
+        kind,
+        new ApiFunction(this, `${name}Function`, {
+          handler: `api/${kind}`,
+          role: roles.createRole(`${name}Role`, `The ${kind} API function: ${spec.description}`, spec.access, spec.notifies),
+          logGroupName: functionLogGroup(`api-${kind}`),
+          logRetention: settings.logRetention,
+          environment: spec.notifies ? notifyingEnvironment : environment,
+          memoryMb: spec.memoryMb,
+          timeoutSeconds: spec.timeoutSeconds,
+        }),
+      );
     }
+    for (const route of routes) this.api.addRoute(route, this.apiFunctions.get(functionKind(route))!);
 
     // BRIEF.md rule 3: an alert nobody answers within 10 working days escalates to the ROCC by itself, and one
     // the ROCC does not decide within 5 working days gets the default outcome.
@@ -138,7 +155,7 @@ export class ServiceStack extends Stack {
       environment,
     });
 
-    // Issue #4 item 3: a confirmed secondment becomes active on its start date and completes on its end date
+    // A confirmed secondment becomes active on its start date and completes on its end date
     // (the officer counts in the home team's projection again). Hourly, five past, so it does not start with the move job.
     this.secondmentJob = new ScheduledJob(this, 'AdvanceDueSecondmentsJob', {
       handler: 'jobs/advance-due-secondments',
@@ -174,10 +191,22 @@ export class ServiceStack extends Stack {
       logoutUri: `${this.web.url}/`,
     });
 
-    // API 5xx, Lambda errors and throttles, failure-queue depth: a few aggregate alarms to one topic.
+    // API 5xx, each function's errors, throttles and p99 duration, failure-queue depth: to one topic.
+    const jobs = {
+      EscalateDueAlertsJob: this.escalationJob,
+      ApplyDueMovesJob: this.moveJob,
+      AdvanceDueSecondmentsJob: this.secondmentJob,
+      CloseDueCampaignsJob: this.campaignCloseJob,
+    };
+    const functions = [
+      ...[...this.apiFunctions].map(([kind, fn]) => ({ name: `${pascal(kind)}Api`, fn })),
+      ...Object.entries(jobs).map(([name, job]) => ({ name, fn: job.function })),
+      { name: 'PreTokenGeneration', fn: preTokenGeneration },
+    ];
     this.alarms = new Alarms(this, 'Alarms', {
       httpApi: this.api.httpApi,
-      failureQueues: [this.escalationJob, this.moveJob, this.secondmentJob, this.campaignCloseJob].map((job) => job.failures),
+      functions: functions.map(({ name, fn }) => ({ name, fn, timeout: fn.timeout! })),
+      failureQueues: Object.values(jobs).map((job) => job.failures),
     });
 
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'The web UI (CloudFront)' });
@@ -192,4 +221,11 @@ export class ServiceStack extends Stack {
       description: 'Escalation runs that failed after retries (look here when an alert did not escalate)',
     });
   }
+}
+
+function pascal(slug: string): string {
+  return slug
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
 }

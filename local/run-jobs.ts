@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   const now = parseNow(process.argv.slice(2));
   // Before anything reads config: always a local engine (never AWS), and the local outbox rather than a bus.
   process.env.DYNAMODB_ENDPOINT ||= `http://127.0.0.1:${process.env.DYNAMODB_PORT || 8000}`;
+  process.env.NOTIFY_MODE = 'outbox';
   process.env.OUTBOX_DIR ||= join(resolve(process.env.DATA_DIR || join(REPO_ROOT, '.local')), 'outbox');
   delete process.env.EVENT_BUS_NAME;
 

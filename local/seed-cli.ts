@@ -3,12 +3,16 @@
  * created if missing) with the reference data, baselines and demo officers.
  * Refuses to run without an endpoint, so it never writes to a real AWS table.
  */
-import { config } from '../shared/config';
-import { resolvePersonas } from './seed/personas';
-import { seedAll, type SeedProgress } from './seed/seed';
-import { ensureTable } from './dynamodb-local';
+import type { SeedProgress } from './seed/seed';
 
 async function main(): Promise<void> {
+  // Before anything imports shared/config, which reads the environment when it loads. The seed emails
+  // nobody: the events its walk-through raises stay in this process's memory.
+  process.env.NOTIFY_MODE ||= 'memory';
+  const { config } = await import('../shared/config');
+  const { resolvePersonas } = await import('./seed/personas');
+  const { seedAll } = await import('./seed/seed');
+  const { ensureTable } = await import('./dynamodb-local');
   const { DYNAMODB_ENDPOINT, TABLE_NAME } = config();
   if (!DYNAMODB_ENDPOINT) {
     console.error('Set DYNAMODB_ENDPOINT to a DynamoDB Local endpoint (e.g. http://127.0.0.1:8000); the seed never writes to AWS.');

@@ -250,13 +250,14 @@ async function main(): Promise<void> {
       engine = `${endpoint} (DynamoDB Local, data in ${shown(dbPath)})`;
     }
 
-    // Before any handler or the seed touches the table: shared/config reads these once, on first use.
+    // Before anything imports shared/config, which reads these when it loads.
     process.env.DYNAMODB_ENDPOINT = endpoint;
     process.env.TABLE_NAME = tableName;
-    // Domain events and emails land in files here (GET /local/outbox) instead of EventBridge and SES.
+    // Domain events and emails land in files here (GET /local/outbox) instead of EventBridge and SES:
+    // a local run must never email the demo contacts for real.
     const outboxDir = join(dataDir, 'outbox');
+    process.env.NOTIFY_MODE = 'outbox';
     process.env.OUTBOX_DIR = outboxDir;
-    // The notifier prefers a bus when one is named; a local run must never email the demo contacts for real.
     delete process.env.EVENT_BUS_NAME;
     const tableState = await ensureTable(endpoint, tableName);
 

@@ -22,6 +22,7 @@ export type BusinessMetric =
 export const METRICS_NAMESPACE = 'RocuWorkforce';
 
 let metrics: Metrics | undefined;
+let requests: Metrics | undefined;
 
 function enabled(): boolean {
   return process.env.METRICS === 'on' || (process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined && process.env.METRICS !== 'off');
@@ -35,6 +36,27 @@ export function businessMetric(name: BusinessMetric, dimensions: Record<string, 
     const single = metrics.singleMetric();
     for (const [k, v] of Object.entries(dimensions)) single.addDimension(k, v);
     single.addMetric(name, MetricUnit.Count, value);
+  } catch {
+    // A metric must never fail the request it describes.
+  }
+}
+
+/**
+ * Per-route request metrics, now that one function serves many routes (a
+ * function's own Lambda metrics no longer tell routes apart): `RequestDuration`
+ * (milliseconds; its sample count is the number of requests) and, only for a
+ * 5xx answer, `ServerError`, both with the dimension `route` (the route id).
+ * Emitting `ServerError` only when it happens keeps the custom metrics to one
+ * per route called.
+ */
+export function routeMetrics(routeId: string, durationMs: number, status: number): void {
+  if (!enabled()) return;
+  requests ??= new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'rocu-workforce' });
+  try {
+    requests.addDimension('route', routeId);
+    requests.addMetric('RequestDuration', MetricUnit.Milliseconds, durationMs);
+    if (status >= 500) requests.addMetric('ServerError', MetricUnit.Count, 1);
+    requests.publishStoredMetrics();
   } catch {
     // A metric must never fail the request it describes.
   }

@@ -1,6 +1,6 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { TableAccess } from '../../shared/http/route';
 import { acknowledge, wildcardResourceFinding } from '../nag';
@@ -14,33 +14,25 @@ export interface FunctionRolesProps {
   notifications: Notifications;
 }
 
-/** A shared role: a table-access mode, and whether its functions publish domain events. */
-export type RoleKind = TableAccess | 'read-notify' | 'write-notify';
-
-// Explicit actions rather than grantReadData/grantReadWriteData: those include Scan and
-// stream reads, and no request path may Scan. IAM backs up the rule the code keeps.
-const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
-const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-
-const DESCRIPTIONS: Record<RoleKind, string> = {
-  none: 'Functions that do not touch the table',
-  read: 'Functions that only read the table',
-  write: 'Functions that read and write the table',
-  'read-notify': 'Functions that read the table and publish domain events (EventBridge, SES)',
-  'write-notify': 'Functions that read and write the table and publish domain events (EventBridge, SES)',
-};
+// Explicit actions rather than grantReadData/grantReadWriteData: those include Scan, DescribeTable and
+// stream reads, and no request path Scans. IAM backs up the rule the code keeps.
+/** What reading takes: key lookups, batches of them, and queries of the table and its indexes. */
+export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
+/**
+ * What writing adds: conditional puts, updates and deletes, singly or in a
+ * TransactWriteItems (which DynamoDB authorises action by action, so its
+ * ConditionChecks need ConditionCheckItem). Nothing writes in batches.
+ */
+export const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'] as const;
 
 /**
- * One execution role per kind (table-access mode, plus whether the function
- * notifies), shared by every function of that kind. A role per function would
- * add two CloudFormation resources per route (role and policy), and with ~60
- * routes the stack would run into CloudFormation's 500-resource limit; the
- * permissions of functions of the same kind are identical anyway. Notifying
- * roles are made when a route first needs one. Scheduled jobs get a role of
- * their own (`createRole`), because their failure queue is theirs alone.
+ * The execution roles: one per function, each holding what that function's
+ * code needs and nothing else. With a handful of functions (one per
+ * permission kind of API route, the scheduled jobs, the sign-in trigger) a
+ * role each costs a few resources, and a role is never widened to suit a
+ * function that shares it.
  */
 export class FunctionRoles extends Construct {
-  private readonly roles = new Map<RoleKind, Role>();
   private readonly props: FunctionRolesProps;
   private readonly logGroupsArn: string;
 
@@ -54,30 +46,15 @@ export class FunctionRoles extends Construct {
       resourceName: `${props.logGroupNamePrefix}*`,
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
-    for (const kind of ['none', 'read', 'write'] as const) this.roles.set(kind, this.createRole(`${pascal(kind)}Role`, DESCRIPTIONS[kind], kind, false));
-  }
-
-  /** The shared role for a function with this access to the table, publishing domain events or not. */
-  forAccess(access: TableAccess, notifies = false): IRole {
-    if (!notifies) return this.roles.get(access)!;
-    // Publishing reads the contacts directory from the table.
-    if (access === 'none') throw new Error('A function that notifies reads the contacts directory: give it read or write access to the table.');
-    const kind: RoleKind = `${access}-notify`;
-    let role = this.roles.get(kind);
-    if (!role) {
-      role = this.createRole(`${pascal(kind)}Role`, DESCRIPTIONS[kind], access, true);
-      this.roles.set(kind, role);
-    }
-    return role;
   }
 
   /**
    * A role with the service's log permissions, the table actions of `access`
-   * and, when `notifies`, the bus and SES grants. The shared roles are made
-   * with it; a function that needs grants of its own (a scheduled job and its
-   * failure queue) gets a role of its own from it.
+   * (none; read; read and write) and, when `notifies`, the bus and SES grants.
    */
   createRole(id: string, description: string, access: TableAccess, notifies: boolean): Role {
+    // Publishing reads the contacts directory from the table.
+    if (notifies && access === 'none') throw new Error(`Role ${id}: a function that notifies reads the contacts directory: give it read or write access to the table.`);
     const role = new Role(this, id, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description });
     // Instead of the AWSLambdaBasicExecutionRole managed policy (Resource "*"): the stack
     // creates every log group itself, so the functions only need to write streams into them.
@@ -104,11 +81,4 @@ export class FunctionRoles extends Construct {
     if (notifies) this.props.notifications.grantPublish(role);
     return role;
   }
-}
-
-function pascal(slug: string): string {
-  return slug
-    .split('-')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
 }

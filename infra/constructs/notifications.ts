@@ -16,12 +16,12 @@ export interface NotificationsProps {
  * How the service tells people about changes: its own EventBridge bus (other
  * systems subscribe with rules on source `rocu-workforce`) and SES emails to
  * the contacts of each audience. Functions that notify get `grantPublish` and
- * `environment`; the rest get neither.
+ * `environment`; the rest get neither (and `NOTIFY_MODE=off`).
  */
 export class Notifications extends Construct {
   readonly bus: EventBus;
   readonly senderEmail: string;
-  /** What `shared/notify/notify-config.ts` reads. */
+  /** The notify settings `shared/config.ts` reads in a function that publishes. */
   readonly environment: Record<string, string>;
 
   constructor(scope: Construct, id: string, props: NotificationsProps) {
@@ -31,7 +31,7 @@ export class Notifications extends Construct {
       eventBusName: `rocu-workforce-${props.stage}`,
       description: 'Domain events of the NCA–ROCU workforce service (alerts raised, escalated, decided; campaigns; offers).',
     });
-    this.environment = { EVENT_BUS_NAME: this.bus.eventBusName, SENDER_EMAIL: props.senderEmail, APP_URL: props.appUrl };
+    this.environment = { NOTIFY_MODE: 'aws', EVENT_BUS_NAME: this.bus.eventBusName, SENDER_EMAIL: props.senderEmail, APP_URL: props.appUrl };
   }
 
   /** Let a role put events on the bus and send email from the sender address, and nothing else. */

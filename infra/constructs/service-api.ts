@@ -53,12 +53,15 @@ const ACCESS_LOG_FIELDS = {
 /**
  * The HTTP API: one route per route-table entry, each behind the Cognito JWT
  * authorizer unless the entry is public. The authorizer is the API's default,
- * so a route is protected unless it says otherwise.
+ * so a route is protected unless it says otherwise. Routes served by the same
+ * function share one integration and one invoke permission, so a route costs
+ * the stack one resource, the route itself.
  */
 export class ServiceApi extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   private readonly publicAccess: IHttpRouteAuthorizer = new HttpNoneAuthorizer();
+  private readonly integrations = new Map<IFunction, HttpLambdaIntegration>();
 
   constructor(scope: Construct, id: string, props: ServiceApiProps) {
     super(scope, id);
@@ -115,7 +118,7 @@ export class ServiceApi extends Construct {
     const routes = this.httpApi.addRoutes({
       path: route.path,
       methods: [HttpMethod[route.method]],
-      integration: new HttpLambdaIntegration(`${route.id}Integration`, fn),
+      integration: this.integrationOf(fn),
       ...(route.auth.kind === 'public' ? { authorizer: this.publicAccess } : {}),
     });
     if (route.auth.kind === 'public') {
@@ -127,5 +130,20 @@ export class ServiceApi extends Construct {
         );
       }
     }
+  }
+
+  /**
+   * One integration per function, and one permission letting this API (any of
+   * its routes) invoke it: a permission per route would cost a resource per
+   * route and grow the function's resource policy toward its 20 KB limit. The
+   * function serves only the route keys it knows and answers 404 to any other.
+   */
+  private integrationOf(fn: IFunction): HttpLambdaIntegration {
+    let integration = this.integrations.get(fn);
+    if (!integration) {
+      integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn, { scopePermissionToRoute: false });
+      this.integrations.set(fn, integration);
+    }
+    return integration;
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { FUNCTION_KINDS, functionKind, routeKey, type FunctionKind } from '../../shared/api/function-kinds';
 import { routeList } from '../../shared/api/routes';
 import { errorResponse } from '../../shared/http/error-response';
 import { stringifyClaims } from '../../shared/http/identity';
@@ -28,16 +29,23 @@ export type TokenVerifier = (token: string) => Promise<Record<string, unknown> |
 const matchers = routeList
   .map((route) => ({ route, match: compilePath(route.path), params: (route.path.match(/\{/g) ?? []).length }))
   .sort((a, b) => a.params - b.params);
-const handlerCache = new Map<string, Promise<ApiHandler>>();
+const functionCache = new Map<FunctionKind, Promise<ApiHandler>>();
 
-function loadHandler(route: RouteDef): Promise<ApiHandler> {
-  let loaded = handlerCache.get(route.handler);
+/**
+ * The deployed function that serves a route (`functions/api/<kind>.ts`), so a
+ * local request takes the same path as in AWS: the function's dispatcher finds
+ * the route by its route key and loads the route's module. Imported on first
+ * use, not at load: shared/config reads the environment when it loads, and
+ * whoever starts the gateway sets it first.
+ */
+function loadFunction(kind: FunctionKind): Promise<ApiHandler> {
+  let loaded = functionCache.get(kind);
   if (!loaded) {
-    const file = new URL(`../../functions/${route.handler}.ts`, import.meta.url).href;
+    const file = new URL(`../../functions/api/${kind}.ts`, import.meta.url).href;
     loaded = import(/* @vite-ignore */ file).then((m: { handler: ApiHandler }) => m.handler);
     // A module that failed to load is tried again on the next request (after a fix, say).
-    loaded.catch(() => handlerCache.delete(route.handler));
-    handlerCache.set(route.handler, loaded);
+    loaded.catch(() => functionCache.delete(kind));
+    functionCache.set(kind, loaded);
   }
   return loaded;
 }
@@ -52,15 +60,16 @@ export function findRoute(method: string, path: string): { route: RouteDef; para
   return undefined;
 }
 
-function lambdaContext(requestId: string, route: RouteDef): Context {
+function lambdaContext(requestId: string, kind: FunctionKind): Context {
+  const name = `api-${kind}`;
   return {
     callbackWaitsForEmptyEventLoop: false,
-    functionName: route.id,
+    functionName: name,
     functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${route.id}`,
-    memoryLimitInMB: '256',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${name}`,
+    memoryLimitInMB: String(FUNCTION_KINDS[kind].memoryMb),
     awsRequestId: requestId,
-    logGroupName: `/local/${route.id}`,
+    logGroupName: `/local/${name}`,
     logStreamName: 'local',
     getRemainingTimeInMillis: () => 30_000,
     done: () => undefined,
@@ -90,7 +99,7 @@ export function toEvent(
   const now = new Date();
   return {
     version: '2.0',
-    routeKey: `${route.method} ${route.path}`,
+    routeKey: routeKey(route),
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
     headers,
@@ -111,7 +120,7 @@ export function toEvent(
         userAgent: headers['user-agent'] ?? '',
       },
       requestId,
-      routeKey: `${route.method} ${route.path}`,
+      routeKey: routeKey(route),
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
@@ -135,7 +144,8 @@ function errorToLocal(err: AppError | Error, requestId: string): LocalResponse {
 /**
  * Dispatch one request through the route table, as API Gateway + Lambda would:
  * 404 for no route, 401 for a protected route without a valid token (the JWT
- * authorizer's job), else the route's handler — the same code Lambda runs.
+ * authorizer's job), else the function of the route's kind with the event
+ * API Gateway would send it — the same code Lambda runs.
  */
 export async function dispatch(req: LocalRequest, verify: TokenVerifier): Promise<LocalResponse> {
   const requestId = randomUUID();
@@ -153,9 +163,10 @@ export async function dispatch(req: LocalRequest, verify: TokenVerifier): Promis
     }
   }
   const event = toEvent(req, route, params, claims, requestId);
+  const kind = functionKind(route);
   try {
-    const handler = await loadHandler(route);
-    return fromResult(await handler(event, lambdaContext(requestId, route)));
+    const handler = await loadFunction(kind);
+    return fromResult(await handler(event, lambdaContext(requestId, kind)));
   } catch (err) {
     return errorToLocal(err as Error, requestId);
   }

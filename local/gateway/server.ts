@@ -8,7 +8,6 @@ import { errorResponse } from '../../shared/http/error-response';
 import { handleLocalRoute } from '../local-routes';
 import type { Persona } from '../seed/personas';
 import type { TokenIssuer } from '../tokens';
-import { drainOutbox } from '../../shared/use-cases/deliver-outbox';
 import { dispatch, type LocalRequest, type TokenVerifier } from './dispatch';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -201,7 +200,11 @@ export async function handleHttp(req: LocalRequest, options: LocalServerOptions)
         });
       } else if (pathname === '/v1' || pathname.startsWith('/v1/')) {
         res = await dispatch(req, options.verify);
-        if (options.outboxDir) await drainOutbox();
+        if (options.outboxDir) {
+          // Loaded on first use: the entry points import the gateway before they set the environment the data layer reads.
+          const { drainOutbox } = await import('../../shared/use-cases/deliver-outbox');
+          await drainOutbox();
+        }
       } else {
         res = serveStatic(req, options.staticDir ?? DEFAULT_STATIC_DIR);
       }

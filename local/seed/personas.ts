@@ -5,7 +5,6 @@
  * layer, so `resolvePersonas()` looks it up after seeding.
  */
 import type { Region, Role } from '../../shared/domain/reference';
-import { findOfficerIdByStaffNumber } from '../../shared/data/officer.repository';
 import { NCA_PERSONA_OFFICER, TITAN_PERSONA_OFFICER } from './demo-officers';
 
 export interface Persona {
@@ -96,6 +95,9 @@ export const PERSONAS: readonly Persona[] = [
  * whose officer is not in the table (not seeded yet) is returned without one.
  */
 export async function resolvePersonas(): Promise<Persona[]> {
+  // Imported here, not at the top: the gateway imports PERSONAS before `npm start` has set the environment
+  // that shared/config reads when the data layer loads.
+  const { findOfficerIdByStaffNumber } = await import('../../shared/data/officer.repository');
   return Promise.all(
     PERSONAS.map(async (p) => {
       if (!p.staffNumber) return { ...p };

@@ -41,6 +41,9 @@ type HandlerResult<R extends RouteDef> = z.input<R['response']> | Reply<z.input<
 
 export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
+/** A route's Lambda handler, carrying its route-table entry (so a function serving many routes can check what it loaded). */
+export type RouteHandler<R extends RouteDef = RouteDef> = ApiHandler & { readonly route: R };
+
 function parsePart<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): Out<T> {
   if (!schema) return undefined as Out<T>;
   const result = schema.safeParse(value);
@@ -97,7 +100,7 @@ function shape(route: RouteDef, result: unknown): APIGatewayProxyStructuredResul
 export function defineHandler<R extends RouteDef>(
   route: R,
   fn: (req: HandlerRequest<R>) => Promise<HandlerResult<R>>,
-): ApiHandler {
+): RouteHandler<R> {
   const core = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestId = event.requestContext?.requestId ?? 'local';
     const identity = authorise(route, event);
@@ -159,5 +162,5 @@ export function defineHandler<R extends RouteDef>(
         : parser,
     );
   }
-  return chain as unknown as ApiHandler;
+  return Object.assign(chain as unknown as ApiHandler, { route });
 }

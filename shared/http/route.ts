@@ -28,13 +28,19 @@ export interface RouteAuthz {
   otherOrg: OtherOrgOutcome;
 }
 
-/** What the function may do to the table: drives its IAM grant in the stack. */
+/** What the route's handler does to the table: the function that serves it must be allowed that (see `functionKind`). */
 export type TableAccess = 'none' | 'read' | 'write';
 
 /**
- * One entry of the route table. The stack makes a Lambda and an API route from
- * it, the local gateway dispatches by it, the OpenAPI document describes it,
- * and the authorisation tests iterate over it.
+ * The deployed function that serves a route (`shared/api/function-kinds.ts`):
+ * one per permission kind, not one per route.
+ */
+export type FunctionKind = 'read' | 'write' | 'import';
+
+/**
+ * One entry of the route table. The stack makes an API route from it and
+ * sends it to the function of its kind, the local gateway dispatches by it,
+ * the OpenAPI document describes it, and the authorisation tests iterate over it.
  */
 export interface RouteDef {
   id: string;
@@ -48,8 +54,10 @@ export interface RouteDef {
   /** Required: what another organisation's caller gets (see `OtherOrgOutcome`); the authorisation matrix checks it. */
   authz: RouteAuthz;
   access: TableAccess;
-  /** Publishes domain events (EventBridge, SES): the stack gives its function a notifying role and the bus settings. */
+  /** Publishes domain events (EventBridge, SES): only a function kind that may publish can serve it. */
   notifies?: boolean;
+  /** The function that serves the route, when not the one its `access` implies (see `functionKind`). */
+  function?: FunctionKind;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -61,8 +69,6 @@ export interface RouteDef {
   response: z.ZodType;
   /** Error statuses a client should expect besides 400/401/403. */
   errors?: readonly number[];
-  /** Lambda settings beyond the defaults. */
-  lambda?: { memoryMb?: number; timeoutSeconds?: number };
 }
 
 export function defineRoute<const R extends RouteDef>(route: R): R {

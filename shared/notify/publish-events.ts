@@ -44,14 +44,13 @@ export async function publishEvents(events: readonly DomainEvent[]): Promise<voi
   try {
     const config = notifyConfig();
     switch (config.mode) {
+      case 'off':
+        // A function that may not publish (its routes are not marked `notifies`) was asked to.
+        logger.warn('Domain events not delivered: this function publishes nothing (NOTIFY_MODE=off; is its route marked notifies?)', {
+          events: eventRefs(events),
+        });
+        return;
       case 'memory':
-        if (config.inLambda) {
-          // A deployed function without the bus settings: its route is not marked `notifies`.
-          logger.warn('Domain events not delivered: this function has no EVENT_BUS_NAME (is its route marked notifies?)', {
-            events: eventRefs(events),
-          });
-          return;
-        }
         recordEvents(events);
         return;
       case 'outbox': {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { FUNCTION_KIND_NAMES, functionKind, routeKey } from '../../shared/api/function-kinds';
 import { routeList } from '../../shared/api/routes';
 import type { RouteDef } from '../../shared/http/route';
 import { resourcesOfType, synthService } from './support/synth-service';
@@ -51,13 +52,36 @@ describe('the HTTP API', () => {
     expect(props.JwtConfiguration.Audience).toEqual([{ Ref: expect.stringMatching(/WebClient/) }]);
   });
 
-  it('sends every route to its own function with the 2.0 payload', () => {
-    const integrations = Object.values(resourcesOfType(template, 'AWS::ApiGatewayV2::Integration'));
-    expect(integrations).toHaveLength(routeList.length);
-    for (const i of integrations) {
+  it('sends every route to the function of its kind, through one integration per function, with the 2.0 payload', () => {
+    const integrations = resourcesOfType(template, 'AWS::ApiGatewayV2::Integration');
+    expect(Object.keys(integrations)).toHaveLength(FUNCTION_KIND_NAMES.length);
+    for (const i of Object.values(integrations)) {
       expect(i.Properties!.IntegrationType).toBe('AWS_PROXY');
       expect(i.Properties!.PayloadFormatVersion).toBe('2.0');
     }
+    for (const route of routeList) {
+      const props = routesByKey.get(routeKey(route))!;
+      const integrationId = (props.Target as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1][1] as { Ref: string };
+      const uri = JSON.stringify(integrations[integrationId.Ref]!.Properties!.IntegrationUri);
+      const kind = functionKind(route);
+      expect(uri, route.id).toContain(`${kind.charAt(0).toUpperCase()}${kind.slice(1)}ApiFunction`);
+    }
+  });
+
+  it('lets the API invoke each API function through one permission, for this API only', () => {
+    const permissions = Object.values(resourcesOfType(template, 'AWS::Lambda::Permission')).filter((p) => p.Properties!.Principal === 'apigateway.amazonaws.com');
+    expect(permissions).toHaveLength(FUNCTION_KIND_NAMES.length);
+    for (const p of permissions) {
+      expect(JSON.stringify(p.Properties!.FunctionName)).toMatch(/(Read|Write|Import)ApiFunction/);
+      expect(JSON.stringify(p.Properties!.SourceArn)).toContain(':execute-api:');
+      expect(JSON.stringify(p.Properties!.SourceArn)).toMatch(/"Ref":"ApiHttpApi[^"]*"/);
+    }
+  });
+
+  it('serves the routes that only read from the read function, changes from the write function, the CSV import on its own', () => {
+    const kinds = Object.fromEntries(routeList.map((r) => [r.id, functionKind(r)]));
+    expect(kinds).toMatchObject({ getCampaign: 'read', previewCampaignImpact: 'read', getOpenApi: 'read', createCampaign: 'write', respondToAlert: 'write', importOfficers: 'import' });
+    for (const route of routeList) if (route.access === 'write') expect(kinds[route.id], route.id).not.toBe('read');
   });
 
   it('allows browser calls from the configured origins only, with the headers the API reads', () => {

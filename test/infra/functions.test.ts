@@ -1,36 +1,44 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Template } from 'aws-cdk-lib/assertions';
-import { routeList } from '../../shared/api/routes';
+import { FUNCTION_KIND_NAMES, FUNCTION_KINDS, type FunctionKind } from '../../shared/api/function-kinds';
 import { resourcesOfType, synthService } from './support/synth-service';
 
 /** Actions that change table data: a read-only function's role must hold none of them. */
 const WRITE_ACTIONS = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|\*|.*Write.*)$/;
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+type Resource = { Properties?: Record<string, any> };
 
 /** Leave out CDK's BucketDeployment provider (the web UI upload), which is not one of the service's functions. */
 function withoutWebDeployment<T>(resources: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(resources).filter(([id]) => !id.startsWith('CustomCDKBucketDeployment')));
 }
 
+const pascal = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
+
+/** The scheduled jobs' construct ids: escalation, moves, the secondment lifecycle. */
+const SCHEDULED_JOBS = ['EscalateDueAlertsJob', 'ApplyDueMovesJob', 'AdvanceDueSecondmentsJob', 'CloseDueCampaignsJob'];
+
 describe('the Lambda functions', () => {
   let template: Template;
-  let functions: Record<string, Record<string, any>>;
+  let functions: Record<string, Resource>;
 
-  /** The statements of the (single) policy attached to a role, by the role's logical id. */
+  /** The statements of the policies attached to a role, by the role's logical id. */
   const statementsOfRole = (roleId: string): Statement[] =>
     Object.values(resourcesOfType(template, 'AWS::IAM::Policy'))
       .filter((p) => (p.Properties!.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
       .flatMap((p) => p.Properties!.PolicyDocument.Statement as Statement[]);
   const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
-  const roleOfRoute = (routeId: string): string => {
-    const entry = Object.entries(functions).find(([logicalId]) => logicalId.startsWith(`${routeId}Function`));
-    if (!entry) throw new Error(`no function for ${routeId}`);
-    return (entry[1].Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const roleOf = (fn: Resource) => (fn.Properties!.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const apiFunction = (kind: FunctionKind): Resource => {
+    const entry = Object.entries(functions).find(([id]) => id.startsWith(`${pascal(kind)}ApiFunction`));
+    if (!entry) throw new Error(`no ${kind} API function`);
+    return entry[1];
   };
-
-  /** The scheduled jobs' construct ids: escalation, moves, the secondment lifecycle, campaign closing. */
-  const SCHEDULED_JOBS = ['EscalateDueAlertsJob', 'ApplyDueMovesJob', 'AdvanceDueSecondmentsJob', 'CloseDueCampaignsJob'];
+  const tableActionsOf = (kind: FunctionKind) =>
+    actionsOf(statementsOfRole(roleOf(apiFunction(kind))))
+      .filter((a) => a.startsWith('dynamodb:'))
+      .sort();
 
   beforeAll(() => {
     template = synthService({ logRetentionDays: '90' }).template();
@@ -39,8 +47,10 @@ describe('the Lambda functions', () => {
     functions = withoutWebDeployment(resourcesOfType(template, 'AWS::Lambda::Function'));
   });
 
-  it('one function per route, plus the pre-token trigger and the scheduled jobs', () => {
-    expect(Object.keys(functions)).toHaveLength(routeList.length + 1 + SCHEDULED_JOBS.length);
+  it('a handful of functions: one per API function kind (read, write, import), the pre-token trigger and the scheduled jobs', () => {
+    expect(FUNCTION_KIND_NAMES).toEqual(['read', 'write', 'import']);
+    expect(Object.keys(functions)).toHaveLength(FUNCTION_KIND_NAMES.length + 1 + SCHEDULED_JOBS.length);
+    for (const kind of FUNCTION_KIND_NAMES) expect(Object.keys(functions).filter((id) => id.startsWith(`${pascal(kind)}ApiFunction`)), kind).toHaveLength(1);
     for (const job of SCHEDULED_JOBS) expect(Object.keys(functions).filter((id) => id.startsWith(job)), job).toHaveLength(1);
   });
 
@@ -54,7 +64,7 @@ describe('the Lambda functions', () => {
     const logGroups = resourcesOfType(template, 'AWS::Logs::LogGroup');
     const used = new Set<string>();
     for (const fn of Object.values(functions)) {
-      const ref = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      const ref = (fn.Properties!.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
       const group = logGroups[ref];
       expect(group, `log group ${ref}`).toBeDefined();
       expect(group!.Properties!.RetentionInDays).toBe(90);
@@ -64,69 +74,70 @@ describe('the Lambda functions', () => {
     expect(used.size).toBe(Object.keys(functions).length);
   });
 
-  it('takes memory and timeout from the route table, 256 MB / 10 s otherwise', () => {
-    for (const route of routeList) {
-      const [, fn] = Object.entries(functions).find(([id]) => id.startsWith(`${route.id}Function`))!;
-      expect(fn.Properties.MemorySize, route.id).toBe(route.lambda?.memoryMb ?? 256);
-      expect(fn.Properties.Timeout, route.id).toBe(route.lambda?.timeoutSeconds ?? 10);
+  it('each API function takes its memory and timeout from its kind (the import gets the time a whole file needs)', () => {
+    for (const kind of FUNCTION_KIND_NAMES) {
+      expect(apiFunction(kind).Properties, kind).toMatchObject({ MemorySize: FUNCTION_KINDS[kind].memoryMb, Timeout: FUNCTION_KINDS[kind].timeoutSeconds });
     }
+    expect(apiFunction('import').Properties).toMatchObject({ MemorySize: 512, Timeout: 29 });
+    expect(apiFunction('read').Properties).toMatchObject({ MemorySize: 256, Timeout: 10 });
   });
 
-  it('every function knows the table and the stage', () => {
+  it('every function knows the table, the stage and its notify mode, which only the publishing functions have as aws', () => {
     for (const [id, fn] of Object.entries(functions)) {
       if (id.startsWith('PreTokenGeneration')) continue;
-      expect(fn.Properties.Environment.Variables).toMatchObject({
+      const publishes = id.startsWith('WriteApiFunction') || id.startsWith('EscalateDueAlertsJob');
+      expect(fn.Properties!.Environment.Variables, id).toMatchObject({
         TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
         STAGE: 'dev',
         POWERTOOLS_SERVICE_NAME: 'rocu-workforce',
+        NOTIFY_MODE: publishes ? 'aws' : 'off',
       });
     }
   });
 
-  it('shares one execution role per kind (none, read, write, and a notifying one when a route notifies) instead of one per function', () => {
-    const kinds = new Set(routeList.map((r) => `${r.access}${r.notifies ? '-notify' : ''}`));
-    const routeRoles = new Set(routeList.map((r) => roleOfRoute(r.id)));
-    expect(routeRoles.size).toBe(kinds.size);
-    // Plus none (the pre-token trigger) if no route uses it, and each scheduled job's own role.
-    const roles = Object.keys(withoutWebDeployment(resourcesOfType(template, 'AWS::IAM::Role')));
-    expect(roles).toHaveLength(new Set([...kinds, 'none', 'read', 'write']).size + SCHEDULED_JOBS.length);
+  it('gives every function a role of its own', () => {
+    const roles = Object.values(functions).map(roleOf);
+    expect(new Set(roles).size).toBe(roles.length);
+    expect(Object.keys(withoutWebDeployment(resourcesOfType(template, 'AWS::IAM::Role')))).toHaveLength(roles.length);
   });
 
-  it('gives each route the role of its table access (and whether it notifies)', () => {
-    const roleByAccess = new Map<string, Set<string>>();
-    for (const route of routeList) {
-      const kind = `${route.access}${route.notifies ? '-notify' : ''}`;
-      const set = roleByAccess.get(kind) ?? new Set<string>();
-      set.add(roleOfRoute(route.id));
-      roleByAccess.set(kind, set);
-    }
-    // One role per access mode, and no role shared between modes.
-    for (const roles of roleByAccess.values()) expect(roles.size).toBe(1);
-    const all = [...roleByAccess.values()].map((s) => [...s][0]);
-    expect(new Set(all).size).toBe(all.length);
-  });
-
-  it('read-only routes cannot change the table', () => {
-    const readRoute = routeList.find((r) => r.access === 'read')!;
-    const actions = actionsOf(statementsOfRole(roleOfRoute(readRoute.id)));
-    expect(actions).toContain('dynamodb:Query');
+  it('the read function can only read the table: GetItem, BatchGetItem and Query, and publish nothing', () => {
+    expect(tableActionsOf('read')).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+    const actions = actionsOf(statementsOfRole(roleOf(apiFunction('read'))));
     expect(actions.filter((a) => WRITE_ACTIONS.test(a))).toEqual([]);
+    expect(actions.filter((a) => /^(events|ses):/.test(a))).toEqual([]);
   });
 
-  it('writing routes can write the table, and routes without table access cannot touch it', () => {
-    const writeRoute = routeList.find((r) => r.access === 'write' && !r.notifies)!;
-    expect(actionsOf(statementsOfRole(roleOfRoute(writeRoute.id)))).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
-    const noneRoute = routeList.find((r) => r.access === 'none')!;
-    expect(actionsOf(statementsOfRole(roleOfRoute(noneRoute.id))).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+  it('the write function can read and write the table (conditional puts, updates, deletes, transactions) and publish domain events', () => {
+    expect(tableActionsOf('write')).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(actionsOf(statementsOfRole(roleOf(apiFunction('write'))))).toEqual(expect.arrayContaining(['events:PutEvents', 'ses:SendEmail']));
+  });
+
+  it('the import function can read and write the table, but publishes nothing', () => {
+    expect(tableActionsOf('import')).toEqual(tableActionsOf('write'));
+    expect(actionsOf(statementsOfRole(roleOf(apiFunction('import')))).filter((a) => /^(events|ses):/.test(a))).toEqual([]);
+  });
+
+  it('the pre-token trigger cannot touch the table', () => {
+    const [, trigger] = Object.entries(functions).find(([id]) => id.startsWith('PreTokenGeneration'))!;
+    expect(actionsOf(statementsOfRole(roleOf(trigger))).filter((a) => /^(dynamodb|events|ses):/.test(a))).toEqual([]);
   });
 
   it('no role uses an AWS managed policy; log writes are limited to the service log groups', () => {
     for (const role of Object.values(withoutWebDeployment(resourcesOfType(template, 'AWS::IAM::Role')))) {
       expect(role.Properties!.ManagedPolicyArns).toBeUndefined();
     }
-    for (const route of routeList) {
-      const logStatements = statementsOfRole(roleOfRoute(route.id)).filter((s) => actionsOf([s]).some((a) => a.startsWith('logs:')));
-      expect(logStatements).toHaveLength(1);
+    for (const [id, fn] of Object.entries(functions)) {
+      const logStatements = statementsOfRole(roleOf(fn)).filter((s) => actionsOf([s]).some((a) => a.startsWith('logs:')));
+      expect(logStatements, id).toHaveLength(1);
       expect(JSON.stringify(logStatements[0]!.Resource)).toContain(':log-group:/rocu-workforce/dev/*');
     }
   });
@@ -135,6 +146,6 @@ describe('the Lambda functions', () => {
     const allActions = Object.values(resourcesOfType(template, 'AWS::IAM::Policy')).flatMap((p) =>
       actionsOf(p.Properties!.PolicyDocument.Statement as Statement[]),
     );
-    expect(allActions.filter((a) => /^dynamodb:(Scan|GetRecords|GetShardIterator|\*)$/.test(a))).toEqual([]);
+    expect(allActions.filter((a) => /^dynamodb:(Scan|GetRecords|GetShardIterator|DescribeTable|\*)$/.test(a))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Validations } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { FUNCTION_KINDS, functionKind } from '../../shared/api/function-kinds';
 import { routeList } from '../../shared/api/routes';
 import { defineRoute, type RouteDef } from '../../shared/http/route';
 import { resourcesOfType, synthService } from './support/synth-service';
@@ -9,7 +10,7 @@ import { resourcesOfType, synthService } from './support/synth-service';
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: Record<string, unknown> };
 type Resource = { Properties?: Record<string, any> };
 
-/** A route that publishes domain events, so the notifying role exists whatever the route table holds today. */
+/** A route that publishes domain events, beside those the route table holds today. */
 const notifyingProbe: RouteDef = defineRoute({
   ...routeList.find((r) => r.access === 'write')!,
   id: 'probeNotifying',
@@ -139,12 +140,11 @@ describe('the move job', () => {
 describe('notifications', () => {
   let template: Template;
   let functions: Record<string, Resource>;
+  /** The functions that may publish: the write API function (the routes marked notifies) and the escalation job. */
+  const publishes = (id: string) => id.startsWith('WriteApiFunction') || id.startsWith('EscalateDueAlertsJob');
 
   beforeAll(() => {
-    template = synthService(
-      { senderEmail: 'workforce@notify.example.police.uk', appUrl: 'https://workforce.example.police.uk/' },
-      { routes: [...routeList, notifyingProbe] },
-    ).template();
+    template = synthService({ senderEmail: 'workforce@notify.example.police.uk', appUrl: 'https://workforce.example.police.uk/' }).template();
     functions = resourcesOfType(template, 'AWS::Lambda::Function');
   });
 
@@ -154,15 +154,16 @@ describe('notifications', () => {
     expect(buses[0]!.Properties!.Name).toBe('rocu-workforce-dev');
   });
 
-  it('lets only the roles of notifying functions put events and send email, from the configured sender only', () => {
-    const notifyingRoles = new Set<string>();
-    for (const [id, fn] of Object.entries(functions)) {
-      const notifies = id.startsWith('probeNotifyingFunction') || id.startsWith('EscalateDueAlertsJob') || routeList.some((r) => r.notifies && id.startsWith(`${r.id}Function`));
-      if (notifies) notifyingRoles.add(roleOf(fn));
-    }
-    // One shared role per table access among notifying routes (the probe writes), plus the job's own.
-    const notifyingAccess = new Set([...routeList.filter((r) => r.notifies).map((r) => r.access), notifyingProbe.access]);
-    expect(notifyingRoles.size).toBe(notifyingAccess.size + 1);
+  it('serves every route that notifies from the write function, whose kind may publish', () => {
+    const notifying = routeList.filter((r) => r.notifies);
+    expect(notifying.length).toBeGreaterThan(0);
+    for (const route of notifying) expect(FUNCTION_KINDS[functionKind(route)].notifies, route.id).toBe(true);
+    expect(Object.entries(FUNCTION_KINDS).filter(([, spec]) => spec.notifies).map(([kind]) => kind)).toEqual(['write']);
+  });
+
+  it('lets only the roles of publishing functions put events and send email, from the configured sender only', () => {
+    const notifyingRoles = new Set(Object.entries(functions).filter(([id]) => publishes(id)).map(([, fn]) => roleOf(fn)));
+    expect(notifyingRoles.size).toBe(2);
     for (const roleId of Object.keys(resourcesOfType(template, 'AWS::IAM::Role'))) {
       const statements = statementsOfRole(template, roleId);
       const actions = actionsOf(statements);
@@ -179,30 +180,30 @@ describe('notifications', () => {
     }
   });
 
-  it('tells only notifying functions where to publish', () => {
+  it('tells only publishing functions where to publish; the rest run with NOTIFY_MODE=off', () => {
     for (const [id, fn] of Object.entries(functions)) {
+      if (id.startsWith('CustomCDKBucketDeployment') || id.startsWith('PreTokenGeneration')) continue;
       const vars = (fn.Properties!.Environment?.Variables ?? {}) as Record<string, unknown>;
-      if (id.startsWith('probeNotifyingFunction') || id.startsWith('EscalateDueAlertsJob')) {
-        expect(vars).toMatchObject({ SENDER_EMAIL: 'workforce@notify.example.police.uk', APP_URL: 'https://workforce.example.police.uk' });
+      if (publishes(id)) {
+        expect(vars, id).toMatchObject({ NOTIFY_MODE: 'aws', SENDER_EMAIL: 'workforce@notify.example.police.uk', APP_URL: 'https://workforce.example.police.uk' });
         expect(vars.EVENT_BUS_NAME).toBeDefined();
-      } else if (!routeList.some((r) => r.notifies && id.startsWith(`${r.id}Function`))) {
+      } else {
+        expect(vars.NOTIFY_MODE, id).toBe('off');
         expect(vars.EVENT_BUS_NAME, id).toBeUndefined();
       }
     }
   });
 
-  it('puts notifying routes with the same table access on one shared role', () => {
-    const second: RouteDef = { ...notifyingProbe, id: 'probeNotifyingToo', path: '/v1/probe-notifying-too' };
-    const t = synthService({}, { routes: [...routeList, notifyingProbe, second] }).template();
-    const fns = Object.entries(resourcesOfType(t, 'AWS::Lambda::Function'));
-    const roleOfRoute = (routeId: string) => roleOf(fns.find(([id]) => id.startsWith(`${routeId}Function`))![1]);
-    expect(roleOfRoute('probeNotifying')).toBe(roleOfRoute('probeNotifyingToo'));
-    expect(roleOfRoute('probeNotifying')).toMatch(/WriteNotifyRole/);
-  });
-
   it('refuses a notifying route that cannot read the contacts directory', () => {
     const blind: RouteDef = { ...notifyingProbe, access: 'none' };
     expect(() => synthService({}, { routes: [blind] })).toThrow(/contacts directory/);
+  });
+
+  it('refuses a route its function could not serve: a write on the read function, a notifying route on the import function', () => {
+    const writesOnRead: RouteDef = { ...notifyingProbe, notifies: false, function: 'read' };
+    expect(() => synthService({}, { routes: [...routeList, writesOnRead] })).toThrow(/may only read/);
+    const notifiesOnImport: RouteDef = { ...notifyingProbe, function: 'import' };
+    expect(() => synthService({}, { routes: [...routeList, notifiesOnImport] })).toThrow(/import function may not/);
   });
 
   it('rejects a sender that is not an email address', () => {

@@ -36,6 +36,7 @@ async function get(url: string, opts: Partial<LocalServerOptions> = {}) {
 }
 
 beforeAll(async () => {
+  process.env.NOTIFY_MODE = 'outbox';
   process.env.OUTBOX_DIR = outboxDir;
   resetNotifyConfig();
   await seedContacts();
@@ -44,6 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  process.env.NOTIFY_MODE = 'memory';
   delete process.env.OUTBOX_DIR;
   resetNotifyConfig();
   rmSync(outboxDir, { recursive: true, force: true });

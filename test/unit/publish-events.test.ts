@@ -15,7 +15,7 @@ const eventBridge = mockClient(EventBridgeClient);
 const ses = mockClient(SESv2Client);
 const ddb = mockClient(DynamoDBDocumentClient);
 
-const NOTIFY_ENV = ['EVENT_BUS_NAME', 'SENDER_EMAIL', 'APP_URL', 'OUTBOX_DIR', 'AWS_LAMBDA_FUNCTION_NAME'] as const;
+const NOTIFY_ENV = ['NOTIFY_MODE', 'EVENT_BUS_NAME', 'SENDER_EMAIL', 'APP_URL', 'OUTBOX_DIR', 'AWS_LAMBDA_FUNCTION_NAME'] as const;
 
 function useEnv(values: Partial<Record<(typeof NOTIFY_ENV)[number], string>>): void {
   for (const name of NOTIFY_ENV) delete process.env[name];
@@ -61,11 +61,12 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
-  useEnv({});
+  // As vitest.config.ts starts every test process.
+  useEnv({ NOTIFY_MODE: 'memory' });
 });
 
 describe('publishing domain events in AWS', () => {
-  beforeEach(() => useEnv({ EVENT_BUS_NAME: 'rocu-workforce-test', SENDER_EMAIL: 'no-reply@workforce.example.police.uk', APP_URL: 'https://workforce.example.police.uk/' }));
+  beforeEach(() => useEnv({ NOTIFY_MODE: 'aws', EVENT_BUS_NAME: 'rocu-workforce-test', SENDER_EMAIL: 'no-reply@workforce.example.police.uk', APP_URL: 'https://workforce.example.police.uk/' }));
 
   it('puts the events on the service bus in batches of at most ten', async () => {
     const events = Array.from({ length: 23 }, (_, i) => escalated(`alt_${i}`, []));
@@ -150,8 +151,8 @@ describe('publishing domain events in AWS', () => {
 });
 
 describe('publishing domain events without AWS', () => {
-  it('keeps them in memory for tests when nothing is configured', async () => {
-    useEnv({});
+  it('keeps them in memory for the tests to read (NOTIFY_MODE=memory)', async () => {
+    useEnv({ NOTIFY_MODE: 'memory' });
     clearSentEvents();
     await publishEvents([escalated('alt_8')]);
     expect(sentEvents().map((e) => e.subject.id)).toEqual(['alt_8']);
@@ -160,8 +161,8 @@ describe('publishing domain events without AWS', () => {
     expect(sentEvents()).toEqual([]);
   });
 
-  it('in a deployed function without bus settings, warns instead of keeping events that nobody reads', async () => {
-    useEnv({ AWS_LAMBDA_FUNCTION_NAME: 'rocu-workforce-respond' });
+  it('in a function that may not publish (NOTIFY_MODE=off), warns instead of keeping events that nobody reads', async () => {
+    useEnv({ NOTIFY_MODE: 'off' });
     clearSentEvents();
     const warned = vi.spyOn(logger, 'warn').mockImplementation(() => {});
     await publishEvents([escalated('alt_9')]);
@@ -172,7 +173,7 @@ describe('publishing domain events without AWS', () => {
   it('appends events and the emails they would cause to the local outbox', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'outbox-'));
     try {
-      useEnv({ OUTBOX_DIR: dir });
+      useEnv({ NOTIFY_MODE: 'outbox', OUTBOX_DIR: dir });
       await publishEvents([escalated('alt_10')]);
       const events = (await readFile(join(dir, 'events.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
       const emails = (await readFile(join(dir, 'emails.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
@@ -187,7 +188,7 @@ describe('publishing domain events without AWS', () => {
   });
 
   it('refuses a bus without a sender address, logged rather than thrown', async () => {
-    useEnv({ EVENT_BUS_NAME: 'rocu-workforce-test' });
+    useEnv({ NOTIFY_MODE: 'aws', EVENT_BUS_NAME: 'rocu-workforce-test' });
     const logged = vi.spyOn(logger, 'error').mockImplementation(() => {});
     await expect(publishEvents([escalated('alt_11')])).resolves.toBeUndefined();
     expect(logged).toHaveBeenCalledWith('Could not deliver domain events', expect.objectContaining({ errorMessage: expect.stringContaining('SENDER_EMAIL') }));

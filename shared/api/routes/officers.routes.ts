@@ -60,8 +60,8 @@ export const officersRoutes = {
     bodyType: 'csv',
     status: 200,
     response: importResult,
-    // API Gateway waits at most ~30 s for a Lambda; the row limit keeps an import well inside it.
-    lambda: { timeoutSeconds: 29, memoryMb: 512 },
+    // Parsing and writing a whole file needs the memory and the time a request does not (FUNCTION_KINDS.import).
+    function: 'import',
   }),
   getOfficer: defineRoute({
     id: 'getOfficer',

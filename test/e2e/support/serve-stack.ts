@@ -45,6 +45,7 @@ try {
   // Before anything reads shared/config: the handlers and the seed use these.
   process.env.DYNAMODB_ENDPOINT = engine.endpoint;
   process.env.TABLE_NAME = 'rocu-workforce-e2e';
+  process.env.NOTIFY_MODE = 'outbox';
   process.env.OUTBOX_DIR = join(tempDir, 'outbox');
   delete process.env.EVENT_BUS_NAME;
   await ensureTable(engine.endpoint, process.env.TABLE_NAME);
