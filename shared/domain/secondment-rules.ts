@@ -13,7 +13,7 @@ import type { OrgType, VettingLevel } from './reference';
 
 // ---------------------------------------------------------------- placements
 
-/** This slice posts `open` placements; closing and cancelling them come later (their routes are not built yet). */
+/** Placements are posted `open`; `closed` and `cancelled` are the states a placement can end in (no route moves it there yet). */
 export const PLACEMENT_STATUSES = ['open', 'closed', 'cancelled'] as const;
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 

@@ -81,7 +81,7 @@ async function advanceOne(applicationId: string, now: Date): Promise<Outcome> {
 }
 
 /**
- * The scheduled secondment lifecycle job (issue #4 item 3): a confirmed
+ * The scheduled secondment lifecycle job: a confirmed
  * secondment becomes active on its start date, an active one completes on
  * its end date. Primary course: read the `DUE#SECONDMENT` partition up to
  * today (UTC) page by page; for each secondment, re-read it and advance it

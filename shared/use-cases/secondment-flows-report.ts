@@ -9,7 +9,7 @@ const add = (a: Counts, b: Counts): Counts => ({ confirmed: a.confirmed + b.conf
 const countsOf = (c: FlowCounter): Counts => ({ confirmed: c.confirmed, active: c.active, completed: c.completed });
 
 /**
- * Secondment flows by region (issue #4, the reciprocity the inspection found
+ * Secondment flows by region (the reciprocity the inspection found
  * missing): for each region, the counts per direction (home type → host
  * type) of secondments confirmed, active and completed, with NCA→ROCU and
  * ROCU→NCA picked out so they chart side by side. One Query of the counters'
