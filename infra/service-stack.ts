@@ -10,6 +10,7 @@ import { ApiFunction, SERVICE_NAME } from './constructs/api-function';
 import { FunctionRoles } from './constructs/function-roles';
 import { Identity } from './constructs/identity';
 import { Notifications } from './constructs/notifications';
+import { OutboxNotifier } from './constructs/outbox-notifier';
 import { ScheduledJob } from './constructs/scheduled-job';
 import { ServiceApi } from './constructs/service-api';
 import { ServiceTable } from './constructs/service-table';
@@ -46,6 +47,7 @@ export class ServiceStack extends Stack {
   readonly moveJob: ScheduledJob;
   readonly secondmentJob: ScheduledJob;
   readonly campaignCloseJob: ScheduledJob;
+  readonly notifier: OutboxNotifier;
   readonly web: WebHosting;
   readonly alarms: Alarms;
   /** The API's functions, by kind. */
@@ -181,6 +183,16 @@ export class ServiceStack extends Stack {
       environment,
     });
 
+    // Every domain event is written to the table's outbox in its change's transaction; this delivers them.
+    this.notifier = new OutboxNotifier(this, 'OutboxNotifier', {
+      table: this.table.table,
+      // Reads the contacts and officers, writes delivery records, deletes delivered events, and publishes.
+      role: roles.createRole('OutboxNotifierRole', 'The notifier: reads the table stream, writes delivery records, publishes domain events', 'write', true),
+      logGroupName: functionLogGroup('outboxNotifier'),
+      logRetention: settings.logRetention,
+      environment: notifyingEnvironment,
+    });
+
     // config.json, written at deploy time: the app reads it at start and signs in through the hosted UI.
     this.web.deploy({
       apiUrl: this.api.url,
@@ -198,15 +210,17 @@ export class ServiceStack extends Stack {
       AdvanceDueSecondmentsJob: this.secondmentJob,
       CloseDueCampaignsJob: this.campaignCloseJob,
     };
+    const notifier = { name: 'OutboxNotifier', fn: this.notifier.function };
     const functions = [
       ...[...this.apiFunctions].map(([kind, fn]) => ({ name: `${pascal(kind)}Api`, fn })),
       ...Object.entries(jobs).map(([name, job]) => ({ name, fn: job.function })),
+      notifier,
       { name: 'PreTokenGeneration', fn: preTokenGeneration },
     ];
     this.alarms = new Alarms(this, 'Alarms', {
       httpApi: this.api.httpApi,
       functions: functions.map(({ name, fn }) => ({ name, fn, timeout: fn.timeout! })),
-      failureQueues: Object.values(jobs).map((job) => job.failures),
+      failureQueues: [...Object.values(jobs).map((job) => job.failures), this.notifier.failures],
     });
 
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'The web UI (CloudFront)' });

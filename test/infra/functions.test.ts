@@ -47,9 +47,10 @@ describe('the Lambda functions', () => {
     functions = withoutWebDeployment(resourcesOfType(template, 'AWS::Lambda::Function'));
   });
 
-  it('a handful of functions: one per API function kind (read, write, import), the pre-token trigger and the scheduled jobs', () => {
+  it('a handful of functions: one per API function kind (read, write, import), the pre-token trigger, the scheduled jobs and the outbox notifier', () => {
     expect(FUNCTION_KIND_NAMES).toEqual(['read', 'write', 'import']);
-    expect(Object.keys(functions)).toHaveLength(FUNCTION_KIND_NAMES.length + 1 + SCHEDULED_JOBS.length);
+    expect(Object.keys(functions)).toHaveLength(FUNCTION_KIND_NAMES.length + 1 + SCHEDULED_JOBS.length + 1);
+    expect(Object.keys(functions).filter((id) => id.startsWith('OutboxNotifier'))).toHaveLength(1);
     for (const kind of FUNCTION_KIND_NAMES) expect(Object.keys(functions).filter((id) => id.startsWith(`${pascal(kind)}ApiFunction`)), kind).toHaveLength(1);
     for (const job of SCHEDULED_JOBS) expect(Object.keys(functions).filter((id) => id.startsWith(job)), job).toHaveLength(1);
   });
@@ -85,7 +86,7 @@ describe('the Lambda functions', () => {
   it('every function knows the table, the stage and its notify mode, which only the publishing functions have as aws', () => {
     for (const [id, fn] of Object.entries(functions)) {
       if (id.startsWith('PreTokenGeneration')) continue;
-      const publishes = id.startsWith('WriteApiFunction') || id.startsWith('EscalateDueAlertsJob');
+      const publishes = id.startsWith('WriteApiFunction') || id.startsWith('EscalateDueAlertsJob') || id.startsWith('OutboxNotifier');
       expect(fn.Properties!.Environment.Variables, id).toMatchObject({
         TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
         STAGE: 'dev',
@@ -142,10 +143,14 @@ describe('the Lambda functions', () => {
     }
   });
 
-  it('no function may Scan the table or read its stream: every request path uses keys', () => {
-    const allActions = Object.values(resourcesOfType(template, 'AWS::IAM::Policy')).flatMap((p) =>
-      actionsOf(p.Properties!.PolicyDocument.Statement as Statement[]),
-    );
-    expect(allActions.filter((a) => /^dynamodb:(Scan|GetRecords|GetShardIterator|DescribeTable|\*)$/.test(a))).toEqual([]);
+  it('no function may Scan the table, and only the outbox notifier reads its stream: every request path uses keys', () => {
+    const policies = Object.values(resourcesOfType(template, 'AWS::IAM::Policy'));
+    const allActions = policies.flatMap((p) => actionsOf(p.Properties!.PolicyDocument.Statement as Statement[]));
+    expect(allActions.filter((a) => /^dynamodb:(Scan|DescribeTable|\*)$/.test(a))).toEqual([]);
+    const streamReaders = policies
+      .filter((p) => actionsOf(p.Properties!.PolicyDocument.Statement as Statement[]).includes('dynamodb:GetRecords'))
+      .flatMap((p) => (p.Properties!.Roles as { Ref: string }[]).map((r) => r.Ref));
+    expect(streamReaders.length).toBeGreaterThan(0);
+    for (const role of streamReaders) expect(role).toMatch(/OutboxNotifierRole/);
   });
 });

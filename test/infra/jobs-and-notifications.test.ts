@@ -141,7 +141,7 @@ describe('notifications', () => {
   let template: Template;
   let functions: Record<string, Resource>;
   /** The functions that may publish: the write API function (the routes marked notifies) and the escalation job. */
-  const publishes = (id: string) => id.startsWith('WriteApiFunction') || id.startsWith('EscalateDueAlertsJob');
+  const publishes = (id: string) => id.startsWith('WriteApiFunction') || id.startsWith('EscalateDueAlertsJob') || id.startsWith('OutboxNotifier');
 
   beforeAll(() => {
     template = synthService({ senderEmail: 'workforce@notify.example.police.uk', appUrl: 'https://workforce.example.police.uk/' }).template();
@@ -163,7 +163,7 @@ describe('notifications', () => {
 
   it('lets only the roles of publishing functions put events and send email, from the configured sender only', () => {
     const notifyingRoles = new Set(Object.entries(functions).filter(([id]) => publishes(id)).map(([, fn]) => roleOf(fn)));
-    expect(notifyingRoles.size).toBe(2);
+    expect(notifyingRoles.size).toBe(3);
     for (const roleId of Object.keys(resourcesOfType(template, 'AWS::IAM::Role'))) {
       const statements = statementsOfRole(template, roleId);
       const actions = actionsOf(statements);
@@ -216,5 +216,18 @@ describe('notifications', () => {
     const findings = new AwsSolutionsChecks().validateScope(app).violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
     expect(findings).toEqual([]);
     expect(Validations.ACKNOWLEDGED_RULES_METADATA_KEY).toBeDefined();
+  });
+});
+
+describe('the outbox notifier', () => {
+  it('reads the table’s stream, new outbox items only, with partial batch failures, bisection and a failure queue', () => {
+    const template = synthService().template();
+    const mappings = Object.values(resourcesOfType(template, 'AWS::Lambda::EventSourceMapping'));
+    expect(mappings).toHaveLength(1);
+    const props = mappings[0]!.Properties!;
+    expect(props).toMatchObject({ BisectBatchOnFunctionError: true, FunctionResponseTypes: ['ReportBatchItemFailures'], StartingPosition: 'TRIM_HORIZON', MaximumRetryAttempts: 5 });
+    expect(JSON.stringify(props.EventSourceArn)).toContain('StreamArn');
+    expect(JSON.stringify(props.FilterCriteria)).toContain('OUTBOX');
+    expect(JSON.stringify(props.DestinationConfig.OnFailure.Destination)).toContain('OutboxNotifierFailures');
   });
 });
