@@ -27,8 +27,8 @@ export interface ServiceStackProps extends StackProps {
  * The whole service in one stack: the table, the Cognito identity, one Lambda
  * function per permission kind of API route (read, write, import; see
  * `shared/api/function-kinds.ts`) and one HTTP API route per route-table
- * entry sent to its kind's function, the notifications (event bus, SES
- * grants) and the scheduled jobs. Nothing here is per-route: adding a route
+ * entry sent to its kind's function, the scheduled jobs, and the outbox
+ * notifier, the one function that may publish (event bus, SES). Nothing here is per-route: adding a route
  * is an entry in `shared/api/routes.ts`, its handler, and its loader in its
  * kind's entry (`functions/api/<kind>.ts`).
  *
@@ -65,19 +65,15 @@ export class ServiceStack extends Stack {
       senderEmail: settings.senderEmail,
       appUrl: settings.appUrl,
     });
-    const roles = new FunctionRoles(this, 'FunctionRoles', {
-      table: this.table.table,
-      logGroupNamePrefix: logPrefix,
-      notifications: this.notifications,
-    });
+    const roles = new FunctionRoles(this, 'FunctionRoles', { table: this.table.table, logGroupNamePrefix: logPrefix });
     const base = { TABLE_NAME: this.table.table.tableName, STAGE: settings.stage };
-    // Only functions that publish know where to; the rest say they publish nothing, so one cannot send by mistake.
+    // Only the outbox notifier publishes, so only it knows where to; the rest say they publish nothing, so
+    // none can send by mistake (their events are outbox items in the transaction of the change).
     const environment = { ...base, NOTIFY_MODE: 'off' };
-    const notifyingEnvironment = { ...base, ...this.notifications.environment };
 
     const preTokenGeneration = new ApiFunction(this, 'PreTokenGenerationFunction', {
       handler: 'identity/pre-token-generation',
-      role: roles.createRole('PreTokenGenerationRole', 'The sign-in trigger: reshapes the token claims, touches nothing else', 'none', false),
+      role: roles.createRole('PreTokenGenerationRole', 'The sign-in trigger: reshapes the token claims, touches nothing else', 'none'),
       logGroupName: functionLogGroup('preTokenGeneration'),
       logRetention: settings.logRetention,
       environment: { STAGE: settings.stage },
@@ -121,10 +117,10 @@ export class ServiceStack extends Stack {
         kind,
         new ApiFunction(this, `${name}Function`, {
           handler: `api/${kind}`,
-          role: roles.createRole(`${name}Role`, `The ${kind} API function: ${spec.description}`, spec.access, spec.notifies),
+          role: roles.createRole(`${name}Role`, `The ${kind} API function: ${spec.description}`, spec.access),
           logGroupName: functionLogGroup(`api-${kind}`),
           logRetention: settings.logRetention,
-          environment: spec.notifies ? notifyingEnvironment : environment,
+          environment,
           memoryMb: spec.memoryMb,
           timeoutSeconds: spec.timeoutSeconds,
         }),
@@ -138,10 +134,11 @@ export class ServiceStack extends Stack {
       handler: 'jobs/escalate-due-alerts',
       description: 'Escalate capability alerts unanswered past their due time to the ROCC; give escalated alerts the ROCC did not decide in time the default outcome',
       schedule: Schedule.rate(Duration.minutes(15)),
-      role: roles.createRole('EscalateDueAlertsJobRole', 'The alert escalation job: writes the table, publishes domain events', 'write', true),
+      // Its escalations' events are outbox items, so no bus or SES grants.
+      role: roles.createRole('EscalateDueAlertsJobRole', 'The alert escalation job: reads and writes the table', 'write'),
       logGroupName: functionLogGroup('escalateDueAlertsJob'),
       logRetention: settings.logRetention,
-      environment: notifyingEnvironment,
+      environment,
     });
 
     // BRIEF.md "Capability protection": when an accepted move takes effect the officer's home changes,
@@ -150,8 +147,7 @@ export class ServiceStack extends Stack {
       handler: 'jobs/apply-due-moves',
       description: 'Apply accepted moves whose start date has come: the officer moves home, counters follow',
       schedule: Schedule.rate(Duration.hours(1)),
-      // Publishes nothing, so no bus or SES grants.
-      role: roles.createRole('ApplyDueMovesJobRole', 'The move job: reads and writes the table', 'write', false),
+      role: roles.createRole('ApplyDueMovesJobRole', 'The move job: reads and writes the table', 'write'),
       logGroupName: functionLogGroup('applyDueMovesJob'),
       logRetention: settings.logRetention,
       environment,
@@ -163,8 +159,7 @@ export class ServiceStack extends Stack {
       handler: 'jobs/advance-due-secondments',
       description: 'Start confirmed secondments on their start date and complete active ones on their end date',
       schedule: Schedule.cron({ minute: '5' }),
-      // Publishes nothing, so no bus or SES grants.
-      role: roles.createRole('AdvanceDueSecondmentsJobRole', 'The secondment lifecycle job: reads and writes the table', 'write', false),
+      role: roles.createRole('AdvanceDueSecondmentsJobRole', 'The secondment lifecycle job: reads and writes the table', 'write'),
       logGroupName: functionLogGroup('advanceDueSecondmentsJob'),
       logRetention: settings.logRetention,
       environment,
@@ -176,21 +171,22 @@ export class ServiceStack extends Stack {
       handler: 'jobs/close-due-campaigns',
       description: 'Close open campaigns whose closing date has passed',
       schedule: Schedule.cron({ minute: '10' }),
-      // Publishes nothing, so no bus or SES grants.
-      role: roles.createRole('CloseDueCampaignsJobRole', 'The campaign closing job: reads and writes the table', 'write', false),
+      role: roles.createRole('CloseDueCampaignsJobRole', 'The campaign closing job: reads and writes the table', 'write'),
       logGroupName: functionLogGroup('closeDueCampaignsJob'),
       logRetention: settings.logRetention,
       environment,
     });
 
     // Every domain event is written to the table's outbox in its change's transaction; this delivers them.
+    // Reads the contacts and officers, writes delivery records, deletes delivered events, and alone publishes.
+    const notifierRole = roles.createRole('OutboxNotifierRole', 'The notifier: reads the table stream, writes delivery records, publishes domain events', 'write');
+    this.notifications.grantPublish(notifierRole);
     this.notifier = new OutboxNotifier(this, 'OutboxNotifier', {
       table: this.table.table,
-      // Reads the contacts and officers, writes delivery records, deletes delivered events, and publishes.
-      role: roles.createRole('OutboxNotifierRole', 'The notifier: reads the table stream, writes delivery records, publishes domain events', 'write', true),
+      role: notifierRole,
       logGroupName: functionLogGroup('outboxNotifier'),
       logRetention: settings.logRetention,
-      environment: notifyingEnvironment,
+      environment: { ...base, ...this.notifications.environment },
     });
 
     // config.json, written at deploy time: the app reads it at start and signs in through the hosted UI.

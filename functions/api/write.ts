@@ -1,6 +1,7 @@
 /**
  * The write function: every route that changes the table, under a role that
- * may write it and publish domain events (for the routes marked `notifies`).
+ * may write it. Its domain events go to the outbox in each change's own
+ * transaction; the outbox notifier, not this function, delivers them.
  */
 // Parsed at load: a function missing a setting the stack provides fails its init, not its first request.
 import '../../shared/config';

@@ -4,14 +4,11 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { TableAccess } from '../../shared/http/route';
 import { acknowledge, wildcardResourceFinding } from '../nag';
-import type { Notifications } from './notifications';
 
 export interface FunctionRolesProps {
   table: ITableV2;
   /** Every function log group's name starts with this (e.g. `/rocu-workforce/dev/`). */
   logGroupNamePrefix: string;
-  /** Grants the notifying roles their bus and SES permissions. */
-  notifications: Notifications;
 }
 
 // Explicit actions rather than grantReadData/grantReadWriteData: those include Scan, DescribeTable and
@@ -49,12 +46,11 @@ export class FunctionRoles extends Construct {
   }
 
   /**
-   * A role with the service's log permissions, the table actions of `access`
-   * (none; read; read and write) and, when `notifies`, the bus and SES grants.
+   * A role with the service's log permissions and the table actions of
+   * `access` (none; read; read and write). Publishing is granted apart
+   * (`Notifications.grantPublish`), to the outbox notifier alone.
    */
-  createRole(id: string, description: string, access: TableAccess, notifies: boolean): Role {
-    // Publishing reads the contacts directory from the table.
-    if (notifies && access === 'none') throw new Error(`Role ${id}: a function that notifies reads the contacts directory: give it read or write access to the table.`);
+  createRole(id: string, description: string, access: TableAccess): Role {
     const role = new Role(this, id, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description });
     // Instead of the AWSLambdaBasicExecutionRole managed policy (Resource "*"): the stack
     // creates every log group itself, so the functions only need to write streams into them.
@@ -78,7 +74,6 @@ export class FunctionRoles extends Construct {
         'CDK table grants cover the table’s own global secondary indexes (table ARN + /index/*); queries by gsi1–gsi3 need them, and the wildcard cannot reach another table.',
       );
     }
-    if (notifies) this.props.notifications.grantPublish(role);
     return role;
   }
 }

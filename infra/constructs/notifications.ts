@@ -15,8 +15,8 @@ export interface NotificationsProps {
 /**
  * How the service tells people about changes: its own EventBridge bus (other
  * systems subscribe with rules on source `rocu-workforce`) and SES emails to
- * the contacts of each audience. Functions that notify get `grantPublish` and
- * `environment`; the rest get neither (and `NOTIFY_MODE=off`).
+ * the contacts of each audience. Only the outbox notifier gets `grantPublish`
+ * and `environment`; every other function gets neither (and `NOTIFY_MODE=off`).
  */
 export class Notifications extends Construct {
   readonly bus: EventBus;

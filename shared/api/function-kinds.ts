@@ -6,8 +6,6 @@ export type { FunctionKind } from '../http/route';
 export interface FunctionKindSpec {
   /** The widest table access among the routes it may serve: its IAM role grants exactly this. */
   access: Exclude<TableAccess, 'none'>;
-  /** May publish domain events (EventBridge, SES): its role gets the bus and SES grants, its environment the bus settings. */
-  notifies: boolean;
   memoryMb: number;
   timeoutSeconds: number;
   description: string;
@@ -24,16 +22,14 @@ export interface FunctionKindSpec {
 export const FUNCTION_KINDS = {
   read: {
     access: 'read',
-    notifies: false,
     memoryMb: 256,
     timeoutSeconds: 10,
     description: 'API routes that only read the table',
   },
-  // The routes that notify publish after their change has committed (shared/notify/publish-events.ts), so the
-  // writing function holds the bus and SES grants.
+  // Its routes' domain events are outbox items in their own transactions: the notifier delivers them, so this
+  // function holds no bus or SES grant.
   write: {
     access: 'write',
-    notifies: true,
     memoryMb: 256,
     timeoutSeconds: 10,
     description: 'API routes that change the table',
@@ -41,7 +37,6 @@ export const FUNCTION_KINDS = {
   // API Gateway waits at most ~30 s for a Lambda; the import's row limit keeps a whole file well inside that.
   import: {
     access: 'write',
-    notifies: false,
     memoryMb: 512,
     timeoutSeconds: 29,
     description: 'The officer CSV import',
@@ -72,19 +67,12 @@ export function routesOfKind(kind: FunctionKind, routes: readonly RouteDef[]): R
 
 /**
  * Refuse a route its function could not serve: one that writes on the read
- * function, or that notifies on a function without the bus and SES grants.
- * In AWS that route would fail on its first request with AccessDenied.
+ * function. In AWS that route would fail on its first request with AccessDenied.
  */
 export function checkRouteKind(route: RouteDef): void {
-  if (route.notifies && route.access === 'none') {
-    throw new Error(`Route ${route.id} notifies, so it reads the contacts directory: give it read or write access to the table.`);
-  }
   const kind = functionKind(route);
   const spec: FunctionKindSpec = FUNCTION_KINDS[kind];
   if (route.access === 'write' && spec.access !== 'write') {
     throw new Error(`Route ${route.id} writes the table, but the ${kind} function may only read it.`);
-  }
-  if (route.notifies && !spec.notifies) {
-    throw new Error(`Route ${route.id} publishes domain events, but the ${kind} function may not: serve it from a function that notifies.`);
   }
 }

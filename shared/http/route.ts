@@ -54,8 +54,6 @@ export interface RouteDef {
   /** Required: what another organisation's caller gets (see `OtherOrgOutcome`); the authorisation matrix checks it. */
   authz: RouteAuthz;
   access: TableAccess;
-  /** Publishes domain events (EventBridge, SES): only a function kind that may publish can serve it. */
-  notifies?: boolean;
   /** The function that serves the route, when not the one its `access` implies (see `functionKind`). */
   function?: FunctionKind;
   params?: z.ZodType;

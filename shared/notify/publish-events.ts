@@ -29,9 +29,10 @@ async function emailsOf(events: readonly DomainEvent[], from: string, appUrl: st
 }
 
 /**
- * Tell the world about changes that have landed: called by a use case after
- * its transaction succeeded, and awaited, so Lambda does not freeze the
- * container half way through a send.
+ * Tell the world about changes that have landed: called by the outbox
+ * delivery (`shared/use-cases/deliver-outbox.ts`) for an event its change's
+ * transaction wrote, and awaited, so Lambda does not freeze the container
+ * half way through a send.
  *
  * Primary course: in AWS, put each event on the service's EventBridge bus (ten
  * per call) and email each contact of the event's audiences through SES;
@@ -45,8 +46,8 @@ export async function publishEvents(events: readonly DomainEvent[]): Promise<voi
     const config = notifyConfig();
     switch (config.mode) {
       case 'off':
-        // A function that may not publish (its routes are not marked `notifies`) was asked to.
-        logger.warn('Domain events not delivered: this function publishes nothing (NOTIFY_MODE=off; is its route marked notifies?)', {
+        // Only the notifier publishes; any other function writes its events to the outbox instead.
+        logger.warn('Domain events not delivered: this function publishes nothing (NOTIFY_MODE=off; only the outbox notifier publishes)', {
           events: eventRefs(events),
         });
         return;

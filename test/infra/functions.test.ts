@@ -16,8 +16,25 @@ function withoutWebDeployment<T>(resources: Record<string, T>): Record<string, T
 
 const pascal = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
 
-/** The scheduled jobs' construct ids: escalation, moves, the secondment lifecycle. */
+/** The scheduled jobs' construct ids: escalation, moves, the secondment lifecycle, campaign closing. */
 const SCHEDULED_JOBS = ['EscalateDueAlertsJob', 'ApplyDueMovesJob', 'AdvanceDueSecondmentsJob', 'CloseDueCampaignsJob'];
+
+// Every role's actions, spelled out: what each function may do, and so everything it may not.
+const LOGS_AND_TRACES = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+const TABLE_READ = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
+const TABLE_WRITE = [...TABLE_READ, 'dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+/** A scheduled job's, and the notifier's, failure queue. */
+const FAILURE_QUEUE = ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'];
+const STREAM_READ = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+const PUBLISH = ['events:PutEvents', 'ses:SendEmail'];
+const ROLE_ACTIONS: Record<string, string[]> = {
+  PreTokenGenerationFunction: LOGS_AND_TRACES,
+  ReadApiFunction: [...LOGS_AND_TRACES, ...TABLE_READ],
+  WriteApiFunction: [...LOGS_AND_TRACES, ...TABLE_WRITE],
+  ImportApiFunction: [...LOGS_AND_TRACES, ...TABLE_WRITE],
+  ...Object.fromEntries(SCHEDULED_JOBS.map((job) => [`${job}Function`, [...LOGS_AND_TRACES, ...TABLE_WRITE, ...FAILURE_QUEUE]])),
+  OutboxNotifierFunction: [...LOGS_AND_TRACES, ...TABLE_WRITE, ...FAILURE_QUEUE, ...STREAM_READ, ...PUBLISH],
+};
 
 describe('the Lambda functions', () => {
   let template: Template;
@@ -83,10 +100,10 @@ describe('the Lambda functions', () => {
     expect(apiFunction('read').Properties).toMatchObject({ MemorySize: 256, Timeout: 10 });
   });
 
-  it('every function knows the table, the stage and its notify mode, which only the publishing functions have as aws', () => {
+  it('every function knows the table, the stage and its notify mode, which only the outbox notifier has as aws', () => {
     for (const [id, fn] of Object.entries(functions)) {
       if (id.startsWith('PreTokenGeneration')) continue;
-      const publishes = id.startsWith('WriteApiFunction') || id.startsWith('EscalateDueAlertsJob') || id.startsWith('OutboxNotifier');
+      const publishes = id.startsWith('OutboxNotifier');
       expect(fn.Properties!.Environment.Variables, id).toMatchObject({
         TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
         STAGE: 'dev',
@@ -109,7 +126,7 @@ describe('the Lambda functions', () => {
     expect(actions.filter((a) => /^(events|ses):/.test(a))).toEqual([]);
   });
 
-  it('the write function can read and write the table (conditional puts, updates, deletes, transactions) and publish domain events', () => {
+  it('the write function can read and write the table (conditional puts, updates, deletes, transactions), and publishes nothing', () => {
     expect(tableActionsOf('write')).toEqual([
       'dynamodb:BatchGetItem',
       'dynamodb:ConditionCheckItem',
@@ -119,7 +136,21 @@ describe('the Lambda functions', () => {
       'dynamodb:Query',
       'dynamodb:UpdateItem',
     ]);
-    expect(actionsOf(statementsOfRole(roleOf(apiFunction('write'))))).toEqual(expect.arrayContaining(['events:PutEvents', 'ses:SendEmail']));
+    expect(actionsOf(statementsOfRole(roleOf(apiFunction('write')))).filter((a) => /^(events|ses):/.test(a))).toEqual([]);
+  });
+
+  it('each role holds exactly its function’s actions: only the notifier publishes or reads the stream, only the read function cannot write, none Scans', () => {
+    const seen: Record<string, string[]> = {};
+    for (const [id, fn] of Object.entries(functions)) {
+      const name = Object.keys(ROLE_ACTIONS).find((prefix) => id.startsWith(prefix));
+      expect(name, `a function the test does not know: ${id}`).toBeDefined();
+      seen[name!] = [...new Set(actionsOf(statementsOfRole(roleOf(fn))))].sort();
+    }
+    const expected = Object.fromEntries(Object.entries(ROLE_ACTIONS).map(([name, actions]) => [name, [...actions].sort()]));
+    expect(seen).toEqual(expected);
+    const publishers = Object.entries(seen).filter(([, actions]) => actions.some((a) => /^(ses:|events:PutEvents)/.test(a)));
+    expect(publishers.map(([name]) => name)).toEqual(['OutboxNotifierFunction']);
+    for (const actions of Object.values(seen)) expect(actions).not.toContain('dynamodb:Scan');
   });
 
   it('the import function can read and write the table, but publishes nothing', () => {

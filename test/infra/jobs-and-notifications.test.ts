@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Validations } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { FUNCTION_KINDS, functionKind } from '../../shared/api/function-kinds';
 import { routeList } from '../../shared/api/routes';
 import { defineRoute, type RouteDef } from '../../shared/http/route';
 import { resourcesOfType, synthService } from './support/synth-service';
@@ -10,12 +9,11 @@ import { resourcesOfType, synthService } from './support/synth-service';
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: Record<string, unknown> };
 type Resource = { Properties?: Record<string, any> };
 
-/** A route that publishes domain events, beside those the route table holds today. */
-const notifyingProbe: RouteDef = defineRoute({
+/** A write route beside those the route table holds today. */
+const writeProbe: RouteDef = defineRoute({
   ...routeList.find((r) => r.access === 'write')!,
-  id: 'probeNotifying',
-  path: '/v1/probe-notifying',
-  notifies: true,
+  id: 'probeWrite',
+  path: '/v1/probe-write',
 });
 
 function statementsOfRole(template: Template, roleId: string): Statement[] {
@@ -74,21 +72,18 @@ describe('the alert escalation job', () => {
     expect(destination).toMatch(/EscalateDueAlertsJobFailures/);
   });
 
-  it('can write the table, read the due index, publish and report its failures, but not Scan', () => {
+  it('can write the table, read the due index and report its failures, but neither Scan nor publish (its events go to the outbox)', () => {
     const actions = actionsOf(statementsOfRole(template, roleOf(job[1])));
-    expect(actions).toEqual(
-      expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem', 'events:PutEvents', 'ses:SendEmail', 'sqs:SendMessage']),
-    );
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem', 'sqs:SendMessage']));
     expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions.filter((a) => /^(events|ses):/.test(a))).toEqual([]);
   });
 
-  it('knows the table, the bus, the sender and the web UI', () => {
-    expect(job[1].Properties!.Environment.Variables).toMatchObject({
-      TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
-      EVENT_BUS_NAME: { Ref: expect.stringMatching(/^NotificationsBus/) },
-      SENDER_EMAIL: 'no-reply@example.police.uk',
-      APP_URL: 'http://localhost:3000',
-    });
+  it('knows the table, and not the bus: it publishes nothing itself', () => {
+    const vars = job[1].Properties!.Environment.Variables;
+    expect(vars).toMatchObject({ TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) }, NOTIFY_MODE: 'off' });
+    expect(vars.EVENT_BUS_NAME).toBeUndefined();
+    expect(vars.SENDER_EMAIL).toBeUndefined();
   });
 });
 
@@ -140,8 +135,8 @@ describe('the move job', () => {
 describe('notifications', () => {
   let template: Template;
   let functions: Record<string, Resource>;
-  /** The functions that may publish: the write API function (the routes marked notifies) and the escalation job. */
-  const publishes = (id: string) => id.startsWith('WriteApiFunction') || id.startsWith('EscalateDueAlertsJob') || id.startsWith('OutboxNotifier');
+  /** The one function that may publish: the outbox notifier. Every route and job writes its events to the outbox. */
+  const publishes = (id: string) => id.startsWith('OutboxNotifier');
 
   beforeAll(() => {
     template = synthService({ senderEmail: 'workforce@notify.example.police.uk', appUrl: 'https://workforce.example.police.uk/' }).template();
@@ -154,16 +149,9 @@ describe('notifications', () => {
     expect(buses[0]!.Properties!.Name).toBe('rocu-workforce-dev');
   });
 
-  it('serves every route that notifies from the write function, whose kind may publish', () => {
-    const notifying = routeList.filter((r) => r.notifies);
-    expect(notifying.length).toBeGreaterThan(0);
-    for (const route of notifying) expect(FUNCTION_KINDS[functionKind(route)].notifies, route.id).toBe(true);
-    expect(Object.entries(FUNCTION_KINDS).filter(([, spec]) => spec.notifies).map(([kind]) => kind)).toEqual(['write']);
-  });
-
-  it('lets only the roles of publishing functions put events and send email, from the configured sender only', () => {
+  it('lets only the notifier’s role put events and send email, from the configured sender only', () => {
     const notifyingRoles = new Set(Object.entries(functions).filter(([id]) => publishes(id)).map(([, fn]) => roleOf(fn)));
-    expect(notifyingRoles.size).toBe(3);
+    expect(notifyingRoles.size).toBe(1);
     for (const roleId of Object.keys(resourcesOfType(template, 'AWS::IAM::Role'))) {
       const statements = statementsOfRole(template, roleId);
       const actions = actionsOf(statements);
@@ -180,7 +168,7 @@ describe('notifications', () => {
     }
   });
 
-  it('tells only publishing functions where to publish; the rest run with NOTIFY_MODE=off', () => {
+  it('tells only the notifier where to publish; the rest run with NOTIFY_MODE=off', () => {
     for (const [id, fn] of Object.entries(functions)) {
       if (id.startsWith('CustomCDKBucketDeployment') || id.startsWith('PreTokenGeneration')) continue;
       const vars = (fn.Properties!.Environment?.Variables ?? {}) as Record<string, unknown>;
@@ -194,16 +182,9 @@ describe('notifications', () => {
     }
   });
 
-  it('refuses a notifying route that cannot read the contacts directory', () => {
-    const blind: RouteDef = { ...notifyingProbe, access: 'none' };
-    expect(() => synthService({}, { routes: [blind] })).toThrow(/contacts directory/);
-  });
-
-  it('refuses a route its function could not serve: a write on the read function, a notifying route on the import function', () => {
-    const writesOnRead: RouteDef = { ...notifyingProbe, notifies: false, function: 'read' };
+  it('refuses a route its function could not serve: a write on the read function', () => {
+    const writesOnRead: RouteDef = { ...writeProbe, function: 'read' };
     expect(() => synthService({}, { routes: [...routeList, writesOnRead] })).toThrow(/may only read/);
-    const notifiesOnImport: RouteDef = { ...notifyingProbe, function: 'import' };
-    expect(() => synthService({}, { routes: [...routeList, notifiesOnImport] })).toThrow(/import function may not/);
   });
 
   it('rejects a sender that is not an email address', () => {
@@ -212,7 +193,7 @@ describe('notifications', () => {
   });
 
   it('leaves cdk-nag nothing unexplained', () => {
-    const { app } = synthService({}, { routes: [...routeList, notifyingProbe] });
+    const { app } = synthService({}, { routes: [...routeList, writeProbe] });
     const findings = new AwsSolutionsChecks().validateScope(app).violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
     expect(findings).toEqual([]);
     expect(Validations.ACKNOWLEDGED_RULES_METADATA_KEY).toBeDefined();

@@ -100,8 +100,6 @@ export const applicationRoutes = {
     auth: { kind: 'roles', roles: ['hr-lead'] },
     authz: { otherOrg: 404 },
     access: 'write',
-    // Publishes alert events (a raised or withdrawn offer-release alert).
-    notifies: true,
     params: applicationParams,
     status: 200,
     response: application,
@@ -117,8 +115,6 @@ export const applicationRoutes = {
     auth: { kind: 'roles', roles: ['hr-lead'] },
     authz: { otherOrg: 404 },
     access: 'write',
-    // Publishes alert events (a raised or withdrawn offer-release alert).
-    notifies: true,
     params: applicationParams,
     body: offerBody,
     status: 200,
@@ -150,8 +146,6 @@ export const applicationRoutes = {
     auth: { kind: 'roles', roles: ['officer'] },
     authz: { otherOrg: 404 },
     access: 'write',
-    // Publishes alert events (a raised or withdrawn offer-release alert).
-    notifies: true,
     params: applicationParams,
     status: 200,
     response: application,

@@ -77,8 +77,6 @@ export const poolRoutes = {
     auth: { kind: 'roles', roles: ['hr-lead'] },
     authz: { otherOrg: 404 },
     access: 'write',
-    // Publishes `candidate.invited` to the officer.
-    notifies: true,
     params: candidatePoolParams,
     body: inviteCandidateBody,
     // A retry of the same invitation returns the first response instead of 409.
