@@ -1,9 +1,6 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { outboxEventOf } from '../../shared/data/outbox.repository';
 import { logger } from '../../shared/logger';
-import { deliverOutboxEvent } from '../../shared/use-cases/deliver-outbox';
+import { deliverStreamRecords } from '../../shared/use-cases/deliver-outbox';
 
 /**
  * The notifier, fed by the table's stream: every outbox event written in a
@@ -17,18 +14,5 @@ import { deliverOutboxEvent } from '../../shared/use-cases/deliver-outbox';
  */
 export async function handler(event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> {
   logger.addContext(context);
-  for (const record of event.Records) {
-    const image = record.eventName === 'INSERT' ? record.dynamodb?.NewImage : undefined;
-    const outboxEvent = image ? outboxEventOf(unmarshall(image as Record<string, AttributeValue>)) : undefined;
-    if (!outboxEvent) continue;
-    try {
-      const outcome = await deliverOutboxEvent(outboxEvent, context);
-      if (outcome === 'in-progress') throw new Error('delivery still in progress elsewhere');
-      logger.info('Outbox event delivered', { eventId: outboxEvent.id, type: outboxEvent.type });
-    } catch (err) {
-      logger.error('Outbox event not delivered; retried from here', { eventId: outboxEvent.id, errorName: (err as Error)?.name, errorMessage: (err as Error)?.message });
-      return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
-    }
-  }
-  return { batchItemFailures: [] };
+  return deliverStreamRecords(event.Records, context);
 }

@@ -1,8 +1,5 @@
 import { officersRoutes } from '../../shared/api/routes/officers.routes';
-import { actorOf } from '../../shared/data/audit.repository';
 import { defineHandler } from '../../shared/http/handler';
 import { importOfficers } from '../../shared/use-cases/import-officers';
 
-export const handler = defineHandler(officersRoutes.importOfficers, async ({ identity, body }) =>
-  importOfficers(body, identity.org, actorOf(identity)),
-);
+export const handler = defineHandler(officersRoutes.importOfficers, async ({ identity, body }) => importOfficers(identity, body));

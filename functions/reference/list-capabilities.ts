@@ -1,5 +1,5 @@
 import { referenceRoutes } from '../../shared/api/routes/reference.routes';
-import { listCapabilities } from '../../shared/data/capability.repository';
 import { defineHandler } from '../../shared/http/handler';
+import { listCapabilityCatalogue } from '../../shared/use-cases/reference-data';
 
-export const handler = defineHandler(referenceRoutes.listCapabilities, async () => ({ items: await listCapabilities() }));
+export const handler = defineHandler(referenceRoutes.listCapabilities, async () => listCapabilityCatalogue());

@@ -1,5 +1,5 @@
 import { referenceRoutes } from '../../shared/api/routes/reference.routes';
-import { listOrganisations } from '../../shared/data/organisation.repository';
 import { defineHandler } from '../../shared/http/handler';
+import { listOrganisationDirectory } from '../../shared/use-cases/reference-data';
 
-export const handler = defineHandler(referenceRoutes.listOrganisations, async () => ({ items: await listOrganisations() }));
+export const handler = defineHandler(referenceRoutes.listOrganisations, async () => listOrganisationDirectory());

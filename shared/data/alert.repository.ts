@@ -1,7 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { deadlineOf, type AlertState } from '../domain/alert-rules';
 import { ValidationError } from '../errors';
-import type { Identity } from '../http/identity';
 import type { Alert, AlertSummary } from '../schemas/alert.schema';
 import { documentClient, tableName } from './client';
 import { staleVersionError, type ExpectedVersion } from './expected-version';
@@ -21,15 +20,6 @@ export function audiencesOf(alert: Pick<Alert, 'kind' | 'orgId' | 'status' | 're
   for (const org of hrOrgIds) audiences.add(`hr-lead:${org}`);
   if (alert.region && (alert.status === 'escalated' || alert.escalationReason !== null)) audiences.add(`rocc:${alert.region}`);
   return [...audiences];
-}
-
-/** The inboxes a caller may read: one per role they hold in their organisation (or region). */
-export function audiencesFor(identity: Identity): string[] {
-  const out: string[] = [];
-  if (identity.roles.includes('rocu-head')) out.push(`rocu-head:${identity.org}`);
-  if (identity.roles.includes('hr-lead')) out.push(`hr-lead:${identity.org}`);
-  if (identity.roles.includes('rocc')) for (const r of identity.regions) out.push(`rocc:${r}`);
-  return out;
 }
 
 export interface StoredAlert extends Alert {

@@ -39,6 +39,8 @@ export const keys = {
   auditPartition: (entityType: string, entityId: string) => `AUDIT#${entityType}#${entityId}`,
 
   seedMarker: (name: string) => ({ pk: 'SEED', sk: name }),
+  /** The key `GET /v1/health` reads: no item is ever written there. */
+  healthProbe: { pk: 'HEALTH', sk: 'HEALTH' },
   /**
    * The transactional outbox: a domain event written in the same transaction as the change it
    * reports, in time order, until the notifier (the table's stream in AWS, the local gateway's

@@ -33,6 +33,11 @@ export function canEditOfficer(identity: Identity, officer: { homeOrgId: string 
   return isHrLeadOf(identity, officer.homeOrgId);
 }
 
+/** An HR lead creates officers of their own organisation only, whatever the request body says. */
+export function canCreateOfficerIn(identity: Identity, orgId: string): boolean {
+  return isHrLeadOf(identity, orgId);
+}
+
 /** Officer lists are for the HR lead and ROCU head of that organisation. */
 export function canListOfficersOf(identity: Identity, orgId: string): boolean {
   return isHrLeadOf(identity, orgId) || isRocuHeadOf(identity, orgId);
@@ -72,4 +77,19 @@ export function impactRowsVisible(identity: Identity, campaign: { ownerOrgId: st
   if (isCampaignHr(identity, campaign) || identity.roles.includes('rocc')) return 'all';
   if (identity.roles.includes('rocu-head')) return 'own';
   return 'none';
+}
+
+/** The alert inboxes a caller may read: one per role they hold in their organisation (or region). */
+export function audiencesFor(identity: Identity): string[] {
+  const out: string[] = [];
+  if (identity.roles.includes('rocu-head')) out.push(`rocu-head:${identity.org}`);
+  if (identity.roles.includes('hr-lead')) out.push(`hr-lead:${identity.org}`);
+  if (identity.roles.includes('rocc')) for (const r of identity.regions) out.push(`rocc:${r}`);
+  return out;
+}
+
+/** An alert is visible to the audiences it was raised for (ERSOU's head never sees TITAN's). */
+export function canReadAlert(identity: Identity, alert: { audiences: readonly string[] }): boolean {
+  const mine = new Set(audiencesFor(identity));
+  return alert.audiences.some((a) => mine.has(a));
 }

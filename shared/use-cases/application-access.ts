@@ -24,6 +24,11 @@ export function isApplicant(identity: Identity, app: Pick<StoredApplication, 'of
   return identity.officerId !== undefined && identity.officerId === app.officerId;
 }
 
+/** Reading an application: the applicant and the campaign's HR leads; to anyone else it does not exist. */
+export function canReadApplication(identity: Identity, app: Pick<StoredApplication, 'officerId' | 'campaignOrgIds'>): boolean {
+  return isApplicant(identity, app) || isApplicationHr(identity, app);
+}
+
 export async function applicationForHr(identity: Identity, applicationId: string): Promise<StoredApplication> {
   const app = await getApplication(applicationId);
   if (!app || !isApplicationHr(identity, app)) throw new NotFoundError(`No application ${applicationId} to a campaign of yours.`);

@@ -1,12 +1,12 @@
 import { actorOf } from '../data/audit.repository';
-import { createPlacement as putPlacement, type StoredPlacement } from '../data/placement.repository';
+import { createPlacement as putPlacement, placementView, type StoredPlacement } from '../data/placement.repository';
 import { isHrLeadOf } from '../domain/access';
 import { placementEndDate, placementViolations } from '../domain/secondment-rules';
 import { todayIso } from '../domain/working-days';
 import { ForbiddenError, ValidationError } from '../errors';
 import type { Identity } from '../http/identity';
 import { newId } from '../ids';
-import type { CreatePlacementInput } from '../schemas/placement.schema';
+import type { CreatePlacementInput, Placement } from '../schemas/placement.schema';
 
 /**
  * The host's HR lead posts a placement. Primary course: the host is the
@@ -45,4 +45,9 @@ export async function createPlacement(identity: Identity, input: CreatePlacement
     updatedAt: at,
   };
   return putPlacement(placement, actorOf(identity));
+}
+
+/** `POST /v1/placements`: create the placement (see `createPlacement`) and answer with its API view on today's date. */
+export async function postPlacement(identity: Identity, input: CreatePlacementInput, now = new Date()): Promise<Omit<Placement, 'eligible'>> {
+  return placementView(await createPlacement(identity, input, now), todayIso(now));
 }

@@ -1,7 +1,9 @@
 import { IdempotencyAlreadyInProgressError, IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import type { Context } from 'aws-lambda';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { idempotencyStore } from '../data/idempotency-store';
-import { pendingOutboxEvents, removeFromOutbox, type OutboxEvent } from '../data/outbox.repository';
+import { outboxEventOf, pendingOutboxEvents, removeFromOutbox, type OutboxEvent } from '../data/outbox.repository';
 import { logger } from '../logger';
 import { publishEvents } from '../notify/publish-events';
 
@@ -39,6 +41,31 @@ export async function deliverOutboxEvent(event: OutboxEvent, context?: Context):
   }
   await removeFromOutbox(event);
   return 'delivered';
+}
+
+/**
+ * Deliver a batch of the table's stream (in AWS, the notifier's). Primary
+ * course: each new outbox item, in stream order, is delivered once by event
+ * id (`deliverOutboxEvent`); every other record (any other item, a removal)
+ * is skipped. At the first record that fails, or whose delivery is still
+ * running elsewhere, the batch stops and reports that record as failed, so
+ * Lambda retries the batch from there, in order.
+ */
+export async function deliverStreamRecords(records: readonly DynamoDBRecord[], context?: Context): Promise<DynamoDBBatchResponse> {
+  for (const record of records) {
+    const image = record.eventName === 'INSERT' ? record.dynamodb?.NewImage : undefined;
+    const outboxEvent = image ? outboxEventOf(unmarshall(image as Record<string, AttributeValue>)) : undefined;
+    if (!outboxEvent) continue;
+    try {
+      const outcome = await deliverOutboxEvent(outboxEvent, context);
+      if (outcome === 'in-progress') throw new Error('delivery still in progress elsewhere');
+      logger.info('Outbox event delivered', { eventId: outboxEvent.id, type: outboxEvent.type });
+    } catch (err) {
+      logger.error('Outbox event not delivered; retried from here', { eventId: outboxEvent.id, errorName: (err as Error)?.name, errorMessage: (err as Error)?.message });
+      return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+    }
+  }
+  return { batchItemFailures: [] };
 }
 
 let chain: Promise<unknown> = Promise.resolve();

@@ -1,7 +1,8 @@
-import type { Actor } from '../data/audit.repository';
+import { actorOf, type Actor } from '../data/audit.repository';
 import { createOfficer, findOfficerIdByStaffNumber, getOfficer, changedFields, updateOfficer } from '../data/officer.repository';
 import { parseOfficerCsv, type OfficerRow, type RowError } from '../domain/officer-csv';
 import { AppError, ForbiddenError } from '../errors';
+import type { Identity } from '../http/identity';
 import { refuseChangeWhileCommitted } from './officer-commitments';
 
 export interface ImportResult {
@@ -44,7 +45,9 @@ async function importRow(orgId: string, officer: OfficerRow, actor: Actor): Prom
  * home column: every row is an officer of the caller's own organisation, so
  * an import can never move an officer to another one.
  */
-export async function importOfficers(csv: string, orgId: string, actor: Actor): Promise<ImportResult> {
+export async function importOfficers(identity: Identity, csv: string): Promise<ImportResult> {
+  const orgId = identity.org;
+  const actor = actorOf(identity);
   const { rows, errors } = parseOfficerCsv(csv);
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0, errors: [...errors] };
   let next = 0;

@@ -197,7 +197,8 @@ describe('the demo officer generator', () => {
 
 describe('the walk-through scenario', () => {
   it('leaves the NCA’s North West cyber campaign in consultation with one alert waiting for the TITAN head', async () => {
-    const { audiencesFor, listInbox } = await import('../../shared/data/alert.repository');
+    const { listInbox } = await import('../../shared/data/alert.repository');
+    const { audiencesFor } = await import('../../shared/domain/access');
     const titanHead = { sub: 'titan-head', org: 'titan', roles: ['rocu-head' as const], regions: [] };
     const inbox = await listInbox(audiencesFor(titanHead), { status: 'open' }, { limit: 10 });
     expect(inbox.items).toEqual([

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { baselineFieldsAllowed, canEditOfficer, canListOfficersOf, canReadOfficer } from '../../shared/domain/access';
+import { audiencesFor, baselineFieldsAllowed, canCreateOfficerIn, canEditOfficer, canListOfficersOf, canReadAlert, canReadOfficer } from '../../shared/domain/access';
 import type { Identity } from '../../shared/http/identity';
 import { compilePath } from '../../shared/http/route';
 import { expectedVersion } from '../../shared/http/versioning';
+import { canReadApplication } from '../../shared/use-cases/application-access';
 
 const who = (org: string, roles: Identity['roles'], officerId?: string): Identity => ({ sub: 's', org, roles, regions: [], ...(officerId ? { officerId } : {}) });
 
@@ -56,6 +57,40 @@ describe('organisation scoping', () => {
     expect(baselineFieldsAllowed(who('titan', ['rocu-head']), 'titan')).toEqual({ minimum: true, establishment: false });
     expect(baselineFieldsAllowed(who('titan', ['hr-lead', 'rocu-head']), 'titan')).toEqual({ minimum: true, establishment: true });
     expect(baselineFieldsAllowed(who('ersou', ['rocu-head']), 'titan')).toEqual({ minimum: false, establishment: false });
+  });
+  it('an HR lead creates officers in their own organisation only; a ROCU head creates none', () => {
+    expect(canCreateOfficerIn(who('titan', ['hr-lead']), 'titan')).toBe(true);
+    expect(canCreateOfficerIn(who('titan', ['hr-lead']), 'ersou')).toBe(false);
+    expect(canCreateOfficerIn(who('titan', ['rocu-head']), 'titan')).toBe(false);
+  });
+});
+
+describe('applications', () => {
+  const app = { officerId: 'off_1', campaignOrgIds: ['nca', 'titan'] };
+  it('the applicant and the HR leads of the campaign’s organisations read an application; nobody else', () => {
+    expect(canReadApplication(who('ersou', ['officer'], 'off_1'), app)).toBe(true);
+    expect(canReadApplication(who('titan', ['hr-lead']), app)).toBe(true);
+    expect(canReadApplication(who('titan', ['officer'], 'off_2'), app)).toBe(false);
+    expect(canReadApplication(who('titan', ['rocu-head']), app)).toBe(false);
+    expect(canReadApplication(who('ersou', ['hr-lead']), app)).toBe(false);
+  });
+});
+
+describe('alert inboxes', () => {
+  const rocc = (regions: string[]): Identity => ({ sub: 's', org: 'nca', roles: ['rocc'], regions });
+  it('a caller reads one inbox per role they hold: their unit’s head, their organisation’s HR, each of their regions’ ROCC', () => {
+    expect(audiencesFor(who('titan', ['rocu-head', 'hr-lead']))).toEqual(['rocu-head:titan', 'hr-lead:titan']);
+    expect(audiencesFor(rocc(['north-west', 'eastern']))).toEqual(['rocc:north-west', 'rocc:eastern']);
+    expect(audiencesFor(who('titan', ['officer'], 'off_1'))).toEqual([]);
+  });
+  it('an alert is visible to the audiences it was raised for and nobody else', () => {
+    const alert = { audiences: ['rocu-head:titan', 'hr-lead:nca'] };
+    expect(canReadAlert(who('titan', ['rocu-head']), alert)).toBe(true);
+    expect(canReadAlert(who('nca', ['hr-lead']), alert)).toBe(true);
+    expect(canReadAlert(who('ersou', ['rocu-head']), alert)).toBe(false);
+    expect(canReadAlert(who('titan', ['hr-lead']), alert)).toBe(false);
+    expect(canReadAlert(rocc(['north-west']), alert)).toBe(false);
+    expect(canReadAlert(rocc(['north-west']), { audiences: [...alert.audiences, 'rocc:north-west'] })).toBe(true);
   });
 });
 

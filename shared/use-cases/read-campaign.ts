@@ -1,0 +1,32 @@
+import { getCampaign } from '../data/campaign.repository';
+import { canSeeCampaign, impactRowsVisible } from '../domain/access';
+import { worstLevel, type Level } from '../domain/capability-level';
+import type { ImpactRow } from '../domain/impact';
+import { NotFoundError } from '../errors';
+import type { Identity } from '../http/identity';
+import type { Campaign } from '../schemas/campaign.schema';
+import { assessCampaignImpact } from './assess-campaign-impact';
+
+/** A campaign for someone who may see it (`canSeeCampaign`: a draft only for its owner's and partners' HR); to anyone else it is not found. One GetItem. */
+export async function readCampaign(identity: Identity, campaignId: string): Promise<Campaign> {
+  const campaign = await getCampaign(campaignId);
+  if (!campaign || !canSeeCampaign(identity, campaign)) throw new NotFoundError(`No campaign ${campaignId}.`);
+  return campaign;
+}
+
+/**
+ * A campaign's impact on every ROCU's teams, recomputed from the campaign and
+ * the current baselines (so it follows every edit and every baseline change),
+ * with the rows the caller may see (`impactRowsVisible`: campaign HR and
+ * ROCCs all, a ROCU head their own unit's). GetItem, then the assessment's reads.
+ */
+export async function readCampaignImpact(
+  identity: Identity,
+  campaignId: string,
+): Promise<{ campaignId: string; capabilityId: string; rows: ImpactRow[]; worstLevel: Level }> {
+  const campaign = await readCampaign(identity, campaignId);
+  const visible = impactRowsVisible(identity, campaign);
+  const { assessment } = await assessCampaignImpact(campaign);
+  const rows = visible === 'all' ? assessment.rows : assessment.rows.filter((r) => r.orgId === identity.org);
+  return { campaignId: campaign.id, capabilityId: campaign.capabilityId, rows, worstLevel: worstLevel(rows.map((r) => r.level)) };
+}
