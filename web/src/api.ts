@@ -1,4 +1,5 @@
 import { apiUrl } from './config';
+import { type ArgsOptional, type RouteArgs, type RouteKey, type RouteResponse, routeRequest } from './routes';
 import { readSession } from './session';
 
 /** One entry of the API's `error.details`: which field, and what is wrong with it. */
@@ -60,8 +61,10 @@ async function errorFrom(res: Response): Promise<ApiError> {
 }
 
 /**
- * Call the service's public API (same origin: `/v1/…`, or `/local/…` for the
- * local identity routes) with the signed-in user's bearer token. Resolves with
+ * Send one request to the service (same origin) with the signed-in user's
+ * bearer token. Pages call routes through `api.call`, typed by the route
+ * table; this untyped form is for the local identity routes (`/local/…`),
+ * which only the local gateway serves. Resolves with
  * the JSON body; rejects with an `ApiError` (status 0 when the network failed).
  */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -92,17 +95,30 @@ export async function request<T>(method: string, path: string, options: RequestO
   return (await res.json()) as T;
 }
 
-export const api = {
-  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
-  put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
-  patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
-};
-
-/** A query string from the defined values: `query({status:'open'})` → `?status=open`. */
-export function query(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
-  const s = search.toString();
-  return s ? `?${s}` : '';
+/** How a route call is sent, beside its typed parts. */
+export interface CallOptions {
+  /** Sent as `Idempotency-Key` on creating POSTs, so a retried click creates nothing twice. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  /** Send the body (a string) as is with this content type, not as JSON: `text/csv` for an officer import. */
+  contentType?: string;
 }
+
+/** The arguments after the route key: optional when the route has no path parameters and no required body. */
+export type CallRest<K extends RouteKey> = ArgsOptional<K> extends true
+  ? [args?: RouteArgs<K>, options?: CallOptions]
+  : [args: RouteArgs<K>, options?: CallOptions];
+
+/**
+ * Call one route of the API by its key, `api.call('GET /v1/campaigns/{id}', {params:{id}})`:
+ * the path parameters, query and body are typed from the route table, and so
+ * is the answer.
+ */
+function call<K extends RouteKey>(key: K, ...rest: CallRest<K>): Promise<RouteResponse<K>> {
+  const [args, options] = rest as [RouteArgs<K> | undefined, CallOptions | undefined];
+  const { method, path } = routeRequest(key, args as { params?: unknown; query?: unknown } | undefined);
+  const body = (args as { body?: unknown } | undefined)?.body;
+  return request<RouteResponse<K>>(method, path, { ...options, ...(body !== undefined ? { body } : {}) });
+}
+
+export const api = { call };

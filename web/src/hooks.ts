@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from './api';
+import { request } from './api';
+import { type ArgsOptional, type GetRouteKey, type RouteArgs, type RouteResponse, routeRequest } from './routes';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -9,8 +10,21 @@ export interface Loaded<T> {
   reload: () => Promise<void>;
 }
 
-/** GET `path` (skipped while it is undefined); a newer path wins over an older answer. */
-export function useApi<T>(path: string | undefined): Loaded<T> {
+/**
+ * Read route `key` (skipped while `key` is undefined), typed by the route
+ * table: `useApi('GET /v1/campaigns/{id}', {params:{id}})`. A newer request
+ * wins over an older answer.
+ */
+export function useApi<K extends GetRouteKey>(
+  key: K | undefined,
+  ...rest: ArgsOptional<K> extends true ? [args?: RouteArgs<K>] : [args: RouteArgs<K>]
+): Loaded<RouteResponse<K>> {
+  const path = key === undefined ? undefined : routeRequest(key, rest[0] as { params?: unknown; query?: unknown } | undefined).path;
+  return useGet<RouteResponse<K>>(path);
+}
+
+/** GET `path` (skipped while it is undefined): the local identity routes, outside the route table. */
+export function useGet<T>(path: string | undefined): Loaded<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [loading, setLoading] = useState<boolean>(path !== undefined);
@@ -23,7 +37,7 @@ export function useApi<T>(path: string | undefined): Loaded<T> {
       setLoading(true);
       if (!keepData) setData(undefined);
       try {
-        const result = await api.get<T>(path);
+        const result = await request<T>('GET', path);
         if (ticket !== latest.current) return;
         setData(result);
         setError(undefined);

@@ -24,8 +24,8 @@ function shortName(name: string): string {
 export function ReferenceProvider({ children }: { children: ReactNode }) {
   const { session } = useSession();
   const signedIn = session?.token;
-  const orgs = useApi<{ items: Organisation[] }>(signedIn ? '/v1/organisations' : undefined);
-  const caps = useApi<{ items: Capability[] }>(signedIn ? '/v1/capabilities' : undefined);
+  const orgs = useApi(signedIn ? 'GET /v1/organisations' : undefined);
+  const caps = useApi(signedIn ? 'GET /v1/capabilities' : undefined);
   const value = useMemo<ReferenceData>(() => {
     const organisations = orgs.data?.items ?? [];
     const capabilities = caps.data?.items ?? [];

@@ -1,39 +1,45 @@
 /**
- * The API's shapes, taken from the same zod schemas the handlers validate and
- * shape their responses with (type-only imports: nothing of the server is
- * bundled), so a changed response field is a type error here.
+ * The API's shapes as pages name them, each the answer of a route in the
+ * route table (web/src/routes.ts), so a changed response field is a type
+ * error here and in every page that reads it.
  */
-import type { z } from 'zod';
-import type { AlertSummary, alertWithHistory } from '../../shared/schemas/alert.schema';
-import type { Application } from '../../shared/schemas/application.schema';
-import type { CampaignSummaryView as CampaignSummary, CampaignView as Campaign, impactAssessment, impactRow } from '../../shared/schemas/campaign.schema';
-import type { Capability, CapabilityRow } from '../../shared/schemas/capability.schema';
-import type { me } from '../../shared/schemas/misc.schema';
-import type { organisation } from '../../shared/schemas/organisation.schema';
-import type { SecondmentApplication } from '../../shared/schemas/secondment.schema';
-import type { Placement } from '../../shared/schemas/placement.schema';
-import type { importResult } from '../../shared/schemas/officer.schema';
+import type { RouteBody, RouteQuery, RouteResponse } from './routes';
 
-export type { AlertSummary, Application, Campaign, CampaignSummary, Capability, CapabilityRow, SecondmentApplication };
+type Item<T> = T extends { items: readonly (infer I)[] } ? I : never;
+
+export type AlertSummary = Item<RouteResponse<'GET /v1/alerts'>>;
+export type AlertDetail = RouteResponse<'GET /v1/alerts/{id}'>;
+export type Application = RouteResponse<'GET /v1/applications/{id}'>;
 /** `GET /v1/me/applications`: campaign and secondment applications in one list. */
-export type MyApplication = Application | SecondmentApplication;
-export type AlertDetail = z.infer<typeof alertWithHistory>;
-export type ImpactAssessment = z.infer<typeof impactAssessment>;
-export type ImpactRow = z.infer<typeof impactRow>;
-export type Me = z.infer<typeof me>;
-export type Organisation = z.infer<typeof organisation>;
+export type MyApplication = Item<RouteResponse<'GET /v1/me/applications'>>;
+export type Campaign = RouteResponse<'GET /v1/campaigns/{id}'>;
+export type CampaignSummary = Item<RouteResponse<'GET /v1/campaigns'>>;
+export type CampaignBody = RouteBody<'POST /v1/campaigns'>;
+export type PublishResult = RouteResponse<'POST /v1/campaigns/{id}/publish'>;
+export type ImpactAssessment = RouteResponse<'GET /v1/campaigns/{id}/impact'>;
+export type ImpactRow = ImpactAssessment['rows'][number];
 export type Level = ImpactRow['level'];
-export type { Placement };
+export type Capability = Item<RouteResponse<'GET /v1/capabilities'>>;
+export type CapabilityRow = Item<RouteResponse<'GET /v1/organisations/{orgId}/capabilities'>>;
+export type Organisation = Item<RouteResponse<'GET /v1/organisations'>>;
+export type Me = RouteResponse<'GET /v1/me'>;
+export type Placement = RouteResponse<'GET /v1/placements/{id}'>;
+export type SecondmentApplication = RouteResponse<'GET /v1/secondment-applications/{id}'>;
+export type Course = RouteResponse<'GET /v1/courses/{id}'>;
+export type CourseBooking = RouteResponse<'GET /v1/course-bookings/{id}'>;
+export type PipRecord = RouteResponse<'GET /v1/officers/{officerId}/pip'>;
 /** `POST /v1/officers/import`: counts and the per-row error report. */
-export type ImportResult = z.infer<typeof importResult>;
+export type ImportResult = RouteResponse<'POST /v1/officers/import'>;
+export type CapabilityHeatmapReport = RouteResponse<'GET /v1/reports/capability-heatmap'>;
+export type PipPipelineReport = RouteResponse<'GET /v1/reports/pip-pipeline'>;
+export type CampaignCalendarReport = RouteResponse<'GET /v1/reports/campaign-calendar'>;
+/** A region of England and Wales, as the reports filter by. */
+export type Region = NonNullable<NonNullable<RouteQuery<'GET /v1/reports/capability-heatmap'>>['region']>;
+export type SecondmentFlowsReport = RouteResponse<'GET /v1/reports/secondment-flows'>;
 
-export interface Page<T> {
-  items: T[];
-  cursor?: string;
-}
+export type Role = Me['roles'][number];
 
-export type Role = 'officer' | 'hr-lead' | 'rocu-head' | 'rocc' | 'admin';
-
+/** What `POST /local/token` says of the signed-in user (local runs only; not a route of the API). */
 export interface Claims {
   sub: string;
   org: string;

@@ -16,6 +16,7 @@ import {
 import { formErrors, formErrorsFrom, hasErrors, type FormErrors } from '../errors';
 import { PIP, REGION_NAMES, VETTING, VETTING_ORDER } from '../format';
 import { useReference } from '../reference';
+import type { RouteBody } from '../routes';
 import type { Campaign } from '../types';
 
 /** The API's field paths, named as the form names them (error summary, field messages). */
@@ -62,19 +63,12 @@ export interface CampaignFormValues {
   terms: string;
 }
 
-/** The body both `POST /v1/campaigns` and `PATCH /v1/campaigns/{id}` take (less the owner and version). */
-export interface CampaignBody {
-  title: string;
-  capabilityId: string;
-  partnerOrgIds: string[];
-  regions: string[];
-  posts: number;
-  allocations: Array<{ orgId: string; posts: number }>;
-  opensOn: string;
-  closesOn: string;
-  maxAppointmentsPerSource: number | null;
-  roleProfile: { jobDescription: string; terms: string; grade: string; salaryBand: string; vetting: string; minPipLevel: number; locations: string[] };
-}
+type CreateBody = RouteBody<'POST /v1/campaigns'>;
+
+/** The body both `POST /v1/campaigns` and `PATCH /v1/campaigns/{id}` take (less the owner and version), every field set. */
+export type CampaignBody = Required<
+  Pick<CreateBody, 'title' | 'capabilityId' | 'partnerOrgIds' | 'regions' | 'posts' | 'allocations' | 'opensOn' | 'closesOn' | 'maxAppointmentsPerSource'>
+> & { roleProfile: Required<CreateBody['roleProfile']> };
 
 /** Empty for a new campaign; the campaign's own values to change one. */
 export function campaignFormValues(c?: Campaign): CampaignFormValues {
@@ -159,7 +153,7 @@ export function checkCampaignForm(v: CampaignFormValues, ownerOrgId: string): { 
       title: v.title.trim(),
       capabilityId: v.capabilityId,
       partnerOrgIds: v.partners,
-      regions: v.regions,
+      regions: v.regions as CampaignBody['regions'],
       posts: postsN!,
       allocations: typed.length === 0 ? [] : allocations.map((a) => ({ orgId: a.orgId, posts: a.posts! })),
       opensOn: isoFromParts(v.opensOn)!,
@@ -170,7 +164,7 @@ export function checkCampaignForm(v: CampaignFormValues, ownerOrgId: string): { 
         terms: v.terms.trim(),
         grade: v.grade.trim(),
         salaryBand: v.salaryBand.trim(),
-        vetting: v.vetting,
+        vetting: v.vetting as CampaignBody['roleProfile']['vetting'],
         minPipLevel: Number(v.minPipLevel),
         locations: locationList,
       },

@@ -3,6 +3,7 @@ import { api } from '../api';
 import { LEVEL_ORDER, LEVEL_TEXT } from '../format';
 import { useDebounced } from '../hooks';
 import { useReference } from '../reference';
+import type { RouteBody } from '../routes';
 import type { ImpactAssessment, ImpactRow } from '../types';
 import { LevelTag, Loading, TableWrapper } from './ui';
 
@@ -115,7 +116,9 @@ export interface PreviewInput {
   ownerOrgId?: string;
 }
 
-function previewBody(input: PreviewInput) {
+type PreviewBody = RouteBody<'POST /v1/campaigns/impact-preview'>;
+
+function previewBody(input: PreviewInput): PreviewBody | undefined {
   const posts = Number(input.posts);
   const cap = input.cap.trim() === '' ? null : Number(input.cap);
   if (!input.capabilityId || !input.vetting) return undefined;
@@ -125,7 +128,7 @@ function previewBody(input: PreviewInput) {
     capabilityId: input.capabilityId,
     posts,
     maxAppointmentsPerSource: cap,
-    roleProfile: { vetting: input.vetting, minPipLevel: Number(input.minPipLevel || 0) },
+    roleProfile: { vetting: input.vetting as PreviewBody['roleProfile']['vetting'], minPipLevel: Number(input.minPipLevel || 0) },
     ...(input.ownerOrgId ? { ownerOrgId: input.ownerOrgId } : {}),
   };
 }
@@ -144,7 +147,7 @@ export function ImpactPreview({ input }: { input: PreviewInput }) {
     if (!settled) return;
     const controller = new AbortController();
     api
-      .post<ImpactAssessment>('/v1/campaigns/impact-preview', JSON.parse(settled), { signal: controller.signal })
+      .call('POST /v1/campaigns/impact-preview', { body: JSON.parse(settled) as PreviewBody }, { signal: controller.signal })
       .then((assessment) => setResult({ key: settled, assessment }))
       .catch((err: Error) => {
         if (err.name !== 'AbortError') setResult({ key: settled, error: err.message });

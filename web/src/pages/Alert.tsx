@@ -8,7 +8,11 @@ import { ALERT_KIND, ALERT_OUTCOME, ROLE_NAMES, formatDate, formatDateTime } fro
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
+import type { RouteBody } from '../routes';
 import type { AlertDetail } from '../types';
+
+type RespondBody = RouteBody<'POST /v1/alerts/{id}/respond'>;
+type DecideBody = RouteBody<'POST /v1/alerts/{id}/decide'>;
 
 const RESPOND_LABELS = { decision: 'Your answer', cap: 'Most offers to your officers', releaseDate: 'Release date', note: 'Note' };
 
@@ -62,11 +66,14 @@ function RespondForm({ alert, onDone }: { alert: AlertDetail; onDone: (message: 
     if (hasErrors(check)) return;
     setBusy(true);
     try {
-      await api.post(`/v1/alerts/${alert.id}/respond`, {
-        decision,
-        note: note.trim(),
-        ...(decision === 'request-cap' ? { cap: capN } : {}),
-        ...(decision === 'defer' ? { releaseDate: releaseIso } : {}),
+      await api.call('POST /v1/alerts/{id}/respond', {
+        params: { id: alert.id },
+        body: {
+          decision: decision as RespondBody['decision'],
+          note: note.trim(),
+          ...(decision === 'request-cap' ? { cap: capN } : {}),
+          ...(decision === 'defer' ? { releaseDate: releaseIso } : {}),
+        },
       });
       await onDone('Your answer is recorded. The campaign’s HR lead has been told.');
     } catch (err) {
@@ -135,7 +142,7 @@ function DecideForm({ alert, onDone }: { alert: AlertDetail; onDone: (message: s
     if (hasErrors(check)) return;
     setBusy(true);
     try {
-      await api.post(`/v1/alerts/${alert.id}/decide`, { decision, note: note.trim() });
+      await api.call('POST /v1/alerts/{id}/decide', { params: { id: alert.id }, body: { decision: decision as DecideBody['decision'], note: note.trim() } });
       await onDone('Your decision is recorded.');
     } catch (err) {
       setErrors(formErrorsFrom(err, { decision: 'Your decision', note: 'Reason' }));
@@ -172,7 +179,7 @@ function ReferForm({ alert, onDone }: { alert: AlertDetail; onDone: (message: st
   const refer = async () => {
     setBusy(true);
     try {
-      await api.post(`/v1/alerts/${alert.id}/refer`);
+      await api.call('POST /v1/alerts/{id}/refer', { params: { id: alert.id } });
       await onDone('The cap request is referred to the ROCC, who will decide it.');
     } catch (err) {
       setErrors(formErrorsFrom(err));
@@ -205,7 +212,7 @@ export function AlertPage() {
   const { id = '' } = useParams();
   const { session, hasRole } = useSession();
   const { orgName, capabilityName } = useReference();
-  const alert = useApi<AlertDetail>(`/v1/alerts/${id}`);
+  const alert = useApi('GET /v1/alerts/{id}', { params: { id } });
   const [banner, setBanner] = useState<string>();
   usePageTitle(alert.data ? `${ALERT_KIND[alert.data.kind] ?? 'Alert'}: ${alert.data.campaignTitle}` : 'Alert');
   if (alert.loading && !alert.data) return <Loading what="Loading the alert" />;

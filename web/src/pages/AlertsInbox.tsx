@@ -4,7 +4,7 @@ import { ALERT_KIND, LEVEL_ORDER, LEVEL_TEXT, formatDate, formatDateTime, plural
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
-import type { AlertSummary, Page } from '../types';
+import type { AlertSummary } from '../types';
 
 /** Still waiting on someone: the ROCU head, the campaign's HR lead (a cap) or the ROCC. */
 export const OUTSTANDING_ALERT = new Set(['open', 'cap-requested', 'escalated']);
@@ -73,7 +73,7 @@ export function AlertsInbox() {
   const showAll = params.get('show') === 'all';
   const { session, hasRole } = useSession();
   const { orgName } = useReference();
-  const list = useApi<Page<AlertSummary>>('/v1/alerts?limit=100');
+  const list = useApi('GET /v1/alerts', { query: { limit: 100 } });
   const items = list.data?.items ?? [];
   const waiting = items.filter((a) => OUTSTANDING_ALERT.has(a.status));
   const shown = showAll ? items : waiting;

@@ -7,7 +7,6 @@ import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
-import type { CapabilityRow } from '../types';
 
 /** `/baselines`: each capability team of the caller's organisation: strength, minimum, establishment, projection, level. */
 export function Baselines() {
@@ -16,7 +15,7 @@ export function Baselines() {
   const { session, hasRole } = useSession();
   const { orgName, capabilityName } = useReference();
   const org = session!.claims.org;
-  const list = useApi<{ items: CapabilityRow[] }>(`/v1/organisations/${org}/capabilities`);
+  const list = useApi('GET /v1/organisations/{orgId}/capabilities', { params: { orgId: org } });
   const banner = (location.state as { banner?: string } | null)?.banner;
   const rows = [...(list.data?.items ?? [])].sort((a, b) => capabilityName(a.capabilityId).localeCompare(capabilityName(b.capabilityId)));
   const sets = hasRole('rocu-head') ? 'minimum' : 'establishment';
@@ -94,7 +93,7 @@ export function BaselineEdit() {
   const { session, hasRole } = useSession();
   const { orgName, capabilityName } = useReference();
   const org = session!.claims.org;
-  const list = useApi<{ items: CapabilityRow[] }>(`/v1/organisations/${org}/capabilities`);
+  const list = useApi('GET /v1/organisations/{orgId}/capabilities', { params: { orgId: org } });
   const row = list.data?.items.find((r) => r.capabilityId === capabilityId);
   const field = hasRole('rocu-head') ? 'minimum' : 'establishment';
   const [value, setValue] = useState<string>();
@@ -124,7 +123,10 @@ export function BaselineEdit() {
     if (hasErrors(check)) return;
     setBusy(true);
     try {
-      const saved = await api.put<CapabilityRow>(`/v1/organisations/${org}/capabilities/${capabilityId}`, { [field]: n, version: row.version });
+      const saved = await api.call('PUT /v1/organisations/{orgId}/capabilities/{capabilityId}', {
+        params: { orgId: org, capabilityId },
+        body: field === 'minimum' ? { minimum: n, version: row.version } : { establishment: n, version: row.version },
+      });
       navigate('/baselines', { state: { banner: `The ${name.toLowerCase()} ${field} is now ${saved[field]}.` } });
     } catch (err) {
       setErrors(formErrorsFrom(err, { minimum: 'Minimum', establishment: 'Establishment' }));

@@ -9,13 +9,6 @@ import { ALERT_OUTCOME, ALERT_STATUS, PIP, REGION_NAMES, VETTING, formatDate, fo
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
-import type { Campaign, ImpactAssessment } from '../types';
-
-interface PublishResult {
-  campaign: Campaign;
-  raisedAlertIds: string[];
-  outstanding: Array<{ orgId: string; alertId: string; status: string }>;
-}
 
 const OUTSTANDING = new Set(['open', 'cap-requested', 'escalated']);
 
@@ -29,9 +22,9 @@ export function CampaignPage() {
   const location = useLocation();
   const { session, hasRole } = useSession();
   const { orgName, capabilityName } = useReference();
-  const campaign = useApi<Campaign>(`/v1/campaigns/${id}`);
+  const campaign = useApi('GET /v1/campaigns/{id}', { params: { id } });
   const canSeeImpact = hasRole('hr-lead', 'rocu-head', 'rocc');
-  const impact = useApi<ImpactAssessment>(canSeeImpact && campaign.data ? `/v1/campaigns/${id}/impact` : undefined);
+  const impact = useApi(canSeeImpact && campaign.data ? 'GET /v1/campaigns/{id}/impact' : undefined, { params: { id } });
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [banner, setBanner] = useState<string | undefined>((location.state as { banner?: string } | null)?.banner);
   const [busy, setBusy] = useState(false);
@@ -54,7 +47,7 @@ export function CampaignPage() {
     setErrors(noErrors);
     setBanner(undefined);
     try {
-      const result = await api.post<PublishResult>(`/v1/campaigns/${id}/publish`);
+      const result = await api.call('POST /v1/campaigns/{id}/publish', { params: { id } });
       await Promise.all([campaign.reload(), impact.reload()]);
       setBanner(
         result.campaign.status === 'open'

@@ -7,7 +7,7 @@ import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from
 import { APPLICATION_STATUS, formatDate, formatDateTime, todayIso } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
-import type { Application, Campaign, Page } from '../types';
+import type { Application } from '../types';
 import { dateError } from '../components/campaign-form';
 import { NotFound } from './Misc';
 
@@ -45,8 +45,8 @@ function ReleaseNote({ a }: { a: Application }) {
 export function CampaignApplications() {
   const { id = '' } = useParams();
   const { orgName } = useReference();
-  const campaign = useApi<Campaign>(`/v1/campaigns/${id}`);
-  const list = useApi<Page<Application>>(`/v1/campaigns/${id}/applications?limit=100`);
+  const campaign = useApi('GET /v1/campaigns/{id}', { params: { id } });
+  const list = useApi('GET /v1/campaigns/{id}/applications', { params: { id }, query: { limit: 100 } });
   usePageTitle(campaign.data ? `Applications: ${campaign.data.title}` : 'Applications');
   if ((campaign.loading && !campaign.data) || (list.loading && !list.data)) return <Loading what="Loading the applications" />;
   if (campaign.error || !campaign.data) return <LoadError error={campaign.error} />;
@@ -123,8 +123,8 @@ export function CampaignApplication() {
   const { id = '', applicationId = '' } = useParams();
   const location = useLocation();
   const { orgName } = useReference();
-  const campaign = useApi<Campaign>(`/v1/campaigns/${id}`);
-  const application = useApi<Application>(`/v1/applications/${applicationId}`);
+  const campaign = useApi('GET /v1/campaigns/{id}', { params: { id } });
+  const application = useApi('GET /v1/applications/{id}', { params: { id: applicationId } });
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [banner, setBanner] = useState<string | undefined>((location.state as { banner?: string } | null)?.banner);
   const [busy, setBusy] = useState(false);
@@ -139,12 +139,12 @@ export function CampaignApplication() {
   const a = application.data;
   if (a.campaignId !== c.id) return <NotFound />;
 
-  const act = async (action: 'shortlist' | 'reject' | 'offer', body?: unknown) => {
+  const act = async (action: 'shortlist' | 'reject' | 'offer', send: (params: { id: string }) => Promise<Application>) => {
     setBusy(true);
     setErrors(noErrors);
     setBanner(undefined);
     try {
-      const updated = await api.post<Application>(`/v1/applications/${a.id}/${action}`, body);
+      const updated = await send({ id: a.id });
       await application.reload();
       setRejecting(false);
       setBanner(
@@ -173,7 +173,9 @@ export function CampaignApplication() {
     ]);
     setErrors(check);
     if (hasErrors(check)) return;
-    void act('offer', { startDate: iso, ...(allocation ? { allocationOrgId: allocation } : {}) });
+    void act('offer', (params) =>
+      api.call('POST /v1/applications/{id}/offer', { params, body: { startDate: iso!, ...(allocation ? { allocationOrgId: allocation } : {}) } }),
+    );
   };
   // A joint campaign's posts belong to their organisations: the offer names whose post it fills.
   const allocations = c.allocations.length ? [...new Set([c.ownerOrgId, ...c.allocations.map((x) => x.orgId)])] : [];
@@ -211,7 +213,7 @@ export function CampaignApplication() {
       {a.status === 'submitted' || canOffer || REJECTABLE.has(a.status) ? <h2 className="govuk-heading-m">Decide</h2> : null}
       {a.status === 'submitted' ? (
         <div className="govuk-button-group">
-          <Button type="button" busy={busy} onClick={() => void act('shortlist')}>
+          <Button type="button" busy={busy} onClick={() => void act('shortlist', (params) => api.call('POST /v1/applications/{id}/shortlist', { params }))}>
             Shortlist
           </Button>
         </div>
@@ -253,7 +255,7 @@ export function CampaignApplication() {
               <span className="govuk-visually-hidden">Warning</span>
               Reject {a.officerName}’s application? They are told, and it cannot be undone.
               <div className="govuk-button-group govuk-!-margin-top-3">
-                <Button type="button" warning busy={busy} onClick={() => void act('reject')}>
+                <Button type="button" warning busy={busy} onClick={() => void act('reject', (params) => api.call('POST /v1/applications/{id}/reject', { params }))}>
                   Yes, reject
                 </Button>
                 <Button type="button" secondary onClick={() => setRejecting(false)}>
@@ -300,7 +302,7 @@ export function ApplicationHistory({ history, statusText = APPLICATION_STATUS }:
 export function CampaignEnd({ action }: { action: 'close' | 'cancel' }) {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const campaign = useApi<Campaign>(`/v1/campaigns/${id}`);
+  const campaign = useApi('GET /v1/campaigns/{id}', { params: { id } });
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
@@ -314,7 +316,10 @@ export function CampaignEnd({ action }: { action: 'close' | 'cancel' }) {
     event.preventDefault();
     setBusy(true);
     try {
-      await api.post<Campaign>(`/v1/campaigns/${id}/${action}`, { note: note.trim() });
+      const body = { note: note.trim() };
+      await (action === 'close'
+        ? api.call('POST /v1/campaigns/{id}/close', { params: { id }, body })
+        : api.call('POST /v1/campaigns/{id}/cancel', { params: { id }, body }));
       navigate(`/campaigns/${id}`, {
         state: { banner: action === 'close' ? `“${c.title}” is closed to new applications.` : `“${c.title}” is cancelled.` },
       });

@@ -3,29 +3,8 @@ import { CampaignStatusTag, LoadError, Loading, NotificationBanner, TableWrapper
 import { CAMPAIGN_STATUS, REGION_NAMES, formatDate, plural } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
+import type { CampaignCalendarReport } from '../types';
 import './reports.css';
-
-/** `CampaignCalendar` in report.schema.ts. */
-interface CalendarCampaign {
-  id: string;
-  title: string;
-  capabilityId: string;
-  ownerOrgId: string;
-  partnerOrgIds: string[];
-  regions: string[];
-  posts: number;
-  status: string;
-  opensOn: string;
-  closesOn: string;
-  coordination: { campaignId: string; title: string; ownerOrgId: string }[];
-}
-interface CampaignCalendarReport {
-  from: string;
-  to: string;
-  campaigns: CalendarCampaign[];
-  notices: { campaignIds: string[]; capabilityId: string; titles: string[] }[];
-  truncated: boolean;
-}
 
 const DAY = 86_400_000;
 const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
@@ -114,7 +93,7 @@ function CalendarPicture({ report, capabilityName }: { report: CampaignCalendarR
 export function CampaignCalendar() {
   usePageTitle('Campaign calendar');
   const { orgName, capabilityName } = useReference();
-  const report = useApi<CampaignCalendarReport>('/v1/reports/campaign-calendar');
+  const report = useApi('GET /v1/reports/campaign-calendar');
   const data = report.data;
   const titleOf = (id: string) => data?.campaigns.find((c) => c.id === id)?.title ?? id;
   return (

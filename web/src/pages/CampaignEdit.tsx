@@ -7,7 +7,6 @@ import { BackLink, LoadError, Loading, usePageTitle } from '../components/ui';
 import { hasErrors, noErrors, type FormErrors } from '../errors';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
-import type { Campaign } from '../types';
 
 /**
  * `/campaigns/:id/edit`: change a draft or a campaign in consultation (posts,
@@ -19,7 +18,7 @@ export function CampaignEdit() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { capabilityName } = useReference();
-  const campaign = useApi<Campaign>(`/v1/campaigns/${id}`);
+  const campaign = useApi('GET /v1/campaigns/{id}', { params: { id } });
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const c = campaign.data;
   usePageTitle(c ? `Change ${c.title}` : 'Change a campaign', hasErrors(errors));
@@ -54,7 +53,10 @@ export function CampaignEdit() {
         onSubmit={async (body) => {
           // The capability is fixed once drafted (PATCH does not take it); partners change only in a draft.
           const { capabilityId: _fixed, partnerOrgIds, ...changes } = body;
-          await api.patch<Campaign>(`/v1/campaigns/${id}`, { ...changes, ...(c.status === 'draft' ? { partnerOrgIds } : {}), version: c.version });
+          await api.call('PATCH /v1/campaigns/{id}', {
+            params: { id },
+            body: { ...changes, ...(c.status === 'draft' ? { partnerOrgIds } : {}), version: c.version },
+          });
           navigate(`/campaigns/${id}`, {
             state: { banner: c.status === 'consultation' ? 'Your changes are saved. Publish again to open the campaign if nothing else holds it.' : 'Your changes are saved.' },
           });

@@ -7,7 +7,6 @@ import { BackLink, usePageTitle } from '../components/ui';
 import { hasErrors, noErrors, type FormErrors } from '../errors';
 import { useIdempotencyKey } from '../hooks';
 import { useSession } from '../session';
-import type { Campaign } from '../types';
 
 /**
  * `/campaigns/new`: an HR lead drafts a campaign. The impact preview under
@@ -35,7 +34,7 @@ export function CampaignNew() {
         errors={errors}
         onErrors={setErrors}
         onSubmit={async (body) => {
-          const created = await api.post<Campaign>('/v1/campaigns', { ...body, ownerOrgId }, { idempotencyKey });
+          const created = await api.call('POST /v1/campaigns', { body: { ...body, ownerOrgId } }, { idempotencyKey });
           navigate(`/campaigns/${created.id}`, { state: { banner: `“${created.title}” is saved as a draft. Check its impact, then publish it.` } });
         }}
       />

@@ -1,11 +1,10 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { query } from '../api';
 import { CampaignStatusTag, LoadError, Loading, TableWrapper, usePageTitle } from '../components/ui';
 import { CAMPAIGN_STATUS, formatDate } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
-import type { CampaignSummary, Page } from '../types';
+import type { CampaignSummary } from '../types';
 
 const FILTERS = ['', 'draft', 'consultation', 'open', 'closed'] as const;
 
@@ -16,7 +15,7 @@ export function Campaigns() {
   const status = params.get('status') ?? '';
   const { hasRole } = useSession();
   const { orgName, capabilityName } = useReference();
-  const list = useApi<Page<CampaignSummary>>(`/v1/campaigns${query({ status: status || undefined, limit: 100 })}`);
+  const list = useApi('GET /v1/campaigns', { query: { status: (status || undefined) as CampaignSummary['status'] | undefined, limit: 100 } });
   return (
     <>
       <h1 className="govuk-heading-l">Campaigns</h1>

@@ -1,37 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { query } from '../api';
 import { Button, Select } from '../components/form';
 import { LevelTag, LoadError, Loading, TableWrapper, usePageTitle } from '../components/ui';
 import { LEVEL_ORDER, LEVEL_TEXT, REGION_NAMES, plural } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
-import type { Level } from '../types';
+import type { CapabilityHeatmapReport, Level, Region } from '../types';
 import './reports.css';
-
-/** `GET /v1/reports/capability-heatmap` (report.schema.ts `CapabilityHeatmap`). */
-interface HeatmapCell {
-  capabilityId: string;
-  strength: number;
-  minimum: number;
-  establishment: number;
-  committedOut: number;
-  projected: number;
-  level: Level;
-}
-interface HeatmapRow {
-  orgId: string;
-  orgName: string;
-  region: string | null;
-  cells: HeatmapCell[];
-  worstLevel: Level;
-}
-export interface CapabilityHeatmapReport {
-  capabilities: { id: string; name: string }[];
-  rows: HeatmapRow[];
-  counts: Record<Level, number>;
-  regions: string[];
-}
 
 /** GOV.UK tag colours: the fill behind the words, never the only sign of the level. */
 const LEVEL_COLOURS: Record<Level, { fill: string; text: string }> = {
@@ -137,7 +112,7 @@ export function CapabilityHeatmap() {
   const region = params.get('region') ?? '';
   const [chosen, setChosen] = useState(region);
   const { capabilityName } = useReference();
-  const report = useApi<CapabilityHeatmapReport>(`/v1/reports/capability-heatmap${query({ region: region || undefined })}`);
+  const report = useApi('GET /v1/reports/capability-heatmap', { query: { region: (region || undefined) as Region | undefined } });
   const data = report.data;
 
   const filter = (event: FormEvent) => {

@@ -8,46 +8,9 @@ import { REGION_NAMES, formatDate, formatDateTime, plural } from '../format';
 import { useApi, useIdempotencyKey } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
+import type { RouteBody } from '../routes';
+import type { CourseBooking } from '../types';
 import './reports.css';
-
-/** `Course` in course.schema.ts. */
-interface Course {
-  id: string;
-  title: string;
-  capabilityId: string | null;
-  description: string | null;
-  hostOrgId: string;
-  location: string;
-  region: string;
-  startDate: string;
-  endDate: string;
-  releaseOn: string;
-  bookingClosesOn: string;
-  seatsReleased: boolean;
-  bookingOpen: boolean;
-  allocations: { orgId: string; seats: number; booked: number }[];
-  totalSeats: number;
-  totalBooked: number;
-  placesLeft: number;
-  placesLeftForYou: number;
-  waitListLength: number;
-}
-
-/** `CourseBooking` in course.schema.ts. */
-interface CourseBooking {
-  id: string;
-  courseId: string;
-  courseTitle: string;
-  hostOrgId: string;
-  startDate: string;
-  endDate: string;
-  officerName: string;
-  status: 'booked' | 'waitlisted' | 'cancelled';
-  seatFrom: 'own-allocation' | 'released' | null;
-  position: number | null;
-  bookedAt: string | null;
-  waitlistedAt: string | null;
-}
 
 const BOOKING_STATUS: Record<CourseBooking['status'], { text: string; tag: string }> = {
   booked: { text: 'Booked', tag: 'govuk-tag--green' },
@@ -70,7 +33,7 @@ export function Courses() {
   const { orgName } = useReference();
   const location = useLocation();
   const banner = (location.state as { banner?: string } | null)?.banner;
-  const list = useApi<{ items: Course[] }>('/v1/courses');
+  const list = useApi('GET /v1/courses');
   const courses = list.data?.items ?? [];
   return (
     <>
@@ -145,7 +108,7 @@ export function CoursePage() {
   const { hasRole } = useSession();
   const { orgName, capabilityName } = useReference();
   const navigate = useNavigate();
-  const course = useApi<Course>(`/v1/courses/${id}`);
+  const course = useApi('GET /v1/courses/{id}', { params: { id } });
   const [idempotencyKey] = useIdempotencyKey();
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
@@ -156,7 +119,7 @@ export function CoursePage() {
     event.preventDefault();
     setBusy(true);
     try {
-      const booking = await api.post<CourseBooking>(`/v1/courses/${id}/bookings`, {}, { idempotencyKey });
+      const booking = await api.call('POST /v1/courses/{id}/bookings', { params: { id }, body: {} }, { idempotencyKey });
       const banner =
         booking.status === 'booked'
           ? `You have a place on ${booking.courseTitle}.`
@@ -241,7 +204,7 @@ export function MyCourseBookings() {
   usePageTitle('Your course bookings');
   const location = useLocation();
   const banner = (location.state as { banner?: string } | null)?.banner;
-  const list = useApi<{ items: CourseBooking[] }>('/v1/me/course-bookings');
+  const list = useApi('GET /v1/me/course-bookings');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [cancelled, setCancelled] = useState<string | undefined>();
   const [busy, setBusy] = useState<string | undefined>();
@@ -251,7 +214,7 @@ export function MyCourseBookings() {
     setBusy(b.id);
     setErrors(noErrors);
     try {
-      await api.post(`/v1/course-bookings/${b.id}/cancel`, {});
+      await api.call('POST /v1/course-bookings/{id}/cancel', { params: { id: b.id }, body: {} });
       setCancelled(`Your ${b.status === 'booked' ? 'place' : 'wait-list place'} on ${b.courseTitle} is cancelled.`);
       await list.reload();
     } catch (err) {
@@ -387,18 +350,21 @@ export function CourseNew() {
     if (hasErrors(check)) return;
     setBusy(true);
     try {
-      const created = await api.post<Course>(
-        '/v1/courses',
+      const created = await api.call(
+        'POST /v1/courses',
         {
-          title: title.trim(),
-          ...(description.trim() ? { description: description.trim() } : {}),
-          ...(capabilityId ? { capabilityId } : {}),
-          hostOrgId: org,
-          location: location.trim(),
-          region,
-          startDate,
-          endDate,
-          allocations,
+          // The checks above make the dates defined and the region one the route accepts.
+          body: {
+            title: title.trim(),
+            ...(description.trim() ? { description: description.trim() } : {}),
+            ...(capabilityId ? { capabilityId } : {}),
+            hostOrgId: org,
+            location: location.trim(),
+            region: region as RouteBody<'POST /v1/courses'>['region'],
+            startDate: startDate!,
+            endDate: endDate!,
+            allocations,
+          },
         },
         { idempotencyKey },
       );

@@ -2,14 +2,13 @@ import { LoadError, Loading, usePageTitle } from '../components/ui';
 import { REGION_NAMES } from '../format';
 import { useApi } from '../hooks';
 import { useSession } from '../session';
-import type { AlertSummary, Page } from '../types';
 import { AlertsTable } from './AlertsInbox';
 
 /** `/escalations`: objections and unanswered alerts in the ROCC's regions, waiting for a decision. */
 export function Escalations() {
   usePageTitle('Escalations');
   const { session } = useSession();
-  const list = useApi<Page<AlertSummary>>('/v1/alerts?status=escalated&limit=100');
+  const list = useApi('GET /v1/alerts', { query: { status: 'escalated', limit: 100 } });
   const regions = (session?.claims.regions ?? []).map((r) => REGION_NAMES[r] ?? r).join(', ');
   return (
     <>

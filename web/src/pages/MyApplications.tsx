@@ -7,7 +7,7 @@ import { formErrorsFrom, noErrors, type FormErrors } from '../errors';
 import { APPLICATION_STATUS, SECONDMENT_STATUS, formatDate, formatDateTime } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
-import type { Application, MyApplication, Page, SecondmentApplication } from '../types';
+import type { Application, MyApplication, SecondmentApplication } from '../types';
 
 const WITHDRAWABLE = new Set(['submitted', 'shortlisted', 'offered', 'awaiting-release', 'accepted']);
 const SECONDMENT_WITHDRAWABLE = new Set(['submitted', 'home-approved', 'confirmed']);
@@ -76,7 +76,7 @@ export function MyApplications() {
   usePageTitle('My applications');
   const location = useLocation();
   const { orgName } = useReference();
-  const list = useApi<Page<MyApplication>>('/v1/me/applications?limit=100');
+  const list = useApi('GET /v1/me/applications', { query: { limit: 100 } });
   const [banner, setBanner] = useState<string | undefined>((location.state as { banner?: string } | null)?.banner);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState<string>();
@@ -86,7 +86,7 @@ export function MyApplications() {
     setErrors(noErrors);
     setBanner(undefined);
     try {
-      await api.post(`/v1/secondment-applications/${application.id}/withdraw`);
+      await api.call('POST /v1/secondment-applications/{id}/withdraw', { params: { id: application.id } });
       await list.reload();
       setBanner(`You withdrew your application for “${application.placementTitle}”.`);
     } catch (err) {
@@ -101,7 +101,10 @@ export function MyApplications() {
     setErrors(noErrors);
     setBanner(undefined);
     try {
-      await api.post(`/v1/applications/${application.id}/${action}`);
+      const params = { id: application.id };
+      await (action === 'accept'
+        ? api.call('POST /v1/applications/{id}/accept', { params })
+        : api.call('POST /v1/applications/{id}/withdraw', { params }));
       await list.reload();
       setBanner(action === 'accept' ? `You accepted the offer for “${application.campaignTitle}”.` : `You withdrew from “${application.campaignTitle}”.`);
     } catch (err) {

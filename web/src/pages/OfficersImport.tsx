@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { request } from '../api';
+import { api } from '../api';
 import { Button, ErrorSummary } from '../components/form';
 import { NotificationBanner, TableWrapper, usePageTitle } from '../components/ui';
 import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
@@ -42,7 +42,7 @@ export function OfficersImport() {
     setResult(undefined);
     try {
       const text = await file.text();
-      const report = await request<ImportResult>('POST', '/v1/officers/import', { body: text, contentType: 'text/csv' });
+      const report = await api.call('POST /v1/officers/import', { body: text }, { contentType: 'text/csv' });
       setResult({ name: file.name, report });
     } catch (err) {
       setErrors(formErrorsFrom(err, { body: 'The file' }));

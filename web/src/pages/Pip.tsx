@@ -8,22 +8,7 @@ import { PIP, formatDate, formatDateTime } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
-
-/** `PipRecord` in pip.schema.ts. */
-interface PipRecord {
-  officerId: string;
-  officerName: string;
-  homeOrgId: string;
-  level: number;
-  status: 'in-development' | 'accredited' | 'none';
-  targetLevel: number | null;
-  assessor: { sub: string; name: string; orgId: string } | null;
-  developmentStartedOn: string | null;
-  accreditedOn: string | null;
-  evidence: { at: string; by: string; org: string; note: string }[];
-  signOffs: { level: number; previousLevel: number; by: string; role: 'assessor' | 'host-hr-lead'; org: string; at: string; evidence: string }[];
-  version: number;
-}
+import type { PipRecord } from '../types';
 
 const STATUS: Record<PipRecord['status'], { text: string; tag: string }> = {
   'in-development': { text: 'In development', tag: 'govuk-tag--blue' },
@@ -44,7 +29,7 @@ export function PipRecordPage() {
   const banner = (location.state as { banner?: string } | null)?.banner;
   const own = !params.officerId;
   const officerId = params.officerId ?? session!.claims.officerId;
-  const record = useApi<PipRecord>(officerId ? `/v1/officers/${officerId}/pip` : undefined);
+  const record = useApi(officerId ? 'GET /v1/officers/{officerId}/pip' : undefined, { params: { officerId: officerId ?? '' } });
   const r = record.data;
   usePageTitle(own ? 'Your PIP record' : r ? `PIP record of ${r.officerName}` : 'PIP record');
   if (!officerId) {
@@ -130,7 +115,7 @@ const LEVEL_LABELS = { level: 'Level', evidence: 'What the assessment found' };
 export function PipSignOff() {
   const { officerId = '' } = useParams();
   const navigate = useNavigate();
-  const record = useApi<PipRecord>(`/v1/officers/${officerId}/pip`);
+  const record = useApi('GET /v1/officers/{officerId}/pip', { params: { officerId } });
   const [level, setLevel] = useState('');
   const [evidence, setEvidence] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -148,7 +133,10 @@ export function PipSignOff() {
     if (hasErrors(check) || !r) return;
     setBusy(true);
     try {
-      await api.post(`/v1/officers/${officerId}/pip/sign-off`, { level: Number(level), evidence: evidence.trim(), version: r.version });
+      await api.call('POST /v1/officers/{officerId}/pip/sign-off', {
+        params: { officerId },
+        body: { level: Number(level), evidence: evidence.trim(), version: r.version },
+      });
       navigate(`/officers/${officerId}/pip`, { state: { banner: `${r.officerName} is now signed off at PIP level ${level}.` } });
     } catch (err) {
       setErrors(formErrorsFrom(err, LEVEL_LABELS));

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { api, query } from '../api';
+import { api } from '../api';
 import { dateError, wholeNumber } from '../components/campaign-form';
 import { Button, Checkboxes, DateInput, ErrorSummary, Radios, Select, TextInput, Textarea, isoFromParts, type DateParts } from '../components/form';
 import { BackLink, LoadError, Loading, NotificationBanner, SecondmentStatusTag, SummaryList, TableWrapper, Tag, usePageTitle } from '../components/ui';
@@ -9,7 +9,21 @@ import { PIP, REGION_NAMES, VETTING, VETTING_ORDER, formatDate } from '../format
 import { useApi, useIdempotencyKey } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
-import type { Page, Placement, SecondmentApplication } from '../types';
+import type { RouteBody, RouteQuery } from '../routes';
+import type { Placement, SecondmentApplication } from '../types';
+
+type PlacementBody = RouteBody<'POST /v1/placements'>;
+type PlacementQuery = NonNullable<RouteQuery<'GET /v1/placements'>>;
+
+/** The filters from the address as the list route takes them (an empty filter is left out). */
+function placementQuery(filters: Record<'region' | 'capabilityId' | 'hostOrgId' | 'pipDevelopment', string>): PlacementQuery {
+  return {
+    ...(filters.region ? { region: filters.region as PlacementQuery['region'] } : {}),
+    ...(filters.capabilityId ? { capabilityId: filters.capabilityId } : {}),
+    ...(filters.hostOrgId ? { hostOrgId: filters.hostOrgId } : {}),
+    ...(filters.pipDevelopment ? { pipDevelopment: filters.pipDevelopment as PlacementQuery['pipDevelopment'] } : {}),
+  };
+}
 
 const PLACEMENT_STATUS: Record<string, { text: string; tag: string }> = {
   open: { text: 'Open', tag: 'govuk-tag--green' },
@@ -79,7 +93,7 @@ function BrowsePlacements() {
     pipDevelopment: params.get('pipDevelopment') ?? '',
   };
   const [draft, setDraft] = useState(filters);
-  const list = useApi<Page<Placement>>(`/v1/placements${query({ ...filters, limit: 100 })}`);
+  const list = useApi('GET /v1/placements', { query: { ...placementQuery(filters), limit: 100 } });
   const hosts = [...organisations.filter((o) => o.type === 'agency'), ...rocus];
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -184,7 +198,7 @@ function HostPlacements() {
   const { session } = useSession();
   const { orgName, capabilityName } = useReference();
   const org = session!.claims.org;
-  const list = useApi<Page<Placement>>(`/v1/organisations/${org}/placements?limit=100`);
+  const list = useApi('GET /v1/organisations/{orgId}/placements', { params: { orgId: org }, query: { limit: 100 } });
   return (
     <>
       <h1 className="govuk-heading-l">Your placements</h1>
@@ -299,20 +313,27 @@ export function PlacementNew() {
     if (hasErrors(check)) return;
     setBusy(true);
     try {
-      const created = await api.post<Placement>(
-        '/v1/placements',
+      const created = await api.call(
+        'POST /v1/placements',
         {
-          title: title.trim(),
-          hostOrgId: session!.claims.org,
-          capabilityId,
-          ...(description.trim() ? { description: description.trim() } : {}),
-          places: placesN,
-          startDate: isoFromParts(startDate),
-          durationMonths: monthsN,
-          region,
-          eligibility: { homeOrgTypes, vetting, minPipLevel: Number(minPipLevel) },
-          pipDevelopmentLevel: pipDevelopmentLevel === '' ? null : Number(pipDevelopmentLevel),
-          closesOn: isoFromParts(closesOn),
+          // The checks above make every value defined and one the route accepts.
+          body: {
+            title: title.trim(),
+            hostOrgId: session!.claims.org,
+            capabilityId,
+            ...(description.trim() ? { description: description.trim() } : {}),
+            places: placesN!,
+            startDate: isoFromParts(startDate)!,
+            durationMonths: monthsN!,
+            region: region as PlacementBody['region'],
+            eligibility: {
+              homeOrgTypes: homeOrgTypes as PlacementBody['eligibility']['homeOrgTypes'],
+              vetting: vetting as PlacementBody['eligibility']['vetting'],
+              minPipLevel: Number(minPipLevel),
+            },
+            pipDevelopmentLevel: pipDevelopmentLevel === '' ? null : Number(pipDevelopmentLevel),
+            closesOn: isoFromParts(closesOn)!,
+          },
         },
         { idempotencyKey },
       );
@@ -411,17 +432,17 @@ export function PlacementPage() {
   const location = useLocation();
   const { session, hasRole } = useSession();
   const { orgName, capabilityName } = useReference();
-  const placement = useApi<Placement>(`/v1/placements/${id}`);
+  const placement = useApi('GET /v1/placements/{id}', { params: { id } });
   const isOfficer = hasRole('officer');
   const isHost = hasRole('hr-lead') && placement.data?.hostOrgId === session?.claims.org;
-  const mine = useApi<Page<SecondmentApplication>>(isOfficer ? '/v1/me/applications?type=secondment&limit=100' : undefined);
-  const applications = useApi<Page<SecondmentApplication>>(isHost ? `/v1/placements/${id}/applications?limit=100` : undefined);
+  const mine = useApi(isOfficer ? 'GET /v1/me/applications' : undefined, { query: { type: 'secondment', limit: 100 } });
+  const applications = useApi(isHost ? 'GET /v1/placements/{id}/applications' : undefined, { params: { id }, query: { limit: 100 } });
   const [banner] = useState<string | undefined>((location.state as { banner?: string } | null)?.banner);
   usePageTitle(placement.data?.title ?? 'Placement');
   if (placement.loading && !placement.data) return <Loading what="Loading the placement" />;
   if (placement.error || !placement.data) return <LoadError error={placement.error} />;
   const p = placement.data;
-  const application = mine.data?.items.find((a) => a.placementId === id);
+  const application = mine.data?.items.find((a): a is SecondmentApplication => a.applicationType === 'secondment' && a.placementId === id);
 
   return (
     <>
@@ -533,7 +554,7 @@ function ApplyForm({ placement }: { placement: Placement }) {
     if (hasErrors(check)) return;
     setBusy(true);
     try {
-      await api.post<SecondmentApplication>(`/v1/placements/${placement.id}/applications`, { statement: statement.trim() }, { idempotencyKey });
+      await api.call('POST /v1/placements/{id}/applications', { params: { id: placement.id }, body: { statement: statement.trim() } }, { idempotencyKey });
       navigate('/applications', { state: { banner: `Your application for “${placement.title}” is sent. Your own unit decides first, then the host.` } });
     } catch (err) {
       setErrors(formErrorsFrom(err, { statement: 'Why you are applying' }));

@@ -3,7 +3,7 @@ import { LoadError, Loading, TableWrapper, usePageTitle } from '../components/ui
 import { PIP } from '../format';
 import { useApi } from '../hooks';
 import { useSession } from '../session';
-import type { Role } from '../types';
+import type { PipPipelineReport, Role } from '../types';
 
 interface ReportLink {
   to: string;
@@ -61,22 +61,10 @@ export function Reports() {
   );
 }
 
-/** `PipPipeline` in report.schema.ts. */
-interface PipelineRow {
-  levels: { level: number; accredited: number; inDevelopment: number }[];
-  notAccredited: number;
-  accredited: number;
-  inDevelopment: number;
-  officers: number;
-}
-interface PipPipelineReport {
-  organisations: (PipelineRow & { orgId: string; orgName: string; type: string; region: string | null })[];
-  totals: PipelineRow;
-  scope: 'own-organisation' | 'own-regions';
-}
-
 const LEVELS = [1, 2, 3, 4];
 const short = (name: string) => name.split(' — ')[0] ?? name;
+
+type PipelineRow = PipPipelineReport['totals'];
 
 function cellsFor(row: PipelineRow) {
   return LEVELS.map((level) => {
@@ -93,7 +81,7 @@ function cellsFor(row: PipelineRow) {
 /** `/reports/pip-pipeline`: officers by PIP level per organisation, with the national totals. */
 export function PipPipeline() {
   usePageTitle('PIP pipeline');
-  const report = useApi<PipPipelineReport>('/v1/reports/pip-pipeline');
+  const report = useApi('GET /v1/reports/pip-pipeline');
   const data = report.data;
   return (
     <>

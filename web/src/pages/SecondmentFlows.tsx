@@ -1,23 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { query } from '../api';
 import { Button, Select } from '../components/form';
 import { LoadError, Loading, TableWrapper, usePageTitle } from '../components/ui';
 import { REGION_NAMES, plural } from '../format';
 import { useApi } from '../hooks';
+import type { Region, SecondmentFlowsReport } from '../types';
 import './reports.css';
 
-/** `SecondmentFlows` in secondment-flows.schema.ts. */
-interface Counts {
-  confirmed: number;
-  active: number;
-  completed: number;
-}
-interface SecondmentFlowsReport {
-  regions: { region: string; ncaToRocu: Counts; rocuToNca: Counts }[];
-  totals: { ncaToRocu: Counts; rocuToNca: Counts };
-  scope: 'all-regions' | 'own-regions' | 'region';
-}
+type Counts = SecondmentFlowsReport['totals']['ncaToRocu'];
+
 
 const total = (c: Counts) => c.confirmed + c.active + c.completed;
 const regionName = (r: string) => REGION_NAMES[r] ?? r;
@@ -77,7 +68,7 @@ export function SecondmentFlows() {
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? '';
   const [chosen, setChosen] = useState(region);
-  const report = useApi<SecondmentFlowsReport>(`/v1/reports/secondment-flows${query({ region: region || undefined })}`);
+  const report = useApi('GET /v1/reports/secondment-flows', { query: { region: (region || undefined) as Region | undefined } });
   const data = report.data;
   const filter = (event: FormEvent) => {
     event.preventDefault();

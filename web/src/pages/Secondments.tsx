@@ -8,7 +8,7 @@ import { SECONDMENT_STATUS, formatDate, formatDateTime } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
-import type { Page, SecondmentApplication } from '../types';
+import type { SecondmentApplication } from '../types';
 import { ApplicationHistory } from './CampaignApplications';
 
 const WITHDRAWABLE = new Set(['submitted', 'home-approved', 'confirmed']);
@@ -22,8 +22,8 @@ export function HomeSecondments() {
   const { session, hasRole } = useSession();
   const { orgName } = useReference();
   const org = session!.claims.org;
-  const awaiting = useApi<Page<SecondmentApplication>>(`/v1/organisations/${org}/secondment-applications?status=submitted&limit=100`);
-  const all = useApi<Page<SecondmentApplication>>(`/v1/organisations/${org}/secondment-applications?limit=100`);
+  const awaiting = useApi('GET /v1/organisations/{orgId}/secondment-applications', { params: { orgId: org }, query: { status: 'submitted', limit: 100 } });
+  const all = useApi('GET /v1/organisations/{orgId}/secondment-applications', { params: { orgId: org }, query: { limit: 100 } });
   const decided = (all.data?.items ?? []).filter((a) => a.status !== 'submitted');
   return (
     <>
@@ -108,7 +108,7 @@ export function SecondmentApplicationPage() {
   const location = useLocation();
   const { session, hasRole } = useSession();
   const { orgName } = useReference();
-  const application = useApi<SecondmentApplication>(`/v1/secondment-applications/${id}`);
+  const application = useApi('GET /v1/secondment-applications/{id}', { params: { id } });
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [banner, setBanner] = useState<string | undefined>((location.state as { banner?: string } | null)?.banner);
   const [decision, setDecision] = useState('');
@@ -129,12 +129,13 @@ export function SecondmentApplicationPage() {
           : 'none';
   const isHead = hasRole('rocu-head');
 
-  const post = async (path: string, body: unknown, done: (updated: SecondmentApplication) => string) => {
+  const params = { id: a.id };
+  const post = async (send: () => Promise<SecondmentApplication>, done: (updated: SecondmentApplication) => string) => {
     setBusy(true);
     setErrors(noErrors);
     setBanner(undefined);
     try {
-      const updated = await api.post<SecondmentApplication>(`/v1/secondment-applications/${a.id}/${path}`, body);
+      const updated = await send();
       await application.reload();
       setDecision('');
       setNote('');
@@ -155,8 +156,13 @@ export function SecondmentApplicationPage() {
     ]);
     setErrors(check);
     if (hasErrors(check)) return;
-    const apiDecision = decision.replace(/^(home|host)-/, '');
-    void post(`${kind}-decision`, { decision: apiDecision, note: note.trim() }, (u) =>
+    const body = { note: note.trim() };
+    const approve = decision === 'home-approve' || decision === 'host-accept';
+    const send =
+      kind === 'home'
+        ? () => api.call('POST /v1/secondment-applications/{id}/home-decision', { params, body: { ...body, decision: approve ? 'approve' : 'decline' } })
+        : () => api.call('POST /v1/secondment-applications/{id}/host-decision', { params, body: { ...body, decision: approve ? 'accept' : 'decline' } });
+    void post(send, (u) =>
       u.status === 'declined'
         ? `You declined ${a.officerName}’s application.`
         : kind === 'home'
@@ -279,7 +285,7 @@ export function SecondmentApplicationPage() {
                 type="button"
                 secondary
                 busy={busy}
-                onClick={() => void post('complete', { note: '' }, () => `${a.officerName}’s secondment is completed.`)}
+                onClick={() => void post(() => api.call('POST /v1/secondment-applications/{id}/complete', { params, body: { note: '' } }), () => `${a.officerName}’s secondment is completed.`)}
               >
                 Complete the secondment
               </Button>
@@ -290,7 +296,7 @@ export function SecondmentApplicationPage() {
             <>
               <h2 className="govuk-heading-m">Withdraw</h2>
               <p className="govuk-body">{a.status === 'confirmed' ? 'Your place is given back to the host.' : 'Your application stops here.'}</p>
-              <Button type="button" warning busy={busy} onClick={() => void post('withdraw', undefined, () => 'You withdrew your application.')}>
+              <Button type="button" warning busy={busy} onClick={() => void post(() => api.call('POST /v1/secondment-applications/{id}/withdraw', { params }), () => 'You withdrew your application.')}>
                 Withdraw my application
               </Button>
             </>

@@ -1,13 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
-import { api } from '../api';
+import { request } from '../api';
 import { HostedSignIn } from '../auth/HostedSignIn';
 import { appConfig } from '../config';
 import { Button, ErrorSummary, Radios } from '../components/form';
 import { LoadError, Loading, NotificationBanner, usePageTitle } from '../components/ui';
 import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
 import { ROLE_NAMES } from '../format';
-import { useApi } from '../hooks';
+import { useGet } from '../hooks';
 import { homePathFor, useSession } from '../session';
 import type { Claims, Persona } from '../types';
 
@@ -32,7 +32,7 @@ function PersonaSignIn() {
   const location = useLocation();
   const navigate = useNavigate();
   const { session, signIn, signOut } = useSession();
-  const personas = useApi<{ items: Persona[] }>('/local/personas');
+  const personas = useGet<{ items: Persona[] }>('/local/personas');
   const [chosen, setChosen] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
@@ -52,7 +52,7 @@ function PersonaSignIn() {
     const persona = personas.data?.items.find((p) => p.id === chosen);
     setBusy(true);
     try {
-      const out = await api.post<{ token: string; claims: Claims; expiresAt?: string }>('/local/token', { sub: chosen });
+      const out = await request<{ token: string; claims: Claims; expiresAt?: string }>('POST', '/local/token', { body: { sub: chosen } });
       signIn({ token: out.token, claims: out.claims, name: persona?.name ?? chosen, ...(out.expiresAt ? { expiresAt: out.expiresAt } : {}) });
       navigate(safeNext(params.get('next')) ?? homePathFor(out.claims.roles), { replace: true });
     } catch (err) {

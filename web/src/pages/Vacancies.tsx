@@ -7,7 +7,12 @@ import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from
 import { PIP, REGION_NAMES, VETTING, VETTING_ORDER, formatDate } from '../format';
 import { useApi, useIdempotencyKey } from '../hooks';
 import { useReference } from '../reference';
-import type { Application, Campaign, CampaignSummary, Me, Page } from '../types';
+import type { Application, CampaignSummary, Me, MyApplication } from '../types';
+
+/** The campaign applications of `GET /v1/me/applications?type=campaign` (the list may hold either kind). */
+function campaignApplications(items: MyApplication[] | undefined): Application[] {
+  return (items ?? []).filter((a): a is Application => a.applicationType === 'campaign');
+}
 
 /** What stands between the officer and applying, in words; empty when they can apply. */
 function ineligibility(me: Me | undefined, profile: { vetting: string; minPipLevel: number }): string[] {
@@ -41,10 +46,10 @@ function windowText(c: Pick<CampaignSummary, 'status' | 'takingApplications' | '
 export function Vacancies() {
   usePageTitle('Vacancies');
   const { orgName, capabilityName } = useReference();
-  const list = useApi<Page<CampaignSummary>>('/v1/campaigns?status=open&limit=100');
-  const me = useApi<Me>('/v1/me');
-  const mine = useApi<Page<Application>>('/v1/me/applications?type=campaign&limit=100');
-  const applied = new Map((mine.data?.items ?? []).map((a) => [a.campaignId, a]));
+  const list = useApi('GET /v1/campaigns', { query: { status: 'open', limit: 100 } });
+  const me = useApi('GET /v1/me');
+  const mine = useApi('GET /v1/me/applications', { query: { type: 'campaign', limit: 100 } });
+  const applied = new Map(campaignApplications(mine.data?.items).map((a) => [a.campaignId, a]));
   return (
     <>
       <h1 className="govuk-heading-l">Vacancies</h1>
@@ -93,7 +98,7 @@ export function Vacancies() {
 
 /** The list has no role profile; the eligibility tag needs the campaign's vetting and PIP level. */
 function VacancyEligibility({ campaignId, me }: { campaignId: string; me: Me | undefined }) {
-  const campaign = useApi<Campaign>(`/v1/campaigns/${campaignId}`);
+  const campaign = useApi('GET /v1/campaigns/{id}', { params: { id: campaignId } });
   if (!campaign.data || !me) return null;
   return <EligibilityTag reasons={ineligibility(me, campaign.data.roleProfile)} />;
 }
@@ -103,9 +108,9 @@ export function Vacancy() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { orgName, capabilityName } = useReference();
-  const campaign = useApi<Campaign>(`/v1/campaigns/${id}`);
-  const me = useApi<Me>('/v1/me');
-  const mine = useApi<Page<Application>>('/v1/me/applications?type=campaign&limit=100');
+  const campaign = useApi('GET /v1/campaigns/{id}', { params: { id } });
+  const me = useApi('GET /v1/me');
+  const mine = useApi('GET /v1/me/applications', { query: { type: 'campaign', limit: 100 } });
   const [idempotencyKey] = useIdempotencyKey();
   const [statement, setStatement] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -115,7 +120,7 @@ export function Vacancy() {
   if (campaign.error || !campaign.data) return <LoadError error={campaign.error} />;
   const c = campaign.data;
   const reasons = ineligibility(me.data, c.roleProfile);
-  const application = mine.data?.items.find((a) => a.campaignId === id);
+  const application = campaignApplications(mine.data?.items).find((a) => a.campaignId === id);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -124,7 +129,7 @@ export function Vacancy() {
     if (hasErrors(check)) return;
     setBusy(true);
     try {
-      await api.post<Application>(`/v1/campaigns/${id}/applications`, { statement: statement.trim() }, { idempotencyKey });
+      await api.call('POST /v1/campaigns/{id}/applications', { params: { id }, body: { statement: statement.trim() } }, { idempotencyKey });
       navigate('/applications', { state: { banner: `Your application for “${c.title}” is sent.` } });
     } catch (err) {
       setErrors(formErrorsFrom(err, { statement: 'Why you are applying' }));
