@@ -187,7 +187,7 @@ export async function listCampaigns(filter: CampaignFilter, page: { limit: numbe
   if (filter.orgId) {
     narrow('status', filter.status);
     narrow('capabilityId', filter.capabilityId);
-    const pk = `ORG#${filter.orgId}`;
+    const pk = keys.orgPartition(filter.orgId);
     result = await queryPage(
       {
         TableName: tableName(),
@@ -241,7 +241,7 @@ export async function campaignsOfCapabilityOpeningBy(capabilityId: string, close
       TableName: tableName(),
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :last',
-      ExpressionAttributeValues: { ':pk': keys.campaignsOfCapability(capabilityId), ':last': `${closesOn}#~` },
+      ExpressionAttributeValues: { ':pk': keys.campaignsOfCapability(capabilityId), ':last': keys.sortKeyThrough(closesOn) },
       ScanIndexForward: false,
       Limit: 200,
     }),

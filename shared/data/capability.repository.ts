@@ -104,7 +104,7 @@ export async function listBaselinesOfOrg(orgId: string): Promise<Baseline[]> {
   const items = await queryAll({
     TableName: tableName(),
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-    ExpressionAttributeValues: { ':pk': `ORG#${orgId}`, ':sk': keys.baselineSkPrefix },
+    ExpressionAttributeValues: { ':pk': keys.orgPartition(orgId), ':sk': keys.baselineSkPrefix },
   });
   return items.map(baselineFromItem);
 }
