@@ -284,7 +284,7 @@ ${routeRows.join('\n')}
 ${renderColdStartModel(model)}`;
 }
 
-export function renderColdStartModel(m: ColdStartModel): string {
+function renderColdStartModel(m: ColdStartModel): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const s = m.settings;
   const kindRows = m.kinds.map((k) => `| ${k.kind} | ${k.routes} | ${n0(k.requestsPerDay)} | ${pct(k.coldShare)} |`);

@@ -44,7 +44,7 @@ export interface StoredCourse {
 const numberMap = (v: unknown): Record<string, number> =>
   Object.fromEntries(Object.entries((v as Record<string, unknown> | undefined) ?? {}).map(([k, n]) => [k, Number(n)]));
 
-export function courseFromItem(item: Record<string, unknown>): StoredCourse {
+function courseFromItem(item: Record<string, unknown>): StoredCourse {
   return {
     id: item.id as string,
     title: item.title as string,
@@ -270,7 +270,7 @@ export function leaveWaitListAction(courseId: string, at: string): GuardedAction
 /** A course booking as stored: the API view without the derived wait-list position. */
 export type StoredCourseBooking = Omit<CourseBooking, 'position'>;
 
-export function bookingFromItem(item: Record<string, unknown>): StoredCourseBooking {
+function bookingFromItem(item: Record<string, unknown>): StoredCourseBooking {
   const nul = <T>(v: unknown) => (v ?? null) as T | null;
   return {
     id: item.id as string,

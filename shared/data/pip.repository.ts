@@ -20,7 +20,7 @@ export interface StoredPipRecord {
   updatedAt: string | null;
 }
 
-export function emptyPipRecord(officerId: string): StoredPipRecord {
+function emptyPipRecord(officerId: string): StoredPipRecord {
   return { officerId, assessor: null, developmentStartedOn: null, accreditedOn: null, evidence: [], signOffs: [], version: 0, updatedAt: null };
 }
 

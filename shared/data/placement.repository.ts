@@ -14,7 +14,7 @@ import { transactWrite, type GuardedAction } from './transact';
 /** A placement as stored: what the API shows except the fields derived per caller (`eligible`) or on the way out (`placesLeft`, `takingApplications`). */
 export type StoredPlacement = Omit<Placement, 'eligible' | 'placesLeft' | 'takingApplications'>;
 
-export function placementFromItem(item: Record<string, unknown>): StoredPlacement {
+function placementFromItem(item: Record<string, unknown>): StoredPlacement {
   return {
     id: item.id as string,
     title: item.title as string,

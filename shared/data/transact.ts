@@ -21,7 +21,7 @@ export const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
  * (its attribute sizes are names plus values, without JSON's quotes and
  * punctuation), so a plan that fits here fits there.
  */
-export function transactionSize(actions: readonly GuardedAction[]): { actions: number; bytes: number } {
+function transactionSize(actions: readonly GuardedAction[]): { actions: number; bytes: number } {
   return { actions: actions.length, bytes: actions.reduce((n, a) => n + Buffer.byteLength(JSON.stringify(a.action)), 0) };
 }
 

@@ -97,7 +97,6 @@ export const patchOfficerBody = z
     email: email.nullable().optional(),
     version: version.optional().describe('The version you read (or send it as If-Match).'),
   });
-export type PatchOfficerInput = z.infer<typeof patchOfficerBody>;
 
 export const officerParams = z.strictObject({ officerId: entityId });
 
