@@ -106,7 +106,7 @@ export function floorClient(endpoint: string): DynamoDBClient {
  * conditional Put of a new item about as large as the original action (a
  * replayed transaction would fail its conditions: the application exists now).
  */
-export function freshTransaction(input: Record<string, unknown>): Record<string, unknown> {
+function freshTransaction(input: Record<string, unknown>): Record<string, unknown> {
   const items = (input.TransactItems as TransactWriteItem[]) ?? [];
   const table = Object.values(items[0] ?? {})[0]?.TableName as string;
   const run = randomUUID();

@@ -2,6 +2,7 @@
 import type { BundleResult } from './bundles';
 import type { ColdStartModel } from './cold-start-model';
 import type { LoadResult } from './load';
+import type { OutboxLatency } from './outbox-latency';
 
 interface RouteRun {
   name: string;
@@ -33,6 +34,7 @@ export interface ReportInput {
   bundles: BundleResult[];
   sdkExternal: BundleResult[];
   coldStartModel: ColdStartModel;
+  outboxLatency?: OutboxLatency;
   minutes: number;
 }
 
@@ -146,6 +148,17 @@ ${routeRows.join('\n')}
 The assessment reads the campaign, the organisation list and one baseline item per organisation holding the capability; eligible
 holders are sums of the holder counters on those items. Officers are never read, so the work is the same at any number of officers.
 
+## Notifications through the outbox
+
+${
+  r.outboxLatency
+    ? `From a change's commit (its TransactWriteItems, with the event in it) to the event's line in the local outbox file, delivered
+by the drain the local gateway runs after each request (delivery record, contacts, file append, outbox delete), one event at a time:
+p50 **${f1(r.outboxLatency.p50)} ms**, p99 **${f1(r.outboxLatency.p99)} ms** over ${n0(r.outboxLatency.samples)} events; ${r.outboxLatency.deliveredOnce ? 'each delivered exactly once' : '**some not delivered exactly once**'}.
+In AWS the table's stream stands between the commit and the notifier (its polling adds latency this run does not have).`
+    : '(not measured in this run)'
+}
+
 ${r.bundles.length ? renderFunctions(r.bundles, r.coldStartModel, r.settings.coldRuns) : `## Lambda functions
 
 (bundles not measured in this run: --no-bundles)
@@ -200,6 +213,7 @@ __NOTES__
     `impact: ${n0(small.officers)} officers ${f1(small.calls)} calls p50 ${f1(small.gateway.p50)} ms; ${n0(full.officers)} officers ${f1(full.calls)} calls p50 ${f1(full.gateway.p50)} ms`,
     fn ? functionsSummaryLine(fn) : '',
     coldStartModelLine(r.coldStartModel),
+    r.outboxLatency ? `outbox: commit → file p50 ${f1(r.outboxLatency.p50)} ms, p99 ${f1(r.outboxLatency.p99)} ms (${r.outboxLatency.samples} events${r.outboxLatency.deliveredOnce ? ', each once' : ', NOT each once'})` : '',
   ].join('\n');
   return { markdown, summary };
 }
@@ -284,7 +298,7 @@ ${routeRows.join('\n')}
 ${renderColdStartModel(model)}`;
 }
 
-export function renderColdStartModel(m: ColdStartModel): string {
+function renderColdStartModel(m: ColdStartModel): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const s = m.settings;
   const kindRows = m.kinds.map((k) => `| ${k.kind} | ${k.routes} | ${n0(k.requestsPerDay)} | ${pct(k.coldShare)} |`);

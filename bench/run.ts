@@ -9,14 +9,14 @@
  * concurrency, and runs the floor (the same DynamoDB calls with the bare SDK,
  * same concurrency). Then bundles every Lambda function as the stack does (the
  * functions by kind, and beside them the old one-per-route bundles) and times
- * their cold starts, and models the share of requests that start cold in each
- * shape. Prints the results and writes BENCHMARKS.md. `npm run bench:functions`
+ * their cold starts, models the share of requests that start cold in each
+ * shape, and times notifications through the outbox (commit to outbox file). Prints the results and writes BENCHMARKS.md. `npm run bench:functions`
  * runs the bundle part alone.
  *
  *   npm run bench                      # --scale=0.1: 2,000 officers, 100 campaigns, 5,000 applications
  *   npm run bench -- --scale=1         # the full data set
  *   options: --concurrency=10 --duration=5 (s per read route) --writes=300 (requests per write route)
- *            --cold-runs=5 --no-bundles --out=BENCHMARKS.md (--out= to write nothing)
+ *            --cold-runs=5 --no-bundles --notify-samples=200 (outbox latency) --out=BENCHMARKS.md (--out= to write nothing)
  *            the cold-start model: --users=300 --requests-per-user=10 --active-hours=8 --idle-minutes=10
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,6 +45,7 @@ const settings = {
   durationSeconds: Number(arg('duration', '5')),
   writes: Number(arg('writes', '300')),
   coldRuns: Number(arg('cold-runs', '5')),
+  notifySamples: Number(arg('notify-samples', '200')),
   bundles: arg('no-bundles', 'false') !== 'true',
   out: arg('out', 'BENCHMARKS.md'),
   model: modelSettings(arg),
@@ -280,6 +281,11 @@ async function main(): Promise<void> {
       );
       runs.push(result);
     }
+    // ------------------------------------------------------------ notifications through the outbox
+    const { measureOutboxLatency } = await import('./outbox-latency');
+    console.log(`Outbox latency over ${settings.notifySamples} events…`);
+    const outboxLatency = await measureOutboxLatency(process.env.OUTBOX_DIR!, settings.notifySamples);
+
     server.close();
     server.closeAllConnections();
     floor.destroy();
@@ -304,6 +310,7 @@ async function main(): Promise<void> {
       bundles,
       sdkExternal,
       coldStartModel: coldStartModel(routeList, settings.model),
+      outboxLatency,
       minutes: (Date.now() - started) / 60_000,
     });
     console.log(`\n${report.summary.replace('__NOTES__', '')}`);

@@ -152,7 +152,7 @@ function makeApplication(officer: Officer, campaign: Campaign, n: number): Store
 }
 
 /** Items written with BatchWriteItem, 25 a request, `inFlight` requests at once; unprocessed items are resent. */
-export async function batchPut(label: string, items: readonly Record<string, unknown>[], inFlight = 8): Promise<void> {
+async function batchPut(label: string, items: readonly Record<string, unknown>[], inFlight = 8): Promise<void> {
   const progress = new Progress(label, items.length);
   let next = 0;
   const worker = async () => {

@@ -42,8 +42,8 @@ export function businessMetric(name: BusinessMetric, dimensions: Record<string, 
 }
 
 /**
- * Per-route request metrics, now that one function serves many routes (a
- * function's own Lambda metrics no longer tell routes apart): `RequestDuration`
+ * Per-route request metrics, since one function serves many routes (a
+ * function's own Lambda metrics cannot tell routes apart): `RequestDuration`
  * (milliseconds; its sample count is the number of requests) and, only for a
  * 5xx answer, `ServerError`, both with the dimension `route` (the route id).
  * Emitting `ServerError` only when it happens keeps the custom metrics to one

@@ -51,7 +51,7 @@ function loadFunction(kind: FunctionKind): Promise<ApiHandler> {
 }
 
 /** The route for a method and path; like API Gateway, an unknown method on a known path is simply not found. */
-export function findRoute(method: string, path: string): { route: RouteDef; params: Record<string, string> } | undefined {
+function findRoute(method: string, path: string): { route: RouteDef; params: Record<string, string> } | undefined {
   for (const { route, match } of matchers) {
     if (route.method !== method.toUpperCase()) continue;
     const params = match(path);

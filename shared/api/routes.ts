@@ -32,6 +32,5 @@ export const routes = {
   ...reportRoutes,
 } satisfies Record<string, RouteDef>;
 
-export type RouteId = keyof typeof routes;
 
 export const routeList: readonly RouteDef[] = Object.values(routes);

@@ -17,8 +17,8 @@ export async function queryDueAlertIds(now: Date, page: { limit: number; start?:
       TableName: tableName(),
       IndexName: 'gsi3',
       KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :now',
-      // `#~` sorts after any id: an alert due at exactly `now` is listed too.
-      ExpressionAttributeValues: { ':pk': keys.alertsDuePartition, ':now': `${now.toISOString()}#~` },
+      // An alert due at exactly `now` is listed too.
+      ExpressionAttributeValues: { ':pk': keys.alertsDuePartition, ':now': keys.sortKeyThrough(now.toISOString()) },
       ProjectionExpression: 'id',
       Limit: page.limit,
       ...(page.start ? { ExclusiveStartKey: page.start } : {}),

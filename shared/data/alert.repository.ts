@@ -26,7 +26,7 @@ export interface StoredAlert extends Alert {
   audiences: string[];
 }
 
-export function alertFromItem(item: Record<string, unknown>): StoredAlert {
+function alertFromItem(item: Record<string, unknown>): StoredAlert {
   const { pk: _pk, sk: _sk, entity: _e, gsi3pk: _g, gsi3sk: _h, ...rest } = item;
   // Alerts escalated before the ROCC's deadline existed have neither field.
   return { escalatedAt: null, decideBy: null, ...rest } as unknown as StoredAlert;

@@ -125,33 +125,37 @@ export async function saveCampaign(
   expected: ExpectedVersion,
   audit: { action: string; actor: Actor; note?: string; changes?: Record<string, unknown>; /** A job's own clock; now otherwise. */ at?: string },
   extra: GuardedAction[] = [],
+  options: { reduce?: string } = {},
 ): Promise<Campaign> {
   const saved: Campaign = { ...after, version: before.version + 1, updatedAt: audit.at ?? nowIso() };
-  await transactWrite([
-    {
-      action: {
-        Put: {
-          TableName: tableName(),
-          Item: campaignItem(saved),
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': expected.version },
+  await transactWrite(
+    [
+      {
+        action: {
+          Put: {
+            TableName: tableName(),
+            Item: campaignItem(saved),
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': expected.version },
+          },
         },
+        onConditionFailed: () => staleVersionError('campaign', expected),
       },
-      onConditionFailed: () => staleVersionError('campaign', expected),
-    },
-    ...membershipActions(saved, before),
-    ...extra,
-    auditAction({
-      entityType: 'campaign',
-      entityId: saved.id,
-      action: audit.action,
-      actor: audit.actor,
-      orgIds: [...new Set([...memberOrgIds(saved), ...Object.keys(saved.consultation)])],
-      ...(audit.note ? { note: audit.note } : {}),
-      ...(audit.changes ? { changes: audit.changes } : {}),
-      at: saved.updatedAt,
-    }),
-  ]);
+      ...membershipActions(saved, before),
+      ...extra,
+      auditAction({
+        entityType: 'campaign',
+        entityId: saved.id,
+        action: audit.action,
+        actor: audit.actor,
+        orgIds: [...new Set([...memberOrgIds(saved), ...Object.keys(saved.consultation)])],
+        ...(audit.note ? { note: audit.note } : {}),
+        ...(audit.changes ? { changes: audit.changes } : {}),
+        at: saved.updatedAt,
+      }),
+    ],
+    options,
+  );
   return saved;
 }
 
@@ -187,7 +191,7 @@ export async function listCampaigns(filter: CampaignFilter, page: { limit: numbe
   if (filter.orgId) {
     narrow('status', filter.status);
     narrow('capabilityId', filter.capabilityId);
-    const pk = `ORG#${filter.orgId}`;
+    const pk = keys.orgPartition(filter.orgId);
     result = await queryPage(
       {
         TableName: tableName(),
@@ -241,7 +245,7 @@ export async function campaignsOfCapabilityOpeningBy(capabilityId: string, close
       TableName: tableName(),
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :last',
-      ExpressionAttributeValues: { ':pk': keys.campaignsOfCapability(capabilityId), ':last': `${closesOn}#~` },
+      ExpressionAttributeValues: { ':pk': keys.campaignsOfCapability(capabilityId), ':last': keys.sortKeyThrough(closesOn) },
       ScanIndexForward: false,
       Limit: 200,
     }),

@@ -23,11 +23,6 @@ export async function listCapabilities(): Promise<Capability[]> {
   return items.map((i) => ({ id: i.id as string, name: i.name as string }));
 }
 
-export async function getCapability(capabilityId: string): Promise<Capability | undefined> {
-  const out = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keys.capability(capabilityId) }));
-  return out.Item ? { id: out.Item.id as string, name: out.Item.name as string } : undefined;
-}
-
 /** Add a capability to the catalogue; an id already taken is a conflict, never an overwrite. */
 export async function createCapability(capability: Capability, actor: Actor): Promise<Capability> {
   await transactWrite([
@@ -104,7 +99,7 @@ export async function listBaselinesOfOrg(orgId: string): Promise<Baseline[]> {
   const items = await queryAll({
     TableName: tableName(),
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-    ExpressionAttributeValues: { ':pk': `ORG#${orgId}`, ':sk': keys.baselineSkPrefix },
+    ExpressionAttributeValues: { ':pk': keys.orgPartition(orgId), ':sk': keys.baselineSkPrefix },
   });
   return items.map(baselineFromItem);
 }

@@ -8,15 +8,12 @@ import { keys } from './keys';
  * audience, kept by administrators (seeded locally); the notifier reads the
  * audiences of an event in one BatchGetItem.
  */
-export function contactKey(audience: string) {
-  return { pk: `CONTACT#${audience}`, sk: 'CONTACT' };
-}
 
 const OFFICER_AUDIENCE = 'officer:';
 
 /** An officer is emailed at the address on their own record; every other audience through its contact item. */
 function directoryKey(audience: string): Record<string, unknown> {
-  return audience.startsWith(OFFICER_AUDIENCE) ? keys.officer(audience.slice(OFFICER_AUDIENCE.length)) : contactKey(audience);
+  return audience.startsWith(OFFICER_AUDIENCE) ? keys.officer(audience.slice(OFFICER_AUDIENCE.length)) : keys.contact(audience);
 }
 
 /** BatchGetItem takes at most 100 keys. */
@@ -29,7 +26,7 @@ type Key = Record<string, unknown>;
 export async function putContact(audience: string, emails: readonly string[]): Promise<void> {
   // A plain overwrite: the directory holds the current list, nothing to merge.
   await documentClient().send(
-    new PutCommand({ TableName: tableName(), Item: { ...contactKey(audience), entity: 'contact', audience, emails: [...emails] } }),
+    new PutCommand({ TableName: tableName(), Item: { ...keys.contact(audience), entity: 'contact', audience, emails: [...emails] } }),
   );
 }
 

@@ -6,38 +6,12 @@ import { auditAction, type Actor } from './audit.repository';
 import { capabilityExists } from './capability.repository';
 import { documentClient, tableName } from './client';
 import { putNew, replaceIfCurrent } from './conditional-writes';
+import { courseKeys } from './keys';
 import { organisationExists } from './organisation.repository';
 import { decodeCursor, encodeCursor, type Page } from './paging';
 import { queryAll } from './query-all';
 import { queryPage } from './query-page';
 import { transactWrite, type GuardedAction } from './transact';
-
-
-/**
- * Course and course-booking key layouts (the conventions of keys.ts). A
- * course's partition holds the course item (with its seat counters), one
- * claim per officer holding a booking (one booking per officer per course)
- * and the wait list in the order people joined it, so the wait list is a
- * strongly consistent Query of the course's own partition.
- */
-export const courseKeys = {
-  course: (courseId: string) => ({ pk: `COURSE#${courseId}`, sk: 'COURSE' }),
-  /** gsi1: every course by start date; the upcoming list reads `gsi1sk >= today`. */
-  courseByStart: (startDate: string, courseId: string) => ({ gsi1pk: 'COURSE#BYSTART', gsi1sk: `${startDate}#${courseId}` }),
-  coursesByStart: 'COURSE#BYSTART',
-  /** One live booking (booked or wait-listed) per officer per course; deleted on cancelling, so the officer may book again. */
-  booker: (courseId: string, officerId: string) => ({ pk: `COURSE#${courseId}`, sk: `BOOKER#${officerId}` }),
-  /** A wait-list entry, in the order people joined. */
-  waitEntry: (courseId: string, waitlistedAt: string, bookingId: string) => ({ pk: `COURSE#${courseId}`, sk: `WAIT#${waitlistedAt}#${bookingId}` }),
-  waitPrefix: 'WAIT#',
-  booking: (bookingId: string) => ({ pk: `CBOOK#${bookingId}`, sk: 'CBOOK' }),
-  /** gsi1: a course's bookings in the order they came. */
-  bookingByCourse: (courseId: string, createdAt: string, bookingId: string) => ({ gsi1pk: `COURSE#${courseId}#BOOKING`, gsi1sk: `${createdAt}#${bookingId}` }),
-  bookingsOfCourse: (courseId: string) => `COURSE#${courseId}#BOOKING`,
-  /** gsi2: one officer's course bookings, newest first. */
-  bookingByOfficer: (officerId: string, createdAt: string, bookingId: string) => ({ gsi2pk: `OFFICER#${officerId}#CBOOK`, gsi2sk: `${createdAt}#${bookingId}` }),
-  bookingsOfOfficer: (officerId: string) => `OFFICER#${officerId}#CBOOK`,
-};
 
 /** A course as stored: the seat counters the conditions read, and the allocation in the order it was given. */
 export interface StoredCourse {
@@ -70,7 +44,7 @@ export interface StoredCourse {
 const numberMap = (v: unknown): Record<string, number> =>
   Object.fromEntries(Object.entries((v as Record<string, unknown> | undefined) ?? {}).map(([k, n]) => [k, Number(n)]));
 
-export function courseFromItem(item: Record<string, unknown>): StoredCourse {
+function courseFromItem(item: Record<string, unknown>): StoredCourse {
   return {
     id: item.id as string,
     title: item.title as string,
@@ -296,7 +270,7 @@ export function leaveWaitListAction(courseId: string, at: string): GuardedAction
 /** A course booking as stored: the API view without the derived wait-list position. */
 export type StoredCourseBooking = Omit<CourseBooking, 'position'>;
 
-export function bookingFromItem(item: Record<string, unknown>): StoredCourseBooking {
+function bookingFromItem(item: Record<string, unknown>): StoredCourseBooking {
   const nul = <T>(v: unknown) => (v ?? null) as T | null;
   return {
     id: item.id as string,

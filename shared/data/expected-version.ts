@@ -13,7 +13,7 @@ export interface ExpectedVersion {
  * reaches a condition expression (where 1e200 or Infinity would be compared
  * as a number DynamoDB cannot even store).
  */
-export function isVersion(value: number): boolean {
+function isVersion(value: number): boolean {
   return Number.isSafeInteger(value) && value >= 0;
 }
 

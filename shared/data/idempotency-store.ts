@@ -1,5 +1,6 @@
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { baseClient, tableName } from './client';
+import { keys } from './keys';
 import { TTL_ATTRIBUTE } from './table-definition';
 
 const stores = new Map<string, DynamoDBPersistenceLayer>();
@@ -10,7 +11,8 @@ const stores = new Map<string, DynamoDBPersistenceLayer>();
  * `IDEMPOTENCY#DELIVERY` for outbox deliveries), keyed by Powertools' hash of
  * what the caller keys them by, and expire through the table's TTL attribute.
  */
-export function idempotencyStore(partition: 'IDEMPOTENCY' | 'IDEMPOTENCY#DELIVERY'): DynamoDBPersistenceLayer {
+export function idempotencyStore(kind: 'request' | 'delivery'): DynamoDBPersistenceLayer {
+  const partition = kind === 'request' ? keys.requestIdempotencyPartition : keys.deliveryIdempotencyPartition;
   let store = stores.get(partition);
   if (!store) {
     store = new DynamoDBPersistenceLayer({

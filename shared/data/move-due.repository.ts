@@ -18,7 +18,7 @@ export async function queryDueMoveIds(today: string, page: { limit: number; star
       TableName: tableName(),
       IndexName: 'gsi3',
       KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :until',
-      ExpressionAttributeValues: { ':pk': keys.movesDuePartition, ':until': `${today}#~` },
+      ExpressionAttributeValues: { ':pk': keys.movesDuePartition, ':until': keys.sortKeyThrough(today) },
       ProjectionExpression: 'id',
       Limit: page.limit,
       ...(page.start ? { ExclusiveStartKey: page.start } : {}),

@@ -2,19 +2,8 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EvidenceNote, PipSignOff } from '../schemas/pip.schema';
 import type { AppError } from '../errors';
 import { documentClient, tableName } from './client';
-import { secondmentKeys } from './secondment.repository';
+import { pipKeys, secondmentKeys } from './keys';
 import type { GuardedAction } from './transact';
-
-/**
- * The PIP record's own item, beside the officer item in the officer's
- * partition. It holds what only the record has (assessor, dates, evidence,
- * sign-offs); the level and the development target are on the officer item,
- * so they are written by the same Put as every other officer change and can
- * never disagree with it or with the counters.
- */
-export const pipKeys = {
-  record: (officerId: string) => ({ pk: `OFFICER#${officerId}`, sk: 'PIP' }),
-};
 
 /** Evidence notes and sign-offs kept on one record; more would push the item towards DynamoDB's 400 KB. */
 export const MAX_EVIDENCE_NOTES = 100;
@@ -31,7 +20,7 @@ export interface StoredPipRecord {
   updatedAt: string | null;
 }
 
-export function emptyPipRecord(officerId: string): StoredPipRecord {
+function emptyPipRecord(officerId: string): StoredPipRecord {
   return { officerId, assessor: null, developmentStartedOn: null, accreditedOn: null, evidence: [], signOffs: [], version: 0, updatedAt: null };
 }
 

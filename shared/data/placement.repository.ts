@@ -5,39 +5,16 @@ import type { Placement } from '../schemas/placement.schema';
 import { auditAction, type Actor } from './audit.repository';
 import { capabilityExists } from './capability.repository';
 import { documentClient, tableName } from './client';
+import { placementKeys } from './keys';
 import { organisationExists } from './organisation.repository';
 import { decodeCursor, encodeCursor, type Page } from './paging';
 import { queryPage } from './query-page';
 import { transactWrite, type GuardedAction } from './transact';
 
-/**
- * Placement key layouts (the conventions of keys.ts: `TYPE#id` partitions,
- * sort keys that order a list the way people read it).
- */
-export const placementKeys = {
-  placement: (placementId: string) => ({ pk: `PLACEMENT#${placementId}`, sk: 'PLACEMENT' }),
-  /**
-   * gsi1: placements by status, by closing date. Browsing open placements
-   * reads from today onwards (`gsi1sk >= today`), so a placement past its
-   * closing date drops out of the list with no job having to close it.
-   */
-  placementByStatus: (status: PlacementStatus, closesOn: string, placementId: string) => ({
-    gsi1pk: `PLACEMENT#STATUS#${status}`,
-    gsi1sk: `${closesOn}#${placementId}`,
-  }),
-  placementsWithStatus: (status: PlacementStatus) => `PLACEMENT#STATUS#${status}`,
-  /** gsi2: one host organisation's placements, by closing date. */
-  placementByHost: (hostOrgId: string, closesOn: string, placementId: string) => ({
-    gsi2pk: `PLACEMENT#HOST#${hostOrgId}`,
-    gsi2sk: `${closesOn}#${placementId}`,
-  }),
-  placementsOfHost: (hostOrgId: string) => `PLACEMENT#HOST#${hostOrgId}`,
-};
-
 /** A placement as stored: what the API shows except the fields derived per caller (`eligible`) or on the way out (`placesLeft`, `takingApplications`). */
 export type StoredPlacement = Omit<Placement, 'eligible' | 'placesLeft' | 'takingApplications'>;
 
-export function placementFromItem(item: Record<string, unknown>): StoredPlacement {
+function placementFromItem(item: Record<string, unknown>): StoredPlacement {
   return {
     id: item.id as string,
     title: item.title as string,

@@ -3,32 +3,9 @@ import type { VettingLevel } from '../domain/reference';
 import { ConflictError, type AppError } from '../errors';
 import type { PoolInvitation } from '../schemas/pool.schema';
 import { documentClient, tableName } from './client';
-import { keys } from './keys';
+import { keys, poolKeys } from './keys';
 import { decodeCursor, encodeCursor, type Page } from './paging';
 import type { GuardedAction } from './transact';
-
-/**
- * The candidate pool's items: pool entries (one per consenting appointable
- * application, in a partition per capability) and invitations (one per
- * officer per campaign, in the officer's partition). Their keys live here
- * rather than in keys.ts because nothing else reads or writes them.
- */
-export const poolKeys = {
-  /**
-   * A pool entry. The sort key is the source application's own `createdAt`
-   * and id, so it can be rebuilt from the application alone: withdrawing
-   * consent or the appointable mark deletes it in the application's
-   * transaction without looking it up first. Newest applications first.
-   */
-  entry: (capabilityId: string, applicationCreatedAt: string, applicationId: string) => ({
-    pk: `POOL#${capabilityId}`,
-    sk: `${applicationCreatedAt}#${applicationId}`,
-  }),
-  partition: (capabilityId: string) => `POOL#${capabilityId}`,
-  /** An invitation: at most one per officer per campaign, listed with the officer's other invitations. */
-  invitation: (officerId: string, campaignId: string) => ({ pk: `OFFICER#${officerId}`, sk: `INVITE#${campaignId}` }),
-  invitationPrefix: 'INVITE#',
-};
 
 /** A pool entry as stored: the summary a recruiter sees, taken when the officer consented. */
 export interface PoolEntry {

@@ -4,7 +4,7 @@ import type { Campaign } from '../schemas/campaign.schema';
 import { campaignFromItem } from './campaign.repository';
 import { baselineFromItem, type Baseline } from './capability.repository';
 import { documentClient, tableName } from './client';
-import { keys } from './keys';
+import { keys, pipelineKeys } from './keys';
 import { queryAll } from './query-all';
 import type { GuardedAction } from './transact';
 
@@ -13,17 +13,6 @@ import type { GuardedAction } from './transact';
  * calendar), and the PIP pipeline's maintained counters. Every report is a
  * few bounded Queries; none reads officers one by one, none Scans.
  */
-export const pipelineKeys = {
-  /**
-   * One organisation's PIP pipeline counters, spread over a few shard items in
-   * its partition (`pipelineShard` of the officer id picks one), so that many
-   * officers of one organisation written at once do not all contend for one item.
-   */
-  counter: (orgId: string, shard: number) => ({ pk: `ORG#${orgId}`, sk: `PIPELINE#${shard}` }),
-  /** gsi2: every organisation's pipeline shards (the report: one Query). */
-  counterAll: (orgId: string, shard: number) => ({ gsi2pk: 'PIPELINE', gsi2sk: `${orgId}#${shard}` }),
-  allPartition: 'PIPELINE',
-};
 
 /**
  * A pipeline counter change as an Update that rides in the transaction that
@@ -104,7 +93,7 @@ export async function campaignsInWindow(status: Campaign['status'], from: string
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :last',
       FilterExpression: 'closesOn >= :from',
-      ExpressionAttributeValues: { ':pk': keys.campaignsWithStatus(status), ':last': `${to}#~`, ':from': from },
+      ExpressionAttributeValues: { ':pk': keys.campaignsWithStatus(status), ':last': keys.sortKeyThrough(to), ':from': from },
     },
     CALENDAR_MAX_PER_STATUS,
   );
@@ -124,7 +113,7 @@ export async function draftCampaignsOfOrg(orgId: string, from: string, to: strin
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       FilterExpression: '#status = :draft AND opensOn <= :to AND closesOn >= :from',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':pk': `ORG#${orgId}`, ':prefix': keys.campaignMembershipPrefix, ':draft': 'draft', ':from': from, ':to': to },
+      ExpressionAttributeValues: { ':pk': keys.orgPartition(orgId), ':prefix': keys.campaignMembershipPrefix, ':draft': 'draft', ':from': from, ':to': to },
     },
     CALENDAR_MAX_PER_STATUS,
   );

@@ -12,41 +12,12 @@ import type {
 } from '../schemas/secondment.schema';
 import { auditAction, type Actor } from './audit.repository';
 import { documentClient, tableName } from './client';
-import { keys } from './keys';
+import { keys, secondmentKeys } from './keys';
 import type { Page } from './paging';
 import type { GuardedAction } from './transact';
 import { putNew, replaceIfCurrent } from './conditional-writes';
 import { queryAll } from './query-all';
 import { queryPage } from './query-page';
-
-/** Secondment application key layouts (the conventions of keys.ts). */
-export const secondmentKeys = {
-  secondment: (applicationId: string) => ({ pk: `SECAPP#${applicationId}`, sk: 'SECAPP' }),
-  /** gsi1: applications to one placement, in the order they came. */
-  secondmentByPlacement: (placementId: string, createdAt: string, applicationId: string) => ({
-    gsi1pk: `PLACEMENT#${placementId}#APP`,
-    gsi1sk: `${createdAt}#${applicationId}`,
-  }),
-  secondmentsOfPlacement: (placementId: string) => `PLACEMENT#${placementId}#APP`,
-  /** One application per officer per placement: a claim item in the placement's partition. */
-  placementApplicant: (placementId: string, officerId: string) => ({ pk: `PLACEMENT#${placementId}`, sk: `APPLICANT#${officerId}` }),
-  /** gsi3: one home organisation's officers' applications, newest first (the home's list of what awaits its decision). */
-  secondmentByHome: (homeOrgId: string, createdAt: string, applicationId: string) => ({
-    gsi3pk: `ORG#${homeOrgId}#SECAPP`,
-    gsi3sk: `${createdAt}#${applicationId}`,
-  }),
-  secondmentsOfHome: (homeOrgId: string) => `ORG#${homeOrgId}#SECAPP`,
-  /**
-   * A due marker (its own item, in one partition): a confirmed secondment by
-   * its start date, an active one by its end date; none otherwise. The
-   * lifecycle job reads the partition up to today.
-   */
-  secondmentDue: (date: string, applicationId: string) => ({ pk: 'DUE#SECONDMENT', sk: `${date}#${applicationId}` }),
-  secondmentsDuePartition: 'DUE#SECONDMENT',
-  /** The secondment-flows aggregate: one counter item per region × direction, all in one partition. */
-  flowCounter: (region: string, from: FlowSide, to: FlowSide) => ({ pk: 'REPORT#SECONDMENT-FLOWS', sk: `${region}#${from}#${to}` }),
-  flowsPartition: 'REPORT#SECONDMENT-FLOWS',
-};
 
 /**
  * A secondment application as stored: what the API shows, plus what the
@@ -233,7 +204,7 @@ export async function queryDueSecondmentIds(today: string, page: { limit: number
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk AND sk <= :until',
-      ExpressionAttributeValues: { ':pk': secondmentKeys.secondmentsDuePartition, ':until': `${today}#~` },
+      ExpressionAttributeValues: { ':pk': secondmentKeys.secondmentsDuePartition, ':until': keys.sortKeyThrough(today) },
       ProjectionExpression: 'applicationId',
       ConsistentRead: true,
       Limit: page.limit,

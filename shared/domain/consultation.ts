@@ -53,7 +53,7 @@ function raisePlan(rows: ImpactRow[], capabilityId: string, supersedes: string |
  * blocking that it did not name, or a named team's worst case now lower. An
  * alert raised before teams were recorded covers what it covered.
  */
-export function riskWorsened(entry: ConsultationEntry, blocking: readonly ImpactRow[]): boolean {
+function riskWorsened(entry: ConsultationEntry, blocking: readonly ImpactRow[]): boolean {
   if (!entry.teams) return false;
   return blocking.some((row) => {
     const asked = entry.teams!.find((t) => t.capabilityId === row.capabilityId);

@@ -82,11 +82,6 @@ export function promotableOn(course: CourseSeats, orgId: string, today: string):
   return today < course.startDate && freeSeatsInPool(course, orgId, today) > 0;
 }
 
-/** Whether an officer of `orgId` would get a seat rather than a wait-list place if they booked on `today`. */
-export function seatFreeFor(course: CourseSeats, orgId: string, today: string): boolean {
-  return placesLeftFor(course, orgId, today) > 0;
-}
-
 export interface AllocationInput {
   orgId: string;
   seats: number;

@@ -29,7 +29,7 @@ export function holderCounterName(vetting: VettingLevel, pipLevel: PipLevel): st
 }
 
 /** The counter attribute, on one capability's baseline, for holders who also hold `otherCapabilityId`. */
-export function coHolderCounterName(otherCapabilityId: string, vetting: VettingLevel, pipLevel: PipLevel): string {
+function coHolderCounterName(otherCapabilityId: string, vetting: VettingLevel, pipLevel: PipLevel): string {
   return `co_${otherCapabilityId}_${vetting}_${pipLevel}`;
 }
 

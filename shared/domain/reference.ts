@@ -29,9 +29,8 @@ export const REGIONS = [
 export type Region = (typeof REGIONS)[number];
 
 export const OFFICER_STATUSES = ['active', 'left'] as const;
-export type OfficerStatus = (typeof OFFICER_STATUSES)[number];
 
-export function vettingRank(level: VettingLevel): number {
+function vettingRank(level: VettingLevel): number {
   return VETTING_LEVELS.indexOf(level);
 }
 

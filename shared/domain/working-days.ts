@@ -77,7 +77,7 @@ export function bankHolidays(year: number): Set<string> {
 
 const cache = new Map<number, Set<string>>();
 
-export function isBankHoliday(date: string): boolean {
+function isBankHoliday(date: string): boolean {
   const year = Number(date.slice(0, 4));
   let days = cache.get(year);
   if (!days) cache.set(year, (days = bankHolidays(year)));

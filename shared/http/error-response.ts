@@ -46,7 +46,7 @@ function isMiddyHttpError(err: unknown): err is MiddyHttpError {
  * request (ValidationException) a 400; an unreachable or throttled
  * table is 503 with Retry-After; everything else is reported as an internal error.
  */
-export function toAppError(err: unknown): AppError | undefined {
+function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
   if (err instanceof z.ZodError) return new ValidationError('The request is not valid.', zodDetails(err));
   if (isMiddyHttpError(err) && err.cause?.package === '@middy/http-json-body-parser') {
@@ -102,7 +102,7 @@ function awsError(err: unknown): AppError | undefined {
   return undefined;
 }
 
-export function errorBody(status: number, code: string, message: string, details: ErrorDetail[], requestId?: string) {
+function errorBody(status: number, code: string, message: string, details: ErrorDetail[], requestId?: string) {
   return { error: { code, message, details, ...(requestId ? { requestId } : {}) } };
 }
 

@@ -53,7 +53,7 @@ export async function runIdempotent(
     },
   });
   if (scope.context?.getRemainingTimeInMillis) config.registerLambdaContext(scope.context);
-  const once = makeIdempotent(async (_data: { scope: string[]; body: unknown }) => run() as never, { persistenceStore: idempotencyStore('IDEMPOTENCY'), config });
+  const once = makeIdempotent(async (_data: { scope: string[]; body: unknown }) => run() as never, { persistenceStore: idempotencyStore('request'), config });
   try {
     return (await once({ scope: idempotencyScope(scope.routeId, scope.caller, scope.key), body: scope.body ?? null })) as APIGatewayProxyStructuredResultV2;
   } catch (err) {

@@ -5,9 +5,9 @@ import type { DomainEvent } from './domain-event';
 import type { EmailMessage } from './email-message';
 
 /** The `source` of every event the service puts on its bus: rules match on it. */
-export const EVENT_SOURCE = 'rocu-workforce';
+const EVENT_SOURCE = 'rocu-workforce';
 /** PutEvents takes at most 10 entries per call. */
-export const PUT_EVENTS_BATCH = 10;
+const PUT_EVENTS_BATCH = 10;
 /** Emails in flight at once: well under SES's default sending rate, and still quick for a handful. */
 const EMAIL_CONCURRENCY = 4;
 

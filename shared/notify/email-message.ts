@@ -52,7 +52,7 @@ function subjectLine(summary: string): string {
 }
 
 /** Where a person acts on the event: alerts have a page in the web UI. */
-export function linkFor(event: DomainEvent, appUrl: string): string | undefined {
+function linkFor(event: DomainEvent, appUrl: string): string | undefined {
   return event.subject.type === 'alert' ? `${appUrl}/alerts/${encodeURIComponent(event.subject.id)}` : undefined;
 }
 

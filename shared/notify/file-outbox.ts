@@ -8,7 +8,7 @@ import type { EmailMessage } from './email-message';
  * as JSON lines in `events.jsonl` and `emails.jsonl` under `OUTBOX_DIR`.
  * Append-only, so two processes (the gateway and `npm run jobs`) can share it.
  */
-export const OUTBOX_FILES = { events: 'events.jsonl', emails: 'emails.jsonl' } as const;
+const OUTBOX_FILES = { events: 'events.jsonl', emails: 'emails.jsonl' } as const;
 
 export interface OutboxEmail extends EmailMessage {
   at: string;

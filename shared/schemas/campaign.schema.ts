@@ -165,7 +165,7 @@ export const impactPreviewBody = z.strictObject({
   capabilityId: slugId,
   ownerOrgId: slugId.optional().describe('Defaults to your organisation.'),
   posts: z.number().int().min(1).max(1000),
-  allocations: z.array(allocation).max(5).default([]).describe('Posts per organisation of a joint campaign.'),
+  allocations: z.array(allocation).max(MAX_PARTNER_ORGS + 1).default([]).describe('Posts per organisation of a joint campaign.'),
   maxAppointmentsPerSource: z.number().int().min(0).max(1000).nullable().default(null),
   roleProfile: z.strictObject({ vetting: vettingLevel, minPipLevel: pipLevel.default(0) }),
 });

@@ -9,6 +9,8 @@ const staffNumber = z
   .min(1)
   .max(32)
   .regex(/^[A-Za-z0-9-]+$/, { error: 'letters, digits and hyphens only' });
+// The officer change that writes most swaps every capability for others: 30 baselines left, 30 joined and 30
+// capabilities checked, with the officer, PIP pipeline shards and audit entry, is 94 writes of one transaction's 100.
 const capabilities = z
   .array(slugId)
   .max(30)
@@ -95,7 +97,6 @@ export const patchOfficerBody = z
     email: email.nullable().optional(),
     version: version.optional().describe('The version you read (or send it as If-Match).'),
   });
-export type PatchOfficerInput = z.infer<typeof patchOfficerBody>;
 
 export const officerParams = z.strictObject({ officerId: entityId });
 

@@ -16,7 +16,7 @@ import { memberOrgIds } from '../data/campaign.repository';
  */
 
 /** The HR leads of the campaign's owner and partners manage its applications. */
-export function isApplicationHr(identity: Identity, app: Pick<StoredApplication, 'campaignOrgIds'>): boolean {
+function isApplicationHr(identity: Identity, app: Pick<StoredApplication, 'campaignOrgIds'>): boolean {
   return identity.roles.includes('hr-lead') && app.campaignOrgIds.includes(identity.org);
 }
 

@@ -149,7 +149,7 @@ async function commit(alert: StoredAlert, change: AlertChange, actor: Actor): Pr
  * asked for, on a referred request); on an offer, it releases the officer at
  * the latest allowed date; overrule lets the campaign go ahead or releases now.
  */
-export function planRoccDecision(alert: StoredAlert, decision: RoccDecision, note: string, by: 'rocc' | 'deadline' = 'rocc'): AlertChange {
+function planRoccDecision(alert: StoredAlert, decision: RoccDecision, note: string, by: 'rocc' | 'deadline' = 'rocc'): AlertChange {
   const state = applied(decide(alertState(alert), decision));
   return {
     state,

@@ -31,7 +31,7 @@ export async function deliverOutboxEvent(event: OutboxEvent, context?: Context):
       await publishEvents([e]);
       return { deliveredAt: new Date().toISOString() };
     },
-    { persistenceStore: idempotencyStore('IDEMPOTENCY#DELIVERY'), config },
+    { persistenceStore: idempotencyStore('delivery'), config },
   );
   try {
     await once(event);

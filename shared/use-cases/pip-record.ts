@@ -25,7 +25,7 @@ import type { Officer } from '../schemas/officer.schema';
 import type { PatchPipInput, PipRecord, SignOffInput } from '../schemas/pip.schema';
 
 /** The record as the API shows it: the level and target from the officer item, the rest from the record's own item. */
-export function pipView(officer: Officer, record: StoredPipRecord): PipRecord {
+function pipView(officer: Officer, record: StoredPipRecord): PipRecord {
   const target = pipTargetOf(officer);
   const status = pipStatusOf({ pipLevel: officer.pipLevel, pipTargetLevel: target });
   return {

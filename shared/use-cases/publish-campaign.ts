@@ -197,6 +197,8 @@ export async function publishCampaign(identity: Identity, campaignId: string, no
     { version: campaign.version, via: 'body' },
     { action: status === 'open' ? 'campaign.opened' : 'campaign.consultation', actor, changes: { worstLevel: assessment.worstLevel, raisedAlertIds: raised.map((a) => a.id) } },
     [...actions, ...outboxActions(events)],
+    // Each alert is written once per audience (its inbox entries), and every partner's HR lead is an audience of each.
+    { reduce: 'It would record alerts for more units than one publication can hold; with fewer partner organisations each alert has fewer inboxes to write.' },
   );
   for (const a of raised) businessMetric('AlertRaised', { level: a.level, kind: a.kind });
   const outstanding = Object.entries(saved.consultation)

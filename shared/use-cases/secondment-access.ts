@@ -17,12 +17,12 @@ export function isSecondmentApplicant(identity: Identity, app: Pick<StoredSecond
   return identity.officerId !== undefined && identity.officerId === app.officerId;
 }
 
-export function isHostHr(identity: Identity, app: Pick<StoredSecondment, 'hostOrgId'>): boolean {
+function isHostHr(identity: Identity, app: Pick<StoredSecondment, 'hostOrgId'>): boolean {
   return isHrLeadOf(identity, app.hostOrgId);
 }
 
 /** The applicant, the host's HR lead, and the home's HR lead and ROCU head see an application. */
-export function canSeeSecondment(identity: Identity, app: Pick<StoredSecondment, 'officerId' | 'hostOrgId' | 'homeOrgId'>): boolean {
+function canSeeSecondment(identity: Identity, app: Pick<StoredSecondment, 'officerId' | 'hostOrgId' | 'homeOrgId'>): boolean {
   return isSecondmentApplicant(identity, app) || isHostHr(identity, app) || isHrLeadOf(identity, app.homeOrgId) || isRocuHeadOf(identity, app.homeOrgId);
 }
 

@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler as notifier } from '../../functions/jobs/notify-from-outbox';
+import { getApplication } from '../../shared/data/application.repository';
 import { keys } from '../../shared/data/keys';
 import { pendingOutboxEvents } from '../../shared/data/outbox.repository';
 import { addDays, todayIso } from '../../shared/domain/working-days';
@@ -40,6 +43,28 @@ async function heldOfferCommittedWithoutDelivery(): Promise<string> {
   return app.id;
 }
 
+/**
+ * Make the offer in another Node process, which is killed (SIGKILL: no
+ * handler, no drain, no flush) the moment its transaction has committed.
+ */
+function offerInAProcessKilledAfterItsCommit(applicationId: string): Promise<NodeJS.Signals | null> {
+  const makeOfferModule = fileURLToPath(new URL('../../shared/use-cases/make-offer.ts', import.meta.url));
+  const code =
+    `const { makeOffer } = await import(${JSON.stringify(makeOfferModule)}); ` +
+    `await makeOffer(${JSON.stringify(ncaHr)}, ${JSON.stringify(applicationId)}, { startDate: ${JSON.stringify(START)} }); ` +
+    `process.kill(process.pid, 'SIGKILL');`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      env: { ...process.env, NOTIFY_MODE: 'off', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (signal ? resolve(signal) : reject(new Error(`the offering process exited ${code} instead of being killed: ${err.slice(-1500)}`))));
+  });
+}
+
 function streamEventOf(items: Record<string, unknown>[]): DynamoDBStreamEvent {
   return {
     Records: items.map((item, i) => ({
@@ -63,6 +88,29 @@ beforeEach(async () => {
 });
 
 describe('the outbox', () => {
+  it('killing the process between a commit and its notification loses no event: a fresh process delivers it, once', async () => {
+    const officer = await makeOfficer({ homeOrgId: 'titan', name: 'Killed after commit' });
+    const campaign = await openCampaign({ opensOn: addDays(todayIso(), -1), closesOn: addDays(todayIso(), 30) });
+    const applied = await asOfficer(officer).post(`/v1/campaigns/${campaign.id}/applications`, { statement: 'Keen.' });
+    await as(users.ncaHr).post(`/v1/applications/${applied.json.id}/shortlist`);
+    await drainOutbox();
+    clearSentEvents();
+
+    expect(await offerInAProcessKilledAfterItsCommit(applied.json.id)).toBe('SIGKILL');
+    // The change landed, and its events wait in the outbox: nothing was sent. (Read straight from the table:
+    // a request through the local gateway would drain the outbox before answering.)
+    expect((await getApplication(applied.json.id))?.status).toBe('awaiting-release');
+    expect((await pendingOutboxEvents(100)).map((e) => e.type).sort()).toEqual(['alert.raised', 'offer.held']);
+    expect(sentEvents()).toEqual([]);
+
+    // This process is the restart: its first drain delivers both, and a second sends nothing.
+    expect(await drainOutbox()).toBe(2);
+    expect(sentEvents().map((e) => e.type).sort()).toEqual(['alert.raised', 'offer.held']);
+    expect(await drainOutbox()).toBe(0);
+    expect(sentEvents()).toHaveLength(2);
+    expect(await pendingOutboxEvents(100)).toEqual([]);
+  });
+
   it('a committed change whose process dies before notifying keeps its events; the next drain delivers them, once', async () => {
     const appId = await heldOfferCommittedWithoutDelivery();
     const pending = await pendingOutboxEvents(100);

@@ -8,7 +8,7 @@ import { as, asOfficer, type Claims, users } from './support/api';
 import { makeOfficer, seedReference, setBaseline } from './support/fixtures';
 
 /**
- * The issue's done-when: ten officers from two ROCUs apply for a three-place
+ * Ten officers from two ROCUs apply for a three-place
  * NCA placement, their home ROCUs release them, the NCA accepts all ten at
  * once, and exactly three are confirmed — never more confirmed than places,
  * and each confirmed officer counted out of their home team, by DynamoDB

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { listAudit } from '../../shared/data/audit.repository';
 import { documentClient, tableName } from '../../shared/data/client';
-import { secondmentKeys } from '../../shared/data/secondment.repository';
+import { secondmentKeys } from '../../shared/data/keys';
 import { placementEndDate } from '../../shared/domain/secondment-rules';
 import { addDays, todayIso } from '../../shared/domain/working-days';
 import type { Officer } from '../../shared/schemas/officer.schema';

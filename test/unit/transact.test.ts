@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { transactWrite } from '../../shared/data/transact';
+import { checkTransactionBudget, MAX_TRANSACTION_ACTIONS, transactWrite, type GuardedAction } from '../../shared/data/transact';
 import { ConflictError } from '../../shared/errors';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -32,5 +32,12 @@ describe('transactions', () => {
     ddb.on(TransactWriteCommand).rejects(cancelled('TransactionConflict', 'None'));
     await expect(transactWrite(actions, { maxAttempts: 3 })).rejects.toThrow(TransactionCanceledException);
     expect(ddb).toHaveReceivedCommandTimes(TransactWriteCommand, 3);
+  });
+
+  it('a transaction DynamoDB could not take is a 422 saying what to reduce, and nothing is sent', async () => {
+    const many: GuardedAction[] = Array.from({ length: MAX_TRANSACTION_ACTIONS + 1 }, (_, i) => ({ action: { Put: { TableName: 't', Item: { pk: `p${i}`, sk: 's' } } } }));
+    await expect(transactWrite(many, { reduce: 'Name fewer partners.' })).rejects.toMatchObject({ status: 422, code: 'unprocessable', message: expect.stringMatching(/101 writes.*Name fewer partners\.$/) });
+    expect(ddb).toHaveReceivedCommandTimes(TransactWriteCommand, 0);
+    expect(() => checkTransactionBudget(many.slice(0, MAX_TRANSACTION_ACTIONS))).not.toThrow();
   });
 });
