@@ -22,11 +22,13 @@ function errorFields(err: unknown): Record<string, unknown> {
 
 /**
  * Put the events on the bus, ten per call. Failures (a whole call, or single
- * entries EventBridge reports as failed) are logged, never thrown: the change
- * the events describe has already landed.
+ * entries EventBridge reports as failed) are logged and counted: the outbox
+ * delivery keeps an event that was not put, and tries it again.
+ * Returns how many events were not put.
  */
-export async function putEventsOnBus(busName: string, events: readonly DomainEvent[]): Promise<void> {
+export async function putEventsOnBus(busName: string, events: readonly DomainEvent[]): Promise<number> {
   eventBridge ??= new EventBridgeClient({ maxAttempts: 3 });
+  let notPut = 0;
   for (let i = 0; i < events.length; i += PUT_EVENTS_BATCH) {
     const batch = events.slice(i, i + PUT_EVENTS_BATCH);
     const entries: PutEventsRequestEntry[] = batch.map((event) => ({
@@ -44,6 +46,7 @@ export async function putEventsOnBus(busName: string, events: readonly DomainEve
           .filter(({ entry }) => entry.ErrorCode)
           .map(({ entry, event }) => ({ type: event?.type, subjectId: event?.subject.id, errorCode: entry.ErrorCode, errorMessage: entry.ErrorMessage }));
         logger.error('EventBridge refused some domain events', { busName, failedEntryCount: out.FailedEntryCount, failed });
+        notPut += out.FailedEntryCount;
       }
     } catch (err) {
       logger.error('Could not put domain events on the bus', {
@@ -51,11 +54,14 @@ export async function putEventsOnBus(busName: string, events: readonly DomainEve
         ...errorFields(err),
         events: batch.map((e) => ({ type: e.type, subjectId: e.subject.id })),
       });
+      notPut += batch.length;
     }
   }
+  return notPut;
 }
 
-async function sendOne(email: EmailMessage): Promise<void> {
+/** Send one email; false when SES did not take it (logged). */
+async function sendOne(email: EmailMessage): Promise<boolean> {
   ses ??= new SESv2Client({ maxAttempts: 3 });
   try {
     await ses.send(
@@ -70,6 +76,7 @@ async function sendOne(email: EmailMessage): Promise<void> {
         },
       }),
     );
+    return true;
   } catch (err) {
     // The domain only, not the address: logs are kept longer and read more widely than the contacts directory.
     logger.error('Could not send a notification email', {
@@ -79,14 +86,20 @@ async function sendOne(email: EmailMessage): Promise<void> {
       audiences: email.audiences,
       recipientDomain: email.to.split('@')[1],
     });
+    return false;
   }
 }
 
-/** Send each email through SES (one recipient per email), a few at a time; failures are logged per email. */
-export async function sendEmails(emails: readonly EmailMessage[]): Promise<void> {
+/**
+ * Send each email through SES (one recipient per email), a few at a time;
+ * failures are logged per email and the rest still go. Returns how many were not sent.
+ */
+export async function sendEmails(emails: readonly EmailMessage[]): Promise<number> {
   let next = 0;
+  let notSent = 0;
   const worker = async () => {
-    while (next < emails.length) await sendOne(emails[next++]!);
+    while (next < emails.length) if (!(await sendOne(emails[next++]!))) notSent++;
   };
   await Promise.all(Array.from({ length: Math.min(EMAIL_CONCURRENCY, emails.length) }, worker));
+  return notSent;
 }

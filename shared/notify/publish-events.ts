@@ -13,8 +13,17 @@ function eventRefs(events: readonly DomainEvent[]) {
   return events.map((e) => ({ type: e.type, subjectId: e.subject.id }));
 }
 
-/** The emails the events cause, from the contacts directory; an unreadable directory means no emails, logged. */
-async function emailsOf(events: readonly DomainEvent[], from: string, appUrl: string): Promise<EmailMessage[]> {
+/**
+ * What a delivery left undone: events not put on the bus, emails not sent, or
+ * the events whose emails could not be worked out. More than zero and the
+ * outbox keeps the event for another attempt.
+ */
+export interface DeliveryReport {
+  undelivered: number;
+}
+
+/** The emails the events cause, from the contacts directory; unreadable (logged), `undefined`. */
+async function emailsOf(events: readonly DomainEvent[], from: string, appUrl: string): Promise<EmailMessage[] | undefined> {
   try {
     const contacts = await getContacts(events.flatMap((e) => e.audiences));
     return events.flatMap((event) => emailsFor(event, contacts, { from, appUrl }));
@@ -24,7 +33,7 @@ async function emailsOf(events: readonly DomainEvent[], from: string, appUrl: st
       errorMessage: (err as Error)?.message,
       events: eventRefs(events),
     });
-    return [];
+    return undefined;
   }
 }
 
@@ -37,11 +46,13 @@ async function emailsOf(events: readonly DomainEvent[], from: string, appUrl: st
  * Primary course: in AWS, put each event on the service's EventBridge bus (ten
  * per call) and email each contact of the event's audiences through SES;
  * locally, append them to the outbox files; in tests, keep them in memory.
- * A delivery failure is logged and never thrown: the caller's change stands,
- * and its response must not turn into an error because an email bounced.
+ * A delivery failure is logged and counted, never thrown: one refused email
+ * does not hold back the others, and the report tells the outbox delivery to
+ * keep the event and try again (at least once: a retry may repeat the parts
+ * that went through the first time).
  */
-export async function publishEvents(events: readonly DomainEvent[]): Promise<void> {
-  if (events.length === 0) return;
+export async function publishEvents(events: readonly DomainEvent[]): Promise<DeliveryReport> {
+  if (events.length === 0) return { undelivered: 0 };
   try {
     const config = notifyConfig();
     switch (config.mode) {
@@ -50,23 +61,25 @@ export async function publishEvents(events: readonly DomainEvent[]): Promise<voi
         logger.warn('Domain events not delivered: this function publishes nothing (NOTIFY_MODE=off; only the outbox notifier publishes)', {
           events: eventRefs(events),
         });
-        return;
+        return { undelivered: 0 };
       case 'memory':
         recordEvents(events);
-        return;
+        return { undelivered: 0 };
       case 'outbox': {
         const emails = await emailsOf(events, config.sender, config.appUrl);
+        if (!emails) return { undelivered: events.length };
         const at = new Date().toISOString();
         await appendToOutbox(config.dir, events, emails.map((email) => ({ at, ...email })));
-        return;
+        return { undelivered: 0 };
       }
-      case 'aws':
+      case 'aws': {
         // Independent deliveries: a bus outage must not hold back the emails, nor the reverse.
-        await Promise.all([
+        const [notPut, notSent] = await Promise.all([
           putEventsOnBus(config.busName, events),
-          emailsOf(events, config.sender, config.appUrl).then(sendEmails),
+          emailsOf(events, config.sender, config.appUrl).then((emails) => (emails ? sendEmails(emails) : events.length)),
         ]);
-        return;
+        return { undelivered: notPut + notSent };
+      }
     }
   } catch (err) {
     logger.error('Could not deliver domain events', {
@@ -74,5 +87,6 @@ export async function publishEvents(events: readonly DomainEvent[]): Promise<voi
       errorMessage: (err as Error)?.message,
       events: eventRefs(events),
     });
+    return { undelivered: events.length };
   }
 }

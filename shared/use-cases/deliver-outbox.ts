@@ -28,7 +28,9 @@ export async function deliverOutboxEvent(event: OutboxEvent, context?: Context):
   if (context?.getRemainingTimeInMillis) config.registerLambdaContext(context);
   const once = makeIdempotent(
     async (e: OutboxEvent) => {
-      await publishEvents([e]);
+      const { undelivered } = await publishEvents([e]);
+      // Thrown, so Powertools records no delivery and the outbox keeps the event for the next attempt.
+      if (undelivered > 0) throw new Error(`Event ${e.id}: ${undelivered} part(s) not delivered; it stays in the outbox`);
       return { deliveredAt: new Date().toISOString() };
     },
     { persistenceStore: idempotencyStore('delivery'), config },

@@ -145,6 +145,16 @@ describe('the outbox', () => {
     expect(sentEvents().filter((e) => (e as { id?: string }).id === first!.id)).toHaveLength(1);
   });
 
+  it('an email SES refused keeps its event in the outbox, and the next drain delivers it', async () => {
+    await heldOfferCommittedWithoutDelivery();
+    const [first] = await pendingOutboxEvents(1);
+    vi.mocked(publishEvents).mockResolvedValueOnce({ undelivered: 1 });
+    await expect(deliverOutboxEvent(first!)).rejects.toThrow(/not delivered/);
+    expect((await pendingOutboxEvents(100)).map((e) => e.id)).toContain(first!.id);
+    expect(await drainOutbox()).toBe(2);
+    expect(await pendingOutboxEvents(100)).toEqual([]);
+  });
+
   it('the stream notifier delivers each event once, however often the batch is retried, and ignores other records', async () => {
     await heldOfferCommittedWithoutDelivery();
     const pending = await pendingOutboxEvents(100);

@@ -79,7 +79,7 @@ describe('publishing domain events in AWS', () => {
   });
 
   it('emails every contact of every audience, one email per recipient, with a link to the alert', async () => {
-    await publishEvents([escalated('alt_1')]);
+    expect(await publishEvents([escalated('alt_1')])).toEqual({ undelivered: 0 });
     const sends = ses.commandCalls(SendEmailCommand).map((c) => c.args[0].input);
     expect(sends.map((s) => s.Destination!.ToAddresses).sort()).toEqual([
       ['fiona.campbell@titan.police.uk'],
@@ -104,12 +104,12 @@ describe('publishing domain events in AWS', () => {
     expect(ses).toHaveReceivedCommandTimes(SendEmailCommand, 1);
   });
 
-  it('logs a failing email and sends the rest, without throwing to the caller', async () => {
+  it('logs a failing email and sends the rest, reporting the one not sent so the outbox keeps the event', async () => {
     const logged = vi.spyOn(logger, 'error').mockImplementation(() => {});
     ses
       .on(SendEmailCommand, { Destination: { ToAddresses: ['rocc.north-west@nca.gov.uk'] } })
       .rejects(Object.assign(new Error('Email address is not verified.'), { name: 'MessageRejected' }));
-    await expect(publishEvents([escalated('alt_3')])).resolves.toBeUndefined();
+    await expect(publishEvents([escalated('alt_3')])).resolves.toEqual({ undelivered: 1 });
     expect(ses).toHaveReceivedCommandTimes(SendEmailCommand, 4);
     expect(logged).toHaveBeenCalledWith(
       'Could not send a notification email',
@@ -120,7 +120,7 @@ describe('publishing domain events in AWS', () => {
   it('still emails when the bus is down, and logs the events it could not put', async () => {
     const logged = vi.spyOn(logger, 'error').mockImplementation(() => {});
     eventBridge.on(PutEventsCommand).rejects(new Error('bus unavailable'));
-    await expect(publishEvents([escalated('alt_4')])).resolves.toBeUndefined();
+    await expect(publishEvents([escalated('alt_4')])).resolves.toEqual({ undelivered: 1 });
     expect(ses).toHaveReceivedCommandTimes(SendEmailCommand, 4);
     expect(logged).toHaveBeenCalledWith('Could not put domain events on the bus', expect.objectContaining({ errorMessage: 'bus unavailable' }));
   });
@@ -128,7 +128,7 @@ describe('publishing domain events in AWS', () => {
   it('logs the entries EventBridge reports as failed', async () => {
     const logged = vi.spyOn(logger, 'error').mockImplementation(() => {});
     eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 1, Entries: [{ EventId: 'e-1' }, { ErrorCode: 'InternalFailure', ErrorMessage: 'try again' }] });
-    await publishEvents([escalated('alt_5', []), escalated('alt_6', [])]);
+    await expect(publishEvents([escalated('alt_5', []), escalated('alt_6', [])])).resolves.toEqual({ undelivered: 1 });
     expect(logged).toHaveBeenCalledWith(
       'EventBridge refused some domain events',
       expect.objectContaining({ failed: [expect.objectContaining({ subjectId: 'alt_6', errorCode: 'InternalFailure' })] }),
@@ -138,7 +138,7 @@ describe('publishing domain events in AWS', () => {
   it('puts the events even when the contacts directory cannot be read', async () => {
     vi.spyOn(logger, 'error').mockImplementation(() => {});
     ddb.on(BatchGetCommand).rejects(new Error('table unreachable'));
-    await expect(publishEvents([escalated('alt_7')])).resolves.toBeUndefined();
+    await expect(publishEvents([escalated('alt_7')])).resolves.toEqual({ undelivered: 1 });
     expect(eventBridge).toHaveReceivedCommandTimes(PutEventsCommand, 1);
     expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
   });
@@ -190,7 +190,7 @@ describe('publishing domain events without AWS', () => {
   it('refuses a bus without a sender address, logged rather than thrown', async () => {
     useEnv({ NOTIFY_MODE: 'aws', EVENT_BUS_NAME: 'rocu-workforce-test' });
     const logged = vi.spyOn(logger, 'error').mockImplementation(() => {});
-    await expect(publishEvents([escalated('alt_11')])).resolves.toBeUndefined();
+    await expect(publishEvents([escalated('alt_11')])).resolves.toEqual({ undelivered: 1 });
     expect(logged).toHaveBeenCalledWith('Could not deliver domain events', expect.objectContaining({ errorMessage: expect.stringContaining('SENDER_EMAIL') }));
     expect(eventBridge).not.toHaveReceivedCommand(PutEventsCommand);
   });
