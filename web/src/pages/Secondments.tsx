@@ -324,9 +324,9 @@ export function SecondmentApplicationPage() {
             <>
               <h2 className="govuk-heading-m">Withdraw</h2>
               <p className="govuk-body">{a.status === 'confirmed' ? 'Your place is given back to the host.' : 'Your application stops here.'}</p>
-              <Button type="button" warning busy={busy} onClick={() => void post(() => api.call('POST /v1/secondment-applications/{id}/withdraw', { params }), () => 'You withdrew your application.')}>
+              <Link className="govuk-button govuk-button--warning" data-module="govuk-button" to={`/secondment-applications/${a.id}/withdraw`}>
                 Withdraw my application
-              </Button>
+              </Link>
             </>
           ) : null}
 
