@@ -106,9 +106,19 @@ describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
   });
 
   it('publishing puts the campaign in consultation with an outstanding alert for TITAN', async () => {
-    await page.getByRole('button', { name: 'Publish campaign' }).click();
+    // Publishing cannot be taken back: a check page first, with the impact and what cannot be undone.
+    await page.getByRole('link', { name: 'Publish campaign' }).click();
+    await page.getByRole('heading', { name: 'Check before you publish the campaign', level: 1 }).waitFor();
+    expect(await page.getByTestId('cannot-undo').textContent()).toContain('You cannot take a published campaign back to a draft.');
+    await page.getByTestId('impact-headline').waitFor();
+    await expectAccessible(page, 'the check before publishing');
+    await screenshot(page, 'campaign-publish-check');
+    await page.getByRole('button', { name: 'Publish the campaign' }).click();
+    await page.getByTestId('confirmation-panel').getByText('Campaign in consultation').waitFor();
+    expect(await page.locator('main').textContent()).toContain('opens when TITAN has answered');
+    await expectAccessible(page, 'the publication confirmation');
+    await page.getByRole('link', { name: 'Go to the campaign' }).click();
     await page.getByTestId('campaign-status').getByText('In consultation').waitFor();
-    expect(await page.getByTestId('success-banner').textContent()).toContain('It opens when TITAN has answered.');
     const titan = page.locator('[data-testid=consultation-table] tr[data-org=titan]');
     expect(await titan.textContent()).toContain('Critical');
     expect(await titan.textContent()).toContain('Needs an answer');
@@ -117,10 +127,12 @@ describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
     await screenshot(page, 'campaign-consultation');
 
     // Publishing again is refused (409) while TITAN has not answered: the error summary says why and links the alert.
+    await page.getByRole('link', { name: 'Publish again' }).click();
     await page.getByRole('button', { name: 'Publish again' }).click();
     const summary = page.getByTestId('error-summary');
     await summary.waitFor();
-    expect(await summary.textContent()).toContain('The campaign cannot open yet');
+    // In words a person reads, not the service's counts and codes.
+    expect(await summary.textContent()).toContain('The campaign cannot open yet: TITAN’s ROCU head has not answered yet.');
     await summary.getByRole('link', { name: 'TITAN’s alert: needs an answer' }).waitFor();
     await expectAccessible(page, 'the campaign refused publication');
 
@@ -174,9 +186,12 @@ describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByTestId('success-banner').waitFor();
 
+    await page.getByRole('link', { name: 'Publish again' }).click();
     await page.getByRole('button', { name: 'Publish again' }).click();
+    await page.getByTestId('confirmation-panel').getByText('Campaign published').waitFor();
+    expect(await page.locator('main').textContent()).toContain('is open for applications until');
+    await page.getByRole('link', { name: 'Go to the campaign' }).click();
     await page.getByTestId('campaign-status').getByText('Open').waitFor();
-    expect(await page.getByTestId('success-banner').textContent()).toContain('open for applications');
     expect(await page.locator('[data-testid=consultation-table] tr[data-org=titan]').textContent()).toContain('Requested cap met');
     await expectAccessible(page, 'the open campaign');
     await screenshot(page, 'campaign-open');
