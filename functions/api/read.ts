@@ -10,7 +10,9 @@ import { routeDispatcher, type HandlerLoaders } from '../../shared/http/dispatch
 export const loaders: HandlerLoaders = {
   'GET /v1/alerts': () => import('../alerts/list-alerts'),
   'GET /v1/alerts/{id}': () => import('../alerts/get-alert'),
+  'GET /v1/alerts/{id}/context': () => import('../alerts/get-alert-context'),
   'GET /v1/applications/{id}': () => import('../applications/get-application'),
+  'GET /v1/applications/{id}/offer-context': () => import('../applications/get-offer-context'),
   'GET /v1/audit': () => import('../audit/get-audit'),
   'GET /v1/campaigns': () => import('../campaigns/list-campaigns'),
   'GET /v1/campaigns/{id}': () => import('../campaigns/get-campaign'),
@@ -46,6 +48,7 @@ export const loaders: HandlerLoaders = {
   'GET /v1/reports/pip-pipeline': () => import('../reports/get-pip-pipeline'),
   'GET /v1/reports/secondment-flows': () => import('../reports/get-secondment-flows'),
   'GET /v1/secondment-applications/{id}': () => import('../secondments/get-secondment-application'),
+  'GET /v1/secondment-applications/{id}/home-context': () => import('../secondments/get-home-decision-context'),
 };
 
 export const { handler, preload } = routeDispatcher('read', loaders);

@@ -14,6 +14,7 @@ import { keys } from './keys';
 import { organisationExists } from './organisation.repository';
 import { decodeCursor, encodeCursor, type Page } from './paging';
 import { pipelineCounterAction } from './report.repository';
+import { queryAll } from './query-all';
 import { queryPage } from './query-page';
 import { transactWrite, type GuardedAction } from './transact';
 
@@ -330,6 +331,24 @@ export async function listOfficersOfOrg(
     }),
   );
   return { items: (out.Items ?? []).map(officerFromItem), cursor: encodeCursor(out.LastEvaluatedKey) };
+}
+
+/**
+ * The officers of one home organisation with a live commitment elsewhere
+ * (an accepted move, a confirmed outbound secondment): who its teams'
+ * `committedOut` counts. A Query of gsi1 read to the end with a filter, so
+ * only those officers come back; it reads the organisation's officer items
+ * (one round trip per 1 MB, a few thousand officers).
+ */
+export async function listCommittedOfficersOfOrg(orgId: string): Promise<Officer[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    FilterExpression: 'attribute_exists(commitments)',
+    ExpressionAttributeValues: { ':pk': keys.officersOfOrg(orgId) },
+  });
+  return items.map(officerFromItem);
 }
 
 // ---------------------------------------------------------------- an officer change inside another transaction

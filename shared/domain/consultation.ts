@@ -109,3 +109,24 @@ export function planPublish(
   else if (plan.outstanding.length > 0) plan.outcome = campaign.status === 'draft' ? 'consultation' : 'blocked';
   return plan;
 }
+
+/**
+ * Why a campaign cannot open yet, in words its HR lead reads: one clause per
+ * ROCU still holding it ("TITAN’s ROCU head has not answered yet"), named by
+ * the organisation's short name.
+ */
+export function outstandingText(
+  outstanding: readonly { orgId: string; status: string; requestedCap: number | null }[],
+  orgName: (orgId: string) => string,
+): string {
+  const clauses = outstanding.map((o) => {
+    const org = orgName(o.orgId);
+    if (o.status === 'cap-requested') {
+      const cap = o.requestedCap === null ? 'a per-source cap' : `no more than ${o.requestedCap} ${o.requestedCap === 1 ? 'offer' : 'offers'} to its officers`;
+      return `${org}’s ROCU head asked for ${cap}, and the campaign does not meet that yet`;
+    }
+    if (o.status === 'escalated') return `${org}’s objection is with the ROCC to decide`;
+    return `${org}’s ROCU head has not answered yet`;
+  });
+  return `The campaign cannot open yet: ${clauses.join('; ')}.`;
+}

@@ -7,7 +7,7 @@ import { MAX_TRANSACTION_ACTIONS, type GuardedAction } from '../data/transact';
 import { isCampaignOwnerHr } from '../domain/access';
 import { campaignsCollide, canDo } from '../domain/campaign-rules';
 import { worstLevel } from '../domain/capability-level';
-import { planPublish, type RaisePlan } from '../domain/consultation';
+import { outstandingText, planPublish, type RaisePlan } from '../domain/consultation';
 import { newAlert } from '../domain/new-alert';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
@@ -99,7 +99,7 @@ export async function publishCampaign(identity: Identity, campaignId: string, no
   if (plan.outcome === 'blocked') {
     const outstanding = plan.outstanding.map((orgId) => ({ orgId, ...campaign.consultation[orgId]! }));
     throw new ConflictError(
-      `The campaign cannot open yet: ${outstanding.length} capability alert(s) are unanswered or unmet (${outstanding.map((o) => `${o.orgId}: ${o.status}`).join(', ')}).`,
+      outstandingText(outstanding, (orgId) => organisations.get(orgId)?.name.split(' — ')[0] ?? orgId.toUpperCase()),
       outstanding.map((o) => ({ field: 'consultation', orgId: o.orgId, alertId: o.alertId, status: o.status, message: `${o.orgId} alert ${o.alertId} is ${o.status}` })),
     );
   }

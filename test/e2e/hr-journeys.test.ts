@@ -153,6 +153,17 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
 
     await table.getByRole('link', { name: 'Priya Raman' }).click();
     await page.getByRole('heading', { name: 'Priya Raman', level: 1 }).waitFor();
+    // Before any offer, the facts an HR lead decides on: vetting, PIP level, capabilities, the home team and the cap.
+    const facts = page.getByTestId('offer-facts');
+    await facts.waitFor();
+    expect(await facts.getByTestId('officer-facts').textContent()).toContain('VettingSecurity check (SC)');
+    expect(await facts.getByTestId('officer-facts').textContent()).toContain('PIP levelPIP level 2');
+    expect(await facts.getByTestId('officer-facts').textContent()).toContain('CapabilitiesMajor crime');
+    expect(await facts.getByTestId('team-effect').textContent()).toMatch(/^The EMSOU major crime investigation team would go from (\d+) to (\d+), below its minimum of \1\.$/);
+    expect(await facts.getByTestId('needs-release').textContent()).toContain('would wait for EMSOU’s ROCU head to release them');
+    expect(await facts.getByTestId('source-cap').textContent()).toContain('0 used of the 1 offer the cap allows to EMSOU officers: 1 left.');
+    await expectAccessible(page, 'an applicant with the facts beside the offer');
+    await screenshot(page, 'application-offer-facts');
     await page.getByRole('button', { name: 'Shortlist' }).click();
     await page.getByTestId('success-banner').getByText('Priya Raman is shortlisted.').waitFor();
     expect(await page.getByTestId('application-status').textContent()).toContain('Shortlisted');
@@ -161,7 +172,8 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     await page.getByTestId('error-summary').getByRole('link', { name: 'Enter the start date' }).waitFor();
     await fillDate(page, 'Start date', 1, 6, year);
     await page.getByRole('button', { name: 'Make an offer' }).click();
-    await page.getByTestId('success-banner').getByText(/waiting for EMSOU’s head to release them/).waitFor();
+    // A held offer waits for someone else: an Important banner, not Success.
+    await page.getByTestId('important-banner').getByText(/waiting for EMSOU’s head to release them/).waitFor();
     expect(await page.getByTestId('application-status').textContent()).toContain('Offer waiting for release');
     const alertLink = page.getByRole('link', { name: 'See the release alert for Priya Raman' });
     expect(await alertLink.getAttribute('href')).toMatch(/^\/alerts\/.+/);
@@ -177,6 +189,8 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
 
     // A second offer to an EMSOU officer passes the per-source cap of 1: the 409 shows in the error summary.
     await page.getByTestId('applications-table').getByRole('link', { name: 'Tom Whitfield' }).click();
+    // The cap used up shows before the offer is tried.
+    await expect.poll(() => page.getByTestId('source-cap').textContent(), POLL).toContain('The cap allows 1 offer to EMSOU officers, and it is used: no further offer can go to its officers.');
     await page.getByRole('button', { name: 'Shortlist' }).click();
     await page.getByTestId('success-banner').waitFor();
     await fillDate(page, 'Start date', 1, 6, year);
@@ -354,6 +368,11 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     await page.getByTestId('awaiting-table').locator('tr', { hasText: TITLE }).getByRole('link', { name: 'Kofi Mensah' }).click();
     await page.getByTestId('home-decision-form').waitFor();
     expect(await page.getByTestId('home-decision-form').textContent()).toContain('the ROCU head must approve');
+    // The team and what the secondment would do to it, beside the decision.
+    await page.getByTestId('home-teams').waitFor();
+    expect(await page.getByTestId('home-decision-effect').textContent()).toContain('Approving would take ERSOU’s team below its minimum');
+    expect(await page.getByTestId('home-teams').getByTestId('team-effect').textContent()).toMatch(/^The ERSOU confidential unit team would go from (\d+) to (\d+), below its minimum of \1\.$/);
+    await expectAccessible(page, 'the home decision with the team’s numbers');
     await page.getByRole('radio', { name: 'Approve' }).check();
     await page.getByRole('button', { name: 'Send decision' }).click();
     await page.getByTestId('error-summary').getByText(/below its minimum .*ROCU head must release the officer/).waitFor();
@@ -371,6 +390,8 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     await page.getByTestId('success-banner').getByText(/and released them/).waitFor();
     expect(await page.getByTestId('home-decision').textContent()).toContain('Approved by the ROCU head');
     expect(await page.getByTestId('home-decision').textContent()).toContain('(a release decision)');
+    // Decided: the decision as recorded, and no form to decide again.
+    expect(await page.getByTestId('home-decision-form').count()).toBe(0);
     await expectAccessible(page, 'a secondment released by the ROCU head');
     await screenshot(page, 'secondment-released');
     await page.getByRole('link', { name: 'Back', exact: true }).click();

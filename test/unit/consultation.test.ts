@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPublish, type ConsultationEntry } from '../../shared/domain/consultation';
+import { outstandingText, planPublish, type ConsultationEntry } from '../../shared/domain/consultation';
 import { assessImpact, type ImpactBaseline, type ImpactCampaign } from '../../shared/domain/impact';
 import { holderCounterName } from '../../shared/domain/officer-counters';
 
@@ -231,5 +231,23 @@ describe('an answer covers only the risk that was answered', () => {
       ['digital-forensics', 'loss'],
     ]);
     expect(p.raise[0]).toMatchObject({ capabilityId: 'cyber', supersedes: 'alt_titan' });
+  });
+});
+
+describe('why a campaign cannot open yet, in words', () => {
+  it('names each ROCU still holding it and what it waits for', () => {
+    const names: Record<string, string> = { titan: 'TITAN', ersou: 'ERSOU', viper: 'VIPER' };
+    expect(
+      outstandingText(
+        [
+          { orgId: 'titan', status: 'open', requestedCap: null },
+          { orgId: 'ersou', status: 'cap-requested', requestedCap: 2 },
+          { orgId: 'viper', status: 'escalated', requestedCap: null },
+        ],
+        (id) => names[id] ?? id,
+      ),
+    ).toBe(
+      'The campaign cannot open yet: TITAN’s ROCU head has not answered yet; ERSOU’s ROCU head asked for no more than 2 offers to its officers, and the campaign does not meet that yet; VIPER’s objection is with the ROCC to decide.',
+    );
   });
 });

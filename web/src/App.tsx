@@ -17,6 +17,7 @@ import { CampaignNew } from './pages/CampaignNew';
 import { CampaignPage } from './pages/Campaign';
 import { CampaignApplication, CampaignApplications, CampaignEnd } from './pages/CampaignApplications';
 import { Campaigns } from './pages/Campaigns';
+import { ConfirmApplicationAction, ConfirmComplete, ConfirmPublish, ConfirmSecondmentWithdraw } from './pages/Confirm';
 import { Escalations } from './pages/Escalations';
 import { Forbidden, Home, NotFound } from './pages/Misc';
 import { MyApplications } from './pages/MyApplications';
@@ -74,11 +75,14 @@ export function App() {
           <Route path="/campaigns/:id/applications/:applicationId" element={<Protected roles={HR}><CampaignApplication /></Protected>} />
           <Route path="/campaigns/:id/close" element={<Protected roles={HR}><CampaignEnd action="close" /></Protected>} />
           <Route path="/campaigns/:id/cancel" element={<Protected roles={HR}><CampaignEnd action="cancel" /></Protected>} />
+          <Route path="/campaigns/:id/publish" element={<Protected roles={HR}><ConfirmPublish /></Protected>} />
+          <Route path="/campaigns/:id/complete" element={<Protected roles={HR}><ConfirmComplete /></Protected>} />
           <Route path="/placements" element={<Protected roles={[...OFFICER, ...HR]}><Placements /></Protected>} />
           <Route path="/placements/new" element={<Protected roles={HR}><PlacementNew /></Protected>} />
           <Route path="/placements/:id" element={<Protected roles={[...OFFICER, ...HR]}><PlacementPage /></Protected>} />
           <Route path="/secondments/home" element={<Protected roles={[...HEAD, ...HR]}><HomeSecondments /></Protected>} />
           <Route path="/secondment-applications/:id" element={<Protected roles={[...OFFICER, ...HEAD, ...HR]}><SecondmentApplicationPage /></Protected>} />
+          <Route path="/secondment-applications/:id/withdraw" element={<Protected roles={OFFICER}><ConfirmSecondmentWithdraw /></Protected>} />
           <Route path="/officers/import" element={<Protected roles={HR}><OfficersImport /></Protected>} />
           <Route path="/alerts" element={<Protected roles={[...HEAD, ...HR]}><AlertsInbox /></Protected>} />
           <Route path="/alerts/:id" element={<Protected roles={['rocu-head', 'hr-lead', 'rocc']}><AlertPage /></Protected>} />
@@ -88,6 +92,8 @@ export function App() {
           <Route path="/vacancies" element={<Protected roles={OFFICER}><Vacancies /></Protected>} />
           <Route path="/vacancies/:id" element={<Protected roles={OFFICER}><Vacancy /></Protected>} />
           <Route path="/applications" element={<Protected roles={OFFICER}><MyApplications /></Protected>} />
+          <Route path="/applications/:id/accept" element={<Protected roles={OFFICER}><ConfirmApplicationAction action="accept" /></Protected>} />
+          <Route path="/applications/:id/withdraw" element={<Protected roles={OFFICER}><ConfirmApplicationAction action="withdraw" /></Protected>} />
           <Route path="/reports" element={<Protected><Reports /></Protected>} />
           <Route path="/reports/campaign-calendar" element={<Protected><CampaignCalendar /></Protected>} />
           <Route path="/reports/secondment-flows" element={<Protected roles={['hr-lead', 'rocc']}><SecondmentFlows /></Protected>} />

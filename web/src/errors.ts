@@ -1,4 +1,5 @@
 import { ApiError } from './api';
+import { fieldMessage, sentence } from './messages';
 
 /** One line of a GOV.UK error summary; `field` is the id of the input it links to. */
 export interface SummaryItem {
@@ -21,10 +22,6 @@ export function fieldId(path: string): string {
   return path.replace(/[.[\]]+/g, '-').replace(/-$/, '');
 }
 
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-}
 
 /**
  * An API error as a GOV.UK error summary with field messages. `labels` names
@@ -57,8 +54,7 @@ export function formErrorsFrom(err: unknown, labels: Record<string, string> = {}
     if (known) {
       const label = labels[known] ?? known;
       const message = readable(detail.message);
-      // "must be after …" reads on from the label; a message that is a sentence of its own follows a colon.
-      const text = sentence(/^[a-z]/.test(message) ? `${label} ${message}` : `${label}: ${message}`);
+      const text = fieldMessage(label, message);
       const id = fieldId(known);
       if (fields[id] === undefined) {
         fields[id] = text;

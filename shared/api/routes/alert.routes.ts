@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { defineRoute, type RouteDef } from '../../http/route';
 import { alert, alertParams, alertSummary, alertWithHistory, auditEntry, auditQuery, decideBody, listAlertsQuery, referBody, respondBody } from '../../schemas/alert.schema';
 import { page } from '../../schemas/common.schema';
+import { alertContext } from '../../schemas/decision-context.schema';
 
 export const alertRoutes = {
   listAlerts: defineRoute({
@@ -31,6 +32,21 @@ export const alertRoutes = {
     params: alertParams,
     status: 200,
     response: alertWithHistory,
+    errors: [404],
+  }),
+  getAlertContext: defineRoute({
+    id: 'getAlertContext',
+    method: 'GET',
+    path: '/v1/alerts/{id}/context',
+    summary: 'The facts beside an alert’s decision, as they stand now: the officer (for an offer), the campaign, each team’s strength, minimum and who is committed out until when, what the decision would do (before → after), and for a campaign the largest safe cap',
+    tag: 'alerts',
+    handler: 'alerts/get-alert-context',
+    auth: { kind: 'roles', roles: ['rocu-head', 'hr-lead', 'rocc'] },
+    authz: { otherOrg: 404 },
+    access: 'read',
+    params: alertParams,
+    status: 200,
+    response: alertContext,
     errors: [404],
   }),
   respondToAlert: defineRoute({

@@ -11,6 +11,7 @@ import {
   offerBody,
 } from '../../schemas/application.schema';
 import { page } from '../../schemas/common.schema';
+import { offerContext } from '../../schemas/decision-context.schema';
 
 export const applicationRoutes = {
   applyToCampaign: defineRoute({
@@ -73,6 +74,21 @@ export const applicationRoutes = {
     params: applicationParams,
     status: 200,
     response: application,
+    errors: [404],
+  }),
+  getOfferContext: defineRoute({
+    id: 'getOfferContext',
+    method: 'GET',
+    path: '/v1/applications/{id}/offer-context',
+    summary: 'Before an offer, for the campaign’s HR leads: the applicant’s vetting, PIP level and accreditations, what their leaving would do to each team of their home (and whether the offer would wait for a release), and the per-source cap used',
+    tag: 'applications',
+    handler: 'applications/get-offer-context',
+    auth: { kind: 'roles', roles: ['hr-lead'] },
+    authz: { otherOrg: 404 },
+    access: 'read',
+    params: applicationParams,
+    status: 200,
+    response: offerContext,
     errors: [404],
   }),
   shortlistApplication: defineRoute({

@@ -1,5 +1,6 @@
 import { defineRoute, type RouteDef } from '../../http/route';
 import { page } from '../../schemas/common.schema';
+import { homeDecisionContext } from '../../schemas/decision-context.schema';
 import { createPlacementBody, hostPlacementsParams, listHostPlacementsQuery, listPlacementsQuery, placement, placementParams } from '../../schemas/placement.schema';
 import {
   applyToPlacementBody,
@@ -122,6 +123,21 @@ export const secondmentRoutes = {
     params: secondmentParams,
     status: 200,
     response: secondmentApplication,
+    errors: [404],
+  }),
+  getHomeDecisionContext: defineRoute({
+    id: 'getHomeDecisionContext',
+    method: 'GET',
+    path: '/v1/secondment-applications/{id}/home-context',
+    summary: 'Before the home decides, for its ROCU head and HR lead: the officer, and what the secondment would do to each home team they count in (whether approving is a release only the ROCU head can give)',
+    tag: 'secondments',
+    handler: 'secondments/get-home-decision-context',
+    auth: { kind: 'roles', roles: ['hr-lead', 'rocu-head'] },
+    authz: { otherOrg: 404 },
+    access: 'read',
+    params: secondmentParams,
+    status: 200,
+    response: homeDecisionContext,
     errors: [404],
   }),
   decideSecondmentAtHome: defineRoute({

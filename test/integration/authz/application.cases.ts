@@ -58,6 +58,7 @@ export const buildCases: CaseBuilder = async () => {
     listCampaignApplications: { as: users.ersouHr, request: () => ({ url: `/v1/campaigns/${open.id}/applications` }), expect: 404 },
     listMyApplications: { notScoped: 'lists only the caller’s own applications, by the officerId in the token' },
     getApplication: { as: users.ersouHr, request: () => ({ url: `/v1/applications/${app}` }), expect: 404 },
+    getOfferContext: { as: users.ersouHr, request: () => ({ url: `/v1/applications/${app}/offer-context` }), expect: 404 },
     shortlistApplication: { as: users.ersouHr, request: () => ({ method: 'POST', url: `/v1/applications/${app}/shortlist` }), expect: 404 },
     rejectApplication: { as: users.ersouHr, request: () => ({ method: 'POST', url: `/v1/applications/${app}/reject` }), expect: 404 },
     makeOffer: {

@@ -25,6 +25,7 @@ export const buildCases: CaseBuilder = async () => {
     completeCampaign: { as: users.ersouHr, request: () => ({ method: 'POST', url: `/v1/campaigns/${nca.id}/complete` }), expect: 404 },
     listAlerts: { notScoped: 'reads only the inboxes of the caller’s own roles, organisation and regions' },
     getAlert: { as: users.ersouHead, request: () => ({ url: `/v1/alerts/${titanAlert}` }), expect: 404 },
+    getAlertContext: { as: users.ersouHead, request: () => ({ url: `/v1/alerts/${titanAlert}/context` }), expect: 404 },
     respondToAlert: { as: users.ersouHead, request: () => ({ method: 'POST', url: `/v1/alerts/${titanAlert}/respond`, body: { decision: 'accept', note: '' } }), expect: 404 },
     referAlert: { as: users.ersouHr, request: () => ({ method: 'POST', url: `/v1/alerts/${titanAlert}/refer` }), expect: 404 },
     decideAlert: { as: roccWales, request: () => ({ method: 'POST', url: `/v1/alerts/${titanAlert}/decide`, body: { decision: 'overrule', note: 'not my region' } }), expect: 404 },

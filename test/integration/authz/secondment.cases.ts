@@ -56,6 +56,7 @@ export const buildCases: CaseBuilder = async () => {
     listPlacementApplications: { as: users.ersouHr, request: () => ({ url: `/v1/placements/${titanPlacement.json.id}/applications` }), expect: 404 },
     listMySecondmentApplications: { notScoped: 'lists only the caller’s own applications, by the officerId in the token' },
     getSecondmentApplication: { as: users.ersouHead, request: () => ({ url: `/v1/secondment-applications/${titanHome}` }), expect: 404 },
+    getHomeDecisionContext: { as: users.ersouHead, request: () => ({ url: `/v1/secondment-applications/${titanHome}/home-context` }), expect: 404 },
     decideSecondmentAtHome: {
       as: users.ersouHead,
       request: () => ({ method: 'POST', url: `/v1/secondment-applications/${titanHome}/home-decision`, body: { decision: 'approve', note: 'Not mine.' } }),

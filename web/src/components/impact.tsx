@@ -5,6 +5,7 @@ import { useDebounced } from '../hooks';
 import { useReference } from '../reference';
 import type { RouteBody } from '../routes';
 import type { ImpactAssessment, ImpactRow } from '../types';
+import { againstMinimum } from './decision-facts';
 import { LevelTag, Loading, TableWrapper } from './ui';
 
 function byConcern(a: ImpactRow, b: ImpactRow, orgName: (id: string) => string, own: string): number {
@@ -37,7 +38,7 @@ export function ImpactHeadline({ assessment }: { assessment: ImpactAssessment })
             <li key={`${r.orgId}:${r.capabilityId}`}>
               {orgName(r.orgId)}: {LEVEL_TEXT[r.level].text.toLowerCase()}. Its {capabilityName(r.capabilityId).toLowerCase()} team could fall from {r.projected} to{' '}
               {r.worstCase}
-              {r.level === 'loss' ? '' : `, against a minimum of ${r.minimum}`}
+              {r.level === 'loss' ? '' : `, ${againstMinimum(r.worstCase, r.minimum)}`}
               {r.capabilityId === assessment.capabilityId ? '' : ` (${r.eligibleHolders} of its eligible ${team} officers are in it too)`}.
             </li>
           ))}
@@ -64,11 +65,10 @@ export function ImpactTable({ assessment, caption }: { assessment: ImpactAssessm
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">ROCU</th>
             <th scope="col" className="govuk-table__header">Team</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Projected now</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Minimum</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Eligible to apply</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Could take</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Worst case</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Posts open to its officers</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Officers who could apply</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Already leaving</th>
+            <th scope="col" className="govuk-table__header">If the campaign takes as many as it can</th>
             <th scope="col" className="govuk-table__header">Level</th>
           </tr>
         </thead>
@@ -88,14 +88,15 @@ export function ImpactTable({ assessment, caption }: { assessment: ImpactAssessm
                 {capabilityName(r.capabilityId)}
                 {r.capabilityId === assessment.capabilityId ? null : " (officers who hold both)"}
               </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{r.projected}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{r.minimum}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{r.eligibleHolders}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">
-                {r.exposure}
-                {r.cap !== null ? <span className="govuk-visually-hidden"> (capped at {r.cap})</span> : null}
+                {r.posts}
+                {r.cap !== null ? <span className="govuk-body-s"> (at most {r.cap} offered, the cap)</span> : null}
               </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{r.worstCase}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{r.eligibleHolders}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{r.committedOut}</td>
+              <td className="govuk-table__cell" data-testid="worst-case">
+                {r.exposure === 0 ? `Stays at ${r.projected}` : `Could fall from ${r.projected} to ${r.worstCase}`}, {againstMinimum(r.worstCase, r.minimum)}
+              </td>
               <td className="govuk-table__cell">
                 <LevelTag level={r.level} />
               </td>

@@ -8,8 +8,11 @@ import { ALERT_KIND, ALERT_OUTCOME, ROLE_NAMES, formatDate, formatDateTime } fro
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
-import type { RouteBody } from '../routes';
+import type { RouteBody, RouteResponse } from '../routes';
 import type { AlertDetail } from '../types';
+import { OfficerCard, TeamCard, againstMinimum } from '../components/decision-facts';
+
+type AlertContext = RouteResponse<'GET /v1/alerts/{id}/context'>;
 
 type RespondBody = RouteBody<'POST /v1/alerts/{id}/respond'>;
 type DecideBody = RouteBody<'POST /v1/alerts/{id}/decide'>;
@@ -39,7 +42,7 @@ function historyText(action: string, changes: Record<string, unknown> | undefine
   return words[what] ?? what.replace(/-/g, ' ');
 }
 
-function RespondForm({ alert, onDone }: { alert: AlertDetail; onDone: (message: string) => Promise<void> }) {
+function RespondForm({ alert, suggestedCap, onDone }: { alert: AlertDetail; suggestedCap: number | null | undefined; onDone: (message: string) => Promise<void> }) {
   const { orgName } = useReference();
   const [decision, setDecision] = useState('');
   const [cap, setCap] = useState('');
@@ -94,6 +97,11 @@ function RespondForm({ alert, onDone }: { alert: AlertDetail; onDone: (message: 
               <TextInput
                 id="cap"
                 label={`Most offers to ${org} officers`}
+                hint={
+                  suggestedCap !== null && suggestedCap !== undefined
+                    ? `A cap of ${suggestedCap} is the largest that keeps every ${org} team at or above its minimum.`
+                    : undefined
+                }
                 inputMode="numeric"
                 width={3}
                 value={cap}
@@ -203,30 +211,54 @@ function ReferForm({ alert, onDone }: { alert: AlertDetail; onDone: (message: st
   );
 }
 
+/** The sentence that opens an alert: whom or what it is about, and what it would do to the team, as it stands. */
+function alertSentence(a: AlertDetail, context: AlertContext | undefined, org: string, team: string): string {
+  const lead = context?.teams[0];
+  if (a.kind === 'coordination') return 'Another campaign for the same capability overlaps this one in time and region.';
+  if (a.kind === 'offer-release') {
+    const who = context?.officer?.name;
+    if (!context || !lead) return `This offer would take the ${team} from ${a.projected} to ${a.projectedAfter}, ${againstMinimum(a.projectedAfter, a.minimum)}.`;
+    if (context.effect === 'would') return `This offer to ${who ?? 'the officer'} would take the ${team} from ${lead.projected} to ${lead.after}, ${againstMinimum(lead.after, lead.minimum)}.`;
+    if (context.effect === 'has') return `${who ?? 'The officer'} has accepted the offer: the ${team} now stands at ${lead.projected}, ${againstMinimum(lead.projected, lead.minimum)}.`;
+    return `The offer to ${who ?? 'the officer'} is no longer open: the ${team} stands at ${lead.projected}, ${againstMinimum(lead.projected, lead.minimum)}.`;
+  }
+  if (!context || !lead) {
+    return `If this campaign recruited as many eligible officers as it can, the ${team} could fall from ${a.projected} to ${a.projectedAfter}, ${againstMinimum(a.projectedAfter, a.minimum)}.`;
+  }
+  if (context.effect === 'none') return `The campaign is ${context.campaign.status}: it takes nobody more, and the ${team} stands at ${lead.projected}, ${againstMinimum(lead.projected, lead.minimum)}.`;
+  const capped = context.campaign.cap !== null ? `, with its cap of ${context.campaign.cap} ${context.campaign.cap === 1 ? 'offer' : 'offers'} to ${org} officers,` : '';
+  return `If this campaign${capped} recruited as many eligible officers as it can, the ${team} could fall from ${lead.projected} to ${lead.after}, ${againstMinimum(lead.after, lead.minimum)}.`;
+}
+
 /**
- * `/alerts/:id`: an alert with the campaign, the projected strength before
- * and after, its history, and the form for whoever is to answer it: the ROCU
- * head (respond), the ROCC (decide) or the campaign's HR lead (refer a cap request).
+ * `/alerts/:id`: an alert with the facts beside its decision (the officer,
+ * the campaign, each team's numbers and who is already leaving, the effect
+ * before and after, as they stand now), its history, and the form for
+ * whoever is to answer it: the ROCU head (respond), the ROCC (decide) or the
+ * campaign's HR lead (refer a cap request).
  */
 export function AlertPage() {
   const { id = '' } = useParams();
   const { session, hasRole } = useSession();
   const { orgName, capabilityName } = useReference();
   const alert = useApi('GET /v1/alerts/{id}', { params: { id } });
+  const context = useApi('GET /v1/alerts/{id}/context', { params: { id } });
   const [banner, setBanner] = useState<string>();
   usePageTitle(alert.data ? `${ALERT_KIND[alert.data.kind] ?? 'Alert'}: ${alert.data.campaignTitle}` : 'Alert');
   if (alert.loading && !alert.data) return <Loading what="Loading the alert" />;
   if (alert.error || !alert.data) return <LoadError error={alert.error} />;
   const a = alert.data;
+  const c = context.data;
   const team = `${orgName(a.orgId)} ${capabilityName(a.capabilityId).toLowerCase()} team`;
   const done = async (message: string) => {
-    await alert.reload();
+    await Promise.all([alert.reload(), context.reload()]);
     setBanner(message);
   };
   const canRespond = hasRole('rocu-head') && session?.claims.org === a.orgId && a.status === 'open';
   const canDecide = hasRole('rocc') && a.status === 'escalated';
   const canRefer = hasRole('hr-lead') && a.status === 'cap-requested';
   const back = hasRole('rocc') && !hasRole('rocu-head', 'hr-lead') ? '/escalations' : '/alerts';
+  const offer = a.kind === 'offer-release';
 
   return (
     <>
@@ -237,35 +269,23 @@ export function AlertPage() {
         </NotificationBanner>
       ) : null}
       <span className="govuk-caption-l">{ALERT_KIND[a.kind] ?? a.kind}</span>
-      <h1 className="govuk-heading-l">{a.campaignTitle}</h1>
+      <h1 className="govuk-heading-l">{offer && c?.officer ? `${c.officer.name}: ${a.campaignTitle}` : a.campaignTitle}</h1>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body-l" data-testid="alert-summary">
-            {a.kind === 'offer-release'
-              ? `This offer would take the ${team} from ${a.projected} to ${a.projectedAfter}, against a minimum of ${a.minimum}.`
-              : a.kind === 'campaign-impact'
-                ? `If this campaign recruited as many eligible officers as it can, the ${team} could fall from ${a.projected} to ${a.projectedAfter}, against a minimum of ${a.minimum}.`
-                : `Another campaign for the same capability overlaps this one in time and region.`}
+            {alertSentence(a, c, orgName(a.orgId), team)}
           </p>
-          {(a.teams ?? []).length > 1 ? (
-            <>
-              <p className="govuk-body">
-                The officers concerned count in more than one {orgName(a.orgId)} team: this {a.kind === 'offer-release' ? 'offer' : 'campaign'} puts each of these at risk.
-              </p>
-              <ul className="govuk-list govuk-list--bullet" data-testid="alert-teams">
-                {(a.teams ?? []).map((t) => (
-                  <li key={t.capabilityId}>
-                    {capabilityName(t.capabilityId)}: {a.kind === 'offer-release' ? 'would go' : 'could fall'} from {t.projected} to {t.projectedAfter}, against a
-                    minimum of {t.minimum} (<LevelTag level={t.level} />)
-                  </li>
-                ))}
-              </ul>
-            </>
+          {c && c.suggestedCap !== null && OUTSTANDING.has(a.status) ? (
+            <div className="govuk-inset-text" data-testid="suggested-cap">
+              A per-source cap of {c.suggestedCap} {c.suggestedCap === 1 ? 'offer' : 'offers'} to {orgName(a.orgId)} officers is the largest that keeps every{' '}
+              {orgName(a.orgId)} team at or above its minimum.
+            </div>
           ) : null}
           <SummaryList
             rows={[
               { key: 'Level', value: <LevelTag level={a.level} /> },
               { key: 'Status', value: <AlertStatusTag status={a.status} /> },
+              !!a.outcome && { key: 'Outcome', value: ALERT_OUTCOME[a.outcome!] ?? a.outcome },
               {
                 key: 'Campaign',
                 value: (
@@ -274,23 +294,54 @@ export function AlertPage() {
                   </Link>
                 ),
               },
-              { key: 'Team', value: `${orgName(a.orgId)}, ${capabilityName(a.capabilityId)}` },
-              { key: 'Strength now', value: a.strength },
-              { key: 'Projected strength before', value: a.projected },
-              { key: 'Projected strength after', value: <strong>{a.projectedAfter}</strong> },
-              { key: 'Minimum', value: a.minimum },
-              !!a.requestedStart && { key: 'Requested start', value: formatDate(a.requestedStart) },
+              !!c && {
+                key: 'Posts',
+                value:
+                  c.campaign.postsFromUnit === c.campaign.posts
+                    ? c.campaign.posts
+                    : `${c.campaign.posts} (${c.campaign.postsFromUnit} could take ${orgName(a.orgId)} officers)`,
+              },
+              !!c && (offer ? !!c.campaign.startDate && { key: 'Start date offered', value: formatDate(c.campaign.startDate) } : { key: 'Applications', value: `${formatDate(c.campaign.opensOn)} to ${formatDate(c.campaign.closesOn)}` }),
+              !!c && !offer && a.kind !== 'coordination' && { key: `Cap on offers to ${orgName(a.orgId)} officers`, value: c.campaign.cap ?? 'None' },
+              !!c?.otherCampaign && {
+                key: 'Overlapping campaign',
+                value: (
+                  <Link className="govuk-link" to={`/campaigns/${c.otherCampaign.id}`}>
+                    {c.otherCampaign.title}
+                  </Link>
+                ),
+              },
+              !!a.requestedStart && !c && { key: 'Requested start', value: formatDate(a.requestedStart) },
               a.requestedCap !== null && { key: 'Cap asked for', value: a.requestedCap },
               a.imposedCap !== null && { key: 'Cap imposed', value: a.imposedCap },
               !!a.releaseDate && { key: 'Release date', value: formatDate(a.releaseDate) },
-              !!a.outcome && { key: 'Outcome', value: ALERT_OUTCOME[a.outcome!] ?? a.outcome },
               !!a.dueAt && OUTSTANDING.has(a.status) && { key: 'Escalates to the ROCC if unanswered by', value: formatDateTime(a.dueAt) },
               !!a.escalatedAt && { key: 'With the ROCC since', value: formatDateTime(a.escalatedAt) },
               !!a.decideBy && a.status === 'escalated' && { key: 'The default outcome applies if the ROCC has not decided by', value: formatDateTime(a.decideBy) },
               { key: 'Raised', value: formatDateTime(a.createdAt) },
             ]}
           />
-          {canRespond ? <RespondForm alert={a} onDone={done} /> : null}
+          {c?.officer ? <OfficerCard officer={c.officer} title="The officer" /> : null}
+          {c && c.teams.length > 0 ? (
+            <section aria-labelledby="teams-heading" data-testid="alert-teams">
+              <h2 className="govuk-heading-m" id="teams-heading">
+                {c.teams.length === 1 ? 'The team' : `The ${orgName(a.orgId)} teams ${offer ? 'the officer is in' : 'the campaign reaches'}`}
+              </h2>
+              {c.teams.map((t) => (
+                <TeamCard
+                  key={t.capabilityId}
+                  team={t}
+                  state={c.effect}
+                  modal={offer ? 'would' : 'could'}
+                  afterLabel={offer ? 'If the officer goes' : 'Worst case'}
+                  headingLevel={3}
+                />
+              ))}
+            </section>
+          ) : context.loading ? (
+            <Loading what="Loading the team’s numbers" />
+          ) : null}
+          {canRespond ? <RespondForm alert={a} suggestedCap={c?.suggestedCap} onDone={done} /> : null}
           {canDecide ? <DecideForm alert={a} onDone={done} /> : null}
           {canRefer ? <ReferForm alert={a} onDone={done} /> : null}
           <h2 className="govuk-heading-m">History</h2>

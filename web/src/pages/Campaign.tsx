@@ -1,11 +1,7 @@
-import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { api, ApiError } from '../api';
 import { ImpactHeadline, ImpactTable } from '../components/impact';
-import { Button, ErrorSummary } from '../components/form';
 import { AlertStatusTag, BackLink, CampaignStatusTag, LevelTag, LoadError, Loading, NotificationBanner, SummaryList, TableWrapper, usePageTitle } from '../components/ui';
-import { formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
-import { ALERT_OUTCOME, ALERT_STATUS, PIP, REGION_NAMES, VETTING, formatDate, formatDateTime } from '../format';
+import { ALERT_OUTCOME, PIP, REGION_NAMES, VETTING, formatDate, formatDateTime } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
@@ -25,10 +21,8 @@ export function CampaignPage() {
   const campaign = useApi('GET /v1/campaigns/{id}', { params: { id } });
   const canSeeImpact = hasRole('hr-lead', 'rocu-head', 'rocc');
   const impact = useApi(canSeeImpact && campaign.data ? 'GET /v1/campaigns/{id}/impact' : undefined, { params: { id } });
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [banner, setBanner] = useState<string | undefined>((location.state as { banner?: string } | null)?.banner);
-  const [busy, setBusy] = useState(false);
-  usePageTitle(campaign.data?.title ?? 'Campaign', hasErrors(errors));
+  const banner = (location.state as { banner?: string } | null)?.banner;
+  usePageTitle(campaign.data?.title ?? 'Campaign');
 
   if (campaign.loading && !campaign.data) return <Loading what="Loading the campaign" />;
   if (campaign.error || !campaign.data) return <LoadError error={campaign.error} />;
@@ -42,36 +36,6 @@ export function CampaignPage() {
     ([, entry]) => entry.status === 'cap-requested' && entry.requestedCap !== null && (c.maxAppointmentsPerSource === null || c.maxAppointmentsPerSource > entry.requestedCap),
   );
 
-  const publish = async () => {
-    setBusy(true);
-    setErrors(noErrors);
-    setBanner(undefined);
-    try {
-      const result = await api.call('POST /v1/campaigns/{id}/publish', { params: { id } });
-      await Promise.all([campaign.reload(), impact.reload()]);
-      setBanner(
-        result.campaign.status === 'open'
-          ? 'The campaign is published and open for applications.'
-          : `The campaign is in consultation. It opens when ${result.outstanding.map((o) => orgName(o.orgId)).join(', ')} ${result.outstanding.length === 1 ? 'has' : 'have'} answered.`,
-      );
-    } catch (err) {
-      const out = formErrorsFrom(err);
-      // A 409 names the alerts still holding the campaign: link each one.
-      if (err instanceof ApiError) {
-        for (const d of err.details) {
-          const detail = d as { alertId?: unknown; orgId?: unknown; status?: unknown };
-          if (typeof detail.alertId === 'string' && typeof detail.orgId === 'string') {
-            const status = ALERT_STATUS[String(detail.status)]?.text.toLowerCase() ?? String(detail.status);
-            out.items.push({ text: `${orgName(detail.orgId)}’s alert: ${status}`, href: `/alerts/${detail.alertId}` });
-          }
-        }
-      }
-      setErrors(out);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const change = (hidden: string) => (editable ? { to: `/campaigns/${id}/edit`, text: 'Change', hidden } : undefined);
 
   return (
@@ -82,7 +46,6 @@ export function CampaignPage() {
           <p className="govuk-notification-banner__heading">{banner}</p>
         </NotificationBanner>
       ) : null}
-      <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{capabilityName(c.capabilityId)} campaign, run by {orgName(c.ownerOrgId)}</span>
       <h1 className="govuk-heading-l">{c.title}</h1>
       <p className="govuk-body" data-testid="campaign-status">
@@ -113,9 +76,9 @@ export function CampaignPage() {
 
       {owner && (c.status === 'draft' || c.status === 'consultation') ? (
         <div className="govuk-button-group">
-          <Button type="button" busy={busy} onClick={() => void publish()}>
+          <Link className="govuk-button" data-module="govuk-button" to={`/campaigns/${id}/publish`}>
             {c.status === 'draft' ? 'Publish campaign' : 'Publish again'}
-          </Button>
+          </Link>
           <Link className="govuk-link" to={`/campaigns/${id}/edit`}>
             Change the campaign
           </Link>
@@ -136,6 +99,11 @@ export function CampaignPage() {
           {c.status === 'open' ? (
             <Link className="govuk-button govuk-button--secondary" to={`/campaigns/${id}/close`}>
               Close to new applications
+            </Link>
+          ) : null}
+          {c.status === 'closed' ? (
+            <Link className="govuk-button govuk-button--secondary" to={`/campaigns/${id}/complete`}>
+              Complete the campaign
             </Link>
           ) : null}
           <Link className="govuk-button govuk-button--warning" to={`/campaigns/${id}/cancel`}>

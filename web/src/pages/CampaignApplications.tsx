@@ -10,6 +10,8 @@ import { useReference } from '../reference';
 import type { Application } from '../types';
 import { dateError } from '../components/campaign-form';
 import { NotFound } from './Misc';
+import { OfficerCard, TeamCard } from '../components/decision-facts';
+import type { RouteResponse } from '../routes';
 
 /** The pipeline's order: what needs a decision first. */
 const PIPELINE: string[] = ['submitted', 'shortlisted', 'awaiting-release', 'offered', 'accepted', 'appointed', 'rejected', 'withdrawn'];
@@ -114,6 +116,62 @@ export function CampaignApplications() {
   );
 }
 
+type OfferContext = RouteResponse<'GET /v1/applications/{id}/offer-context'>;
+
+/**
+ * What the HR lead needs before an offer, as GOV.UK summary cards: the
+ * applicant's vetting, PIP level and accreditations, what their leaving
+ * would do to each home team they are in, and how much of the per-source
+ * cap on their home is used.
+ */
+function OfferFacts({ facts, application: a }: { facts: OfferContext; application: Application }) {
+  const { orgName } = useReference();
+  const home = orgName(a.homeOrgId);
+  const state = a.status === 'accepted' || a.status === 'appointed' ? 'has' : a.status === 'withdrawn' || a.status === 'rejected' ? 'none' : 'would';
+  const cap = facts.sourceCap;
+  return (
+    <section aria-labelledby="facts-heading" data-testid="offer-facts">
+      <h2 className="govuk-heading-m" id="facts-heading">
+        The applicant and their team
+      </h2>
+      {facts.needsRelease && state === 'would' ? (
+        <div className="govuk-inset-text" data-testid="needs-release">
+          An offer to {a.officerName} would wait for {home}’s ROCU head to release them: it would take a team below its minimum.
+        </div>
+      ) : null}
+      <OfficerCard officer={facts.officer} title="Vetting, PIP level and capabilities" headingLevel={3} />
+      {facts.homeTeams.map((t) => (
+        <TeamCard key={t.capabilityId} team={t} state={state} afterLabel={`If ${a.officerName} goes`} headingLevel={3} />
+      ))}
+      <div className="govuk-summary-card" data-testid="source-cap">
+        <div className="govuk-summary-card__title-wrapper">
+          <h3 className="govuk-summary-card__title">Offers to {home} officers</h3>
+        </div>
+        <div className="govuk-summary-card__content">
+          {cap.cap === null ? (
+            <p className="govuk-body">No per-source cap applies: {cap.offers} {cap.offers === 1 ? 'offer' : 'offers'} to {home} officers so far.</p>
+          ) : cap.remaining === 0 ? (
+            <div className="govuk-warning-text govuk-!-margin-bottom-0">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>
+                The cap allows {cap.cap === 1 ? '1 offer' : `${cap.cap} offers`} to {home} officers, and {cap.cap === 1 ? 'it is' : 'all are'} used
+                {a.status === 'offered' || a.status === 'accepted' || a.status === 'awaiting-release' ? ' (this one included)' : ': no further offer can go to its officers'}.
+              </strong>
+            </div>
+          ) : (
+            <p className="govuk-body">
+              {cap.offers} used of the {cap.cap === 1 ? '1 offer' : `${cap.cap} offers`} the cap allows to {home} officers: {cap.remaining} left.
+            </p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
 /**
  * `/campaigns/:id/applications/:applicationId`: one applicant's statement and
  * history, and the HR lead's decisions: shortlist, offer with a start date,
@@ -125,8 +183,12 @@ export function CampaignApplication() {
   const { orgName } = useReference();
   const campaign = useApi('GET /v1/campaigns/{id}', { params: { id } });
   const application = useApi('GET /v1/applications/{id}', { params: { id: applicationId } });
+  const facts = useApi('GET /v1/applications/{id}/offer-context', { params: { id: applicationId } });
   const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [banner, setBanner] = useState<string | undefined>((location.state as { banner?: string } | null)?.banner);
+  const [banner, setBanner] = useState<{ text: string; important?: boolean } | undefined>(() => {
+    const text = (location.state as { banner?: string } | null)?.banner;
+    return text ? { text } : undefined;
+  });
   const [busy, setBusy] = useState(false);
   const [startDate, setStartDate] = useState<DateParts>({ day: '', month: '', year: '' });
   const [rejecting, setRejecting] = useState(false);
@@ -145,16 +207,20 @@ export function CampaignApplication() {
     setBanner(undefined);
     try {
       const updated = await send({ id: a.id });
-      await application.reload();
+      await Promise.all([application.reload(), facts.reload()]);
       setRejecting(false);
+      // A held offer is not done yet: it waits for someone else, so it is news to act on, not a success.
       setBanner(
         action === 'shortlist'
-          ? `${a.officerName} is shortlisted.`
+          ? { text: `${a.officerName} is shortlisted.` }
           : action === 'reject'
-            ? `${a.officerName}’s application is rejected.`
+            ? { text: `${a.officerName}’s application is rejected.` }
             : updated.status === 'awaiting-release'
-              ? `The offer to ${a.officerName} is waiting for ${orgName(a.homeOrgId)}’s head to release them: their team would fall below its minimum.`
-              : `${a.officerName} is offered a post starting ${formatDate(updated.startDate)}.`,
+              ? {
+                  text: `The offer to ${a.officerName} is waiting for ${orgName(a.homeOrgId)}’s head to release them: their team would fall below its minimum.`,
+                  important: true,
+                }
+              : { text: `${a.officerName} is offered a post starting ${formatDate(updated.startDate)}.` },
       );
     } catch (err) {
       setErrors(formErrorsFrom(err, { startDate: 'Start date', allocationOrgId: 'Whose post' }));
@@ -185,8 +251,8 @@ export function CampaignApplication() {
     <>
       <BackLink to={`/campaigns/${id}/applications`}>Back to the applications</BackLink>
       {banner ? (
-        <NotificationBanner success>
-          <p className="govuk-notification-banner__heading">{banner}</p>
+        <NotificationBanner success={!banner.important}>
+          <p className="govuk-notification-banner__heading">{banner.text}</p>
         </NotificationBanner>
       ) : null}
       <ErrorSummary errors={errors} />
@@ -209,6 +275,7 @@ export function CampaignApplication() {
       />
       <h2 className="govuk-heading-m">Statement</h2>
       <p className="govuk-body app-pre-line">{a.statement}</p>
+      {facts.data ? <OfferFacts facts={facts.data} application={a} /> : facts.loading ? <Loading what="Loading the applicant’s record" /> : null}
 
       {a.status === 'submitted' || canOffer || REJECTABLE.has(a.status) ? <h2 className="govuk-heading-m">Decide</h2> : null}
       {a.status === 'submitted' ? (

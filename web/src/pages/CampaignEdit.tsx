@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { CampaignForm, campaignFormValues } from '../components/campaign-form';
 import { ErrorSummary } from '../components/form';
-import { BackLink, LoadError, Loading, usePageTitle } from '../components/ui';
+import { BackLink, LoadError, Loading, NotificationBanner, SummaryList, usePageTitle } from '../components/ui';
+import { formatDate } from '../format';
+import type { Campaign } from '../types';
 import { hasErrors, noErrors, type FormErrors } from '../errors';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
@@ -12,7 +14,9 @@ import { useReference } from '../reference';
  * `/campaigns/:id/edit`: change a draft or a campaign in consultation (posts,
  * partners and their share, the per-source cap a ROCU head asked for, dates,
  * role profile), with the same form and live impact preview as drafting one.
- * Sends the version read, so a change made meanwhile is not lost.
+ * Sends the version read, so a change made meanwhile is not lost: if someone
+ * saved first, the person's edit stays in the form and the latest version is
+ * shown beside it, to save over (knowingly) or to take instead.
  */
 export function CampaignEdit() {
   const { id = '' } = useParams();
@@ -20,6 +24,7 @@ export function CampaignEdit() {
   const { capabilityName } = useReference();
   const campaign = useApi('GET /v1/campaigns/{id}', { params: { id } });
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [latest, setLatest] = useState<Campaign>();
   const c = campaign.data;
   usePageTitle(c ? `Change ${c.title}` : 'Change a campaign', hasErrors(errors));
 
@@ -41,6 +46,32 @@ export function CampaignEdit() {
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{capabilityName(c.capabilityId)} campaign</span>
       <h1 className="govuk-heading-l">Change {c.title}</h1>
+      {latest ? (
+        <NotificationBanner title="Someone else changed this campaign">
+          <p className="govuk-notification-banner__heading">Your changes are still in the form below. The latest saved version is:</p>
+          <SummaryList
+            rows={[
+              { key: 'Title', value: latest.title },
+              { key: 'Posts', value: latest.posts },
+              { key: 'Applications', value: `${formatDate(latest.opensOn)} to ${formatDate(latest.closesOn)}` },
+              { key: 'Most offers to any one ROCU', value: latest.maxAppointmentsPerSource ?? 'No cap' },
+            ]}
+          />
+          <p className="govuk-body">Save again to put your changes over it, or take the latest version instead.</p>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+            data-module="govuk-button"
+            onClick={() => {
+              setLatest(undefined);
+              setErrors(noErrors);
+              void campaign.reload();
+            }}
+          >
+            Take the latest version (your changes are lost)
+          </button>
+        </NotificationBanner>
+      ) : null}
       <CampaignForm
         key={c.version}
         initial={campaignFormValues(c)}
@@ -53,10 +84,19 @@ export function CampaignEdit() {
         onSubmit={async (body) => {
           // The capability is fixed once drafted (PATCH does not take it); partners change only in a draft.
           const { capabilityId: _fixed, partnerOrgIds, ...changes } = body;
-          await api.call('PATCH /v1/campaigns/{id}', {
-            params: { id },
-            body: { ...changes, ...(c.status === 'draft' ? { partnerOrgIds } : {}), version: c.version },
-          });
+          try {
+            await api.call('PATCH /v1/campaigns/{id}', {
+              params: { id },
+              // Saving over the latest version is a choice made with it on screen.
+              body: { ...changes, ...(c.status === 'draft' ? { partnerOrgIds } : {}), version: latest?.version ?? c.version },
+            });
+          } catch (err) {
+            if (err instanceof ApiError && err.status === 409 && /changed since you read it/.test(err.message)) {
+              setLatest(await api.call('GET /v1/campaigns/{id}', { params: { id } }));
+              throw new ApiError(409, err.code, 'Someone else saved a change to this campaign after you opened it. Your changes are kept: compare them with the latest version, then save again or take the latest.');
+            }
+            throw err;
+          }
           navigate(`/campaigns/${id}`, {
             state: { banner: c.status === 'consultation' ? 'Your changes are saved. Publish again to open the campaign if nothing else holds it.' : 'Your changes are saved.' },
           });

@@ -1,18 +1,14 @@
-import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
-import { api } from '../api';
-import { Button, ErrorSummary } from '../components/form';
 import { ApplicationStatusTag, SecondmentStatusTag, LoadError, Loading, NotificationBanner, TableWrapper, usePageTitle } from '../components/ui';
-import { formErrorsFrom, noErrors, type FormErrors } from '../errors';
 import { APPLICATION_STATUS, SECONDMENT_STATUS, formatDate, formatDateTime } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
-import type { Application, MyApplication, SecondmentApplication } from '../types';
+import type { MyApplication, SecondmentApplication } from '../types';
 
 const WITHDRAWABLE = new Set(['submitted', 'shortlisted', 'offered', 'awaiting-release', 'accepted']);
 const SECONDMENT_WITHDRAWABLE = new Set(['submitted', 'home-approved', 'confirmed']);
 
-function SecondmentRow({ a, busy, onWithdraw }: { a: SecondmentApplication; busy: boolean; onWithdraw: () => void }) {
+function SecondmentRow({ a }: { a: SecondmentApplication }) {
   const { orgName } = useReference();
   return (
     <tr className="govuk-table__row" data-status={a.status}>
@@ -37,9 +33,9 @@ function SecondmentRow({ a, busy, onWithdraw }: { a: SecondmentApplication; busy
       <td className="govuk-table__cell">
         {SECONDMENT_WITHDRAWABLE.has(a.status) ? (
           <div className="govuk-button-group govuk-!-margin-bottom-0">
-            <Button type="button" secondary busy={busy} onClick={onWithdraw}>
+            <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={`/secondment-applications/${a.id}/withdraw`}>
               Withdraw<span className="govuk-visually-hidden"> from {a.placementTitle}</span>
-            </Button>
+            </Link>
           </div>
         ) : null}
       </td>
@@ -77,42 +73,7 @@ export function MyApplications() {
   const location = useLocation();
   const { orgName } = useReference();
   const list = useApi('GET /v1/me/applications', { query: { limit: 100 } });
-  const [banner, setBanner] = useState<string | undefined>((location.state as { banner?: string } | null)?.banner);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState<string>();
-
-  const withdrawSecondment = async (application: SecondmentApplication) => {
-    setBusy(application.id);
-    setErrors(noErrors);
-    setBanner(undefined);
-    try {
-      await api.call('POST /v1/secondment-applications/{id}/withdraw', { params: { id: application.id } });
-      await list.reload();
-      setBanner(`You withdrew your application for “${application.placementTitle}”.`);
-    } catch (err) {
-      setErrors(formErrorsFrom(err));
-    } finally {
-      setBusy(undefined);
-    }
-  };
-
-  const act = async (application: Application, action: 'accept' | 'withdraw') => {
-    setBusy(application.id);
-    setErrors(noErrors);
-    setBanner(undefined);
-    try {
-      const params = { id: application.id };
-      await (action === 'accept'
-        ? api.call('POST /v1/applications/{id}/accept', { params })
-        : api.call('POST /v1/applications/{id}/withdraw', { params }));
-      await list.reload();
-      setBanner(action === 'accept' ? `You accepted the offer for “${application.campaignTitle}”.` : `You withdrew from “${application.campaignTitle}”.`);
-    } catch (err) {
-      setErrors(formErrorsFrom(err));
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const banner = (location.state as { banner?: string } | null)?.banner;
 
   return (
     <>
@@ -121,7 +82,6 @@ export function MyApplications() {
           <p className="govuk-notification-banner__heading">{banner}</p>
         </NotificationBanner>
       ) : null}
-      <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">My applications</h1>
       {list.loading && !list.data ? <Loading what="Loading your applications" /> : null}
       {list.error ? <LoadError error={list.error} /> : null}
@@ -156,7 +116,7 @@ export function MyApplications() {
             <tbody className="govuk-table__body">
               {list.data.items.map((a) =>
                 a.applicationType === 'secondment' ? (
-                  <SecondmentRow a={a} key={a.id} busy={busy === a.id} onWithdraw={() => void withdrawSecondment(a)} />
+                  <SecondmentRow a={a} key={a.id} />
                 ) : (
                 <tr className="govuk-table__row" key={a.id} data-status={a.status}>
                   <td className="govuk-table__cell">
@@ -189,14 +149,14 @@ export function MyApplications() {
                   <td className="govuk-table__cell">
                     <div className="govuk-button-group govuk-!-margin-bottom-0">
                       {a.status === 'offered' ? (
-                        <Button type="button" busy={busy === a.id} onClick={() => void act(a, 'accept')}>
+                        <Link className="govuk-button" data-module="govuk-button" to={`/applications/${a.id}/accept`}>
                           Accept offer<span className="govuk-visually-hidden"> for {a.campaignTitle}</span>
-                        </Button>
+                        </Link>
                       ) : null}
                       {WITHDRAWABLE.has(a.status) ? (
-                        <Button type="button" secondary busy={busy === a.id} onClick={() => void act(a, 'withdraw')}>
+                        <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={`/applications/${a.id}/withdraw`}>
                           Withdraw<span className="govuk-visually-hidden"> from {a.campaignTitle}</span>
-                        </Button>
+                        </Link>
                       ) : null}
                     </div>
                   </td>

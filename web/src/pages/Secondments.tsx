@@ -10,6 +10,7 @@ import { useReference } from '../reference';
 import { useSession } from '../session';
 import type { SecondmentApplication } from '../types';
 import { ApplicationHistory } from './CampaignApplications';
+import { TeamCard } from '../components/decision-facts';
 
 const WITHDRAWABLE = new Set(['submitted', 'home-approved', 'confirmed']);
 
@@ -109,6 +110,9 @@ export function SecondmentApplicationPage() {
   const { session, hasRole } = useSession();
   const { orgName } = useReference();
   const application = useApi('GET /v1/secondment-applications/{id}', { params: { id } });
+  const homeSide =
+    !!application.data && hasRole('rocu-head', 'hr-lead') && application.data.homeOrgId === session?.claims.org && application.data.hostOrgId !== session?.claims.org;
+  const facts = useApi(homeSide ? 'GET /v1/secondment-applications/{id}/home-context' : undefined, { params: { id } });
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [banner, setBanner] = useState<string | undefined>((location.state as { banner?: string } | null)?.banner);
   const [decision, setDecision] = useState('');
@@ -136,7 +140,7 @@ export function SecondmentApplicationPage() {
     setBanner(undefined);
     try {
       const updated = await send();
-      await application.reload();
+      await Promise.all([application.reload(), homeSide ? facts.reload() : undefined]);
       setDecision('');
       setNote('');
       setBanner(done(updated));
@@ -171,7 +175,8 @@ export function SecondmentApplicationPage() {
     );
   };
 
-  const homeOpen = side === 'home' && (a.status === 'submitted' || a.status === 'home-approved');
+  // Once the home has decided the form goes; only the ROCU head may still turn an HR lead's approval into a release.
+  const homeOpen = side === 'home' && (a.status === 'submitted' || (a.status === 'home-approved' && isHead && !a.homeDecision?.release));
   const hostOpen = side === 'host' && a.status === 'home-approved';
   const canComplete = side === 'host' && (a.status === 'confirmed' || a.status === 'active');
   const canWithdraw = side === 'officer' && WITHDRAWABLE.has(a.status);
@@ -233,13 +238,36 @@ export function SecondmentApplicationPage() {
           <h2 className="govuk-heading-m">Statement</h2>
           <p className="govuk-body app-pre-line">{a.statement}</p>
 
+          {side === 'home' && facts.data ? (
+            <section aria-labelledby="home-teams-heading" data-testid="home-teams">
+              <h2 className="govuk-heading-m" id="home-teams-heading">
+                {facts.data.homeTeams.length === 1 ? 'Your team' : 'Your teams'} {a.officerName} is in
+              </h2>
+              {!facts.data.protected ? (
+                <p className="govuk-body">Team minimums do not stop this secondment: {orgName(a.homeOrgId)} is not a ROCU, or the placement is within it.</p>
+              ) : null}
+              {facts.data.homeTeams.map((t) => (
+                <TeamCard
+                  key={t.capabilityId}
+                  team={t}
+                  state={a.status === 'submitted' || a.status === 'home-approved' ? 'would' : a.status === 'confirmed' || a.status === 'active' ? 'has' : 'none'}
+                  afterLabel={`While ${a.officerName} is away`}
+                  headingLevel={3}
+                />
+              ))}
+            </section>
+          ) : null}
+
           {homeOpen ? (
             <form onSubmit={(e) => decide(e, 'home')} noValidate data-testid="home-decision-form">
               <h2 className="govuk-heading-m">Your decision as {orgName(a.homeOrgId)}</h2>
-              <div className="govuk-inset-text">
+              <div className="govuk-inset-text" data-testid="home-decision-effect">
+                {a.status === 'home-approved' ? `The HR lead has approved. As ROCU head, approving again makes it a release decision. ` : null}
                 {isHead
                   ? 'As ROCU head, approving releases the officer: it stands even if the team falls below its minimum.'
-                  : 'As HR lead, you can approve only if the team stays at or above its minimum. Below it, the ROCU head must approve (that is a release decision).'}
+                  : facts.data?.needsRelease
+                    ? `Approving would take ${orgName(a.homeOrgId)}’s team below its minimum, so as HR lead you cannot approve: the ROCU head must approve (that is a release decision).`
+                    : 'As HR lead, you can approve only if the team stays at or above its minimum. Below it, the ROCU head must approve (that is a release decision).'}
               </div>
               <Radios
                 id="decision"
@@ -296,9 +324,9 @@ export function SecondmentApplicationPage() {
             <>
               <h2 className="govuk-heading-m">Withdraw</h2>
               <p className="govuk-body">{a.status === 'confirmed' ? 'Your place is given back to the host.' : 'Your application stops here.'}</p>
-              <Button type="button" warning busy={busy} onClick={() => void post(() => api.call('POST /v1/secondment-applications/{id}/withdraw', { params }), () => 'You withdrew your application.')}>
+              <Link className="govuk-button govuk-button--warning" data-module="govuk-button" to={`/secondment-applications/${a.id}/withdraw`}>
                 Withdraw my application
-              </Button>
+              </Link>
             </>
           ) : null}
 
