@@ -94,6 +94,8 @@ export interface PlacementFilter {
   capabilityId?: string;
   hostOrgId?: string;
   pipDevelopment?: boolean;
+  /** Leave out this host's placements (an officer's own organisation). */
+  excludeHostOrgId?: string;
 }
 
 /**
@@ -115,6 +117,11 @@ export async function listOpenPlacements(filter: PlacementFilter, today: string,
   if (filter.region) equals('region', filter.region);
   if (filter.capabilityId) equals('capabilityId', filter.capabilityId);
   if (filter.pipDevelopment !== undefined) filters.push(`${filter.pipDevelopment ? 'attribute_exists' : 'attribute_not_exists'}(pipDevelopmentLevel)`);
+  if (filter.excludeHostOrgId) {
+    filters.push('#hostOrgId <> :excludeHostOrgId');
+    names['#hostOrgId'] = 'hostOrgId';
+    values[':excludeHostOrgId'] = filter.excludeHostOrgId;
+  }
 
   const byHost = filter.hostOrgId !== undefined;
   if (byHost) equals('status', 'open');

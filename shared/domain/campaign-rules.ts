@@ -161,3 +161,44 @@ export function allocationPosts(c: { ownerOrgId: string; posts: number; allocati
   if (orgId !== c.ownerOrgId) return undefined;
   return c.posts - c.allocations.reduce((n, a) => n + a.posts, 0);
 }
+
+/** At most this many single-ROCU caps in one campaign: one per ROCU and the NCA. */
+export const MAX_SOURCE_CAPS = 12;
+
+/**
+ * The per-ROCU caps after an HR lead's edit: each organisation named gets the
+ * cap given, or loses its cap (null); the others keep theirs. The HR lead sets
+ * the cap a ROCU head asked for this way, for that ROCU alone.
+ */
+export function applySourceCapChanges(caps: Readonly<Record<string, number>>, changes: Readonly<Record<string, number | null>>): Record<string, number> {
+  const next: Record<string, number> = { ...caps };
+  for (const [orgId, cap] of Object.entries(changes)) {
+    if (cap === null) delete next[orgId];
+    else next[orgId] = cap;
+  }
+  return next;
+}
+
+/**
+ * Why an HR lead may not make a per-ROCU cap change: a cap a ROCC imposed when
+ * upholding an objection keeps that ROCU at its minimum, so it may be lowered
+ * but not raised or removed. Empty when every change may be made.
+ */
+export function sourceCapRefusals(
+  campaign: { sourceCaps: Readonly<Record<string, number>>; consultation: Readonly<Record<string, { outcome: string | null }>> },
+  changes: Readonly<Record<string, number | null>>,
+): { field: string; orgId: string; message: string }[] {
+  const out: { field: string; orgId: string; message: string }[] = [];
+  for (const [orgId, cap] of Object.entries(changes)) {
+    const imposed = campaign.consultation[orgId]?.outcome === 'cap-imposed' ? campaign.sourceCaps[orgId] : undefined;
+    if (imposed === undefined) continue;
+    if (cap === null || cap > imposed) {
+      out.push({
+        field: 'sourceCaps',
+        orgId,
+        message: `the cap of ${imposed} for ${orgId} was imposed by the ROCC to keep its team at its minimum: it can be lowered, not ${cap === null ? 'removed' : 'raised'}`,
+      });
+    }
+  }
+  return out;
+}

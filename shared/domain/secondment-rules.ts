@@ -133,6 +133,23 @@ export function placementRefusals(
   return out;
 }
 
+/**
+ * The organisation whose placements an officer's browse list leaves out: their
+ * own (the token's organisation), since a secondment is always to another one
+ * and every such placement would say "you cannot apply". Listed all the same
+ * when the officer asks (`includeOwnOrganisation`) or filters by a host (their
+ * own included: that is asking). Anyone who is not an officer sees every open
+ * placement.
+ */
+export function placementsLeftOut(
+  identity: { org: string; roles: readonly string[]; officerId?: string | undefined },
+  query: { hostOrgId?: string | undefined; includeOwnOrganisation?: boolean | undefined },
+): string | undefined {
+  if (!identity.officerId || !identity.roles.includes('officer')) return undefined;
+  if (query.includeOwnOrganisation || query.hostOrgId !== undefined) return undefined;
+  return identity.org;
+}
+
 function orgTypeName(t: OrgType): string {
   return t === 'agency' ? 'the NCA' : t === 'rocu' ? 'a ROCU' : 'a force';
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { LEVELS } from '../domain/capability-level';
-import { CAMPAIGN_STATUSES, MAX_PARTNER_ORGS } from '../domain/campaign-rules';
+import { CAMPAIGN_STATUSES, MAX_PARTNER_ORGS, MAX_SOURCE_CAPS } from '../domain/campaign-rules';
 import { entityId, isoDate, multiLineText, note, pageQuery, pipLevel, region, singleLineText, slugId, vettingLevel, version } from './common.schema';
 
 export const roleProfileInput = z.strictObject({
@@ -56,6 +56,13 @@ export const patchCampaignBody = z.strictObject({
   opensOn: campaignFields.opensOn.optional(),
   closesOn: campaignFields.closesOn.optional(),
   maxAppointmentsPerSource: campaignFields.maxAppointmentsPerSource.optional(),
+  sourceCaps: z
+    .record(slugId, z.number().int().min(0).max(1000).nullable())
+    .refine((caps) => Object.keys(caps).length <= MAX_SOURCE_CAPS, { error: `At most ${MAX_SOURCE_CAPS} organisations' caps in one edit.` })
+    .optional()
+    .describe(
+      'Caps on offers to officers from single ROCUs, each tighter than maxAppointmentsPerSource for that ROCU alone (the cap a ROCU head asked for, say): each organisation named gets the cap given, or loses its cap with null; others keep theirs. A cap a ROCC imposed may be lowered, not raised or removed (409).',
+    ),
   roleProfile: roleProfileInput.partial().strict().optional(),
   version: version.optional().describe('The version you read (or send it as If-Match).'),
 });
@@ -86,7 +93,7 @@ export const campaign = z
     opensOn: z.string(),
     closesOn: z.string(),
     maxAppointmentsPerSource: z.number().int().nullable(),
-    sourceCaps: z.record(z.string(), z.number().int()).describe('Caps imposed on single ROCUs by a ROCC upholding an objection.'),
+    sourceCaps: z.record(z.string(), z.number().int()).describe('Caps on offers to officers from single ROCUs: set by the HR lead (the cap a ROCU head asked for) or imposed by a ROCC upholding an objection.'),
     roleProfile: z.object({
       jobDescription: z.string(),
       terms: z.string(),

@@ -79,6 +79,13 @@ export const listPlacementsQuery = pageQuery.extend({
     .transform((v) => v === 'true')
     .optional()
     .describe('true: only placements that develop a PIP level; false: only those that do not.'),
+  includeOwnOrganisation: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe(
+      'Officers: placements in your own organisation (which you cannot apply for: a secondment is to another one) are left out unless this is true or hostOrgId names your organisation. Ignored for other roles, who see every open placement.',
+    ),
 });
 
 export const hostPlacementsParams = z.strictObject({ orgId: slugId });

@@ -1,7 +1,7 @@
 import { actorOf } from '../data/audit.repository';
 import { getCampaign, saveCampaign } from '../data/campaign.repository';
 import { isCampaignHr } from '../domain/access';
-import { canDo } from '../domain/campaign-rules';
+import { applySourceCapChanges, canDo, sourceCapRefusals } from '../domain/campaign-rules';
 import { ConflictError, NotFoundError } from '../errors';
 import type { ExpectedVersion } from '../data/expected-version';
 import type { Identity } from '../http/identity';
@@ -15,19 +15,24 @@ import { campaignChecks } from './campaign-checks';
  * same checks as a new draft (campaignChecks: the rules between fields, and
  * the capability and every partner checked to exist in the transaction).
  * The impact is recomputed on every read, so an edit needs no recalculation here.
+ * Per-ROCU caps change one organisation at a time; a cap a ROCC imposed may
+ * only be lowered (409 otherwise).
  */
 export async function editCampaign(identity: Identity, campaignId: string, patch: Omit<PatchCampaignInput, 'version'>, expected: ExpectedVersion): Promise<Campaign> {
   const before = await getCampaign(campaignId, true);
   if (!before || !isCampaignHr(identity, before)) throw new NotFoundError(`No campaign ${campaignId}.`);
   if (!canDo('edit', before.status)) throw new ConflictError(`A campaign that is ${before.status} can no longer be edited.`);
+  const capRefusals = patch.sourceCaps ? sourceCapRefusals(before, patch.sourceCaps) : [];
+  if (capRefusals.length) throw new ConflictError(`The campaign's caps cannot change so: ${capRefusals.map((r) => r.message).join('; ')}.`, capRefusals);
   const after: Campaign = {
     ...before,
-    ...Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'roleProfile')),
+    ...Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'roleProfile' && k !== 'sourceCaps')),
     roleProfile: { ...before.roleProfile, ...(patch.roleProfile ?? {}) } as Campaign['roleProfile'],
+    sourceCaps: patch.sourceCaps ? applySourceCapChanges(before.sourceCaps, patch.sourceCaps) : before.sourceCaps,
   };
   if (patch.partnerOrgIds && before.status !== 'draft') {
     throw new ConflictError('Partners can change only while the campaign is a draft.');
   }
-  const checks = campaignChecks(after);
+  const checks = campaignChecks(after, Object.keys(patch.sourceCaps ?? {}));
   return saveCampaign(before, after, expected, { action: 'campaign.edited', actor: actorOf(identity), changes: patch as Record<string, unknown> }, checks);
 }

@@ -2,6 +2,7 @@ import { getPlacement, listOpenPlacements, listPlacementsOfHost, placementView, 
 import type { Page } from '../data/paging';
 import { todayIso } from '../domain/working-days';
 import { isHrLeadOf } from '../domain/access';
+import { placementsLeftOut } from '../domain/secondment-rules';
 import { NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { Placement } from '../schemas/placement.schema';
@@ -12,15 +13,18 @@ import { applicantContext, eligibilityFor } from './placement-eligibility';
  * is listed, with no places left and `takingApplications` false), narrowed by
  * region, capability, host and PIP development. An officer sees, on each,
  * whether they may apply and why not: their record and home are read in
- * parallel with the page, so the list stays one round trip.
+ * parallel with the page, so the list stays one round trip. An officer's own
+ * organisation's placements are left out unless asked for (`placementsLeftOut`).
  */
 export async function listPlacements(
   identity: Identity,
-  query: PlacementFilter & { limit: number; cursor?: string },
+  query: Omit<PlacementFilter, 'excludeHostOrgId'> & { includeOwnOrganisation?: boolean; limit: number; cursor?: string },
   now = new Date(),
 ): Promise<Page<Placement>> {
   const today = todayIso(now);
-  const { limit, cursor, ...filter } = query;
+  const { limit, cursor, includeOwnOrganisation, ...rest } = query;
+  const leftOut = placementsLeftOut(identity, { hostOrgId: rest.hostOrgId, includeOwnOrganisation });
+  const filter: PlacementFilter = { ...rest, ...(leftOut ? { excludeHostOrgId: leftOut } : {}) };
   const [page, ctx] = await Promise.all([listOpenPlacements(filter, today, { limit, ...(cursor ? { cursor } : {}) }), applicantContext(identity)]);
   return {
     ...page,

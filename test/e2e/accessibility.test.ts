@@ -57,7 +57,7 @@ describe.skipIf(!!skipReason)('accessible from the keyboard, on a small screen a
     await page.getByRole('heading', { name: 'Alerts', level: 1 }).waitFor();
     expect(await page.getByTestId('signed-in-as').textContent()).toContain('Fiona Campbell');
 
-    await tabTo(page, 'Capability baselines');
+    await tabTo(page, 'Baselines');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Capability baselines', level: 1 }).waitFor();
     // After a navigation inside the app, focus moves to the main content, as a page load would.
@@ -125,10 +125,10 @@ describe.skipIf(!!skipReason)('accessible from the keyboard, on a small screen a
     await expectAccessible(page, 'the campaigns list at 320 px');
     const menu = page.getByRole('button', { name: 'Menu' });
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
-    expect(await page.getByRole('link', { name: 'Capability baselines' }).isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: 'Baselines', exact: true }).isVisible()).toBe(false);
     await menu.click();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
-    await page.getByRole('link', { name: 'Capability baselines' }).click();
+    await page.getByRole('link', { name: 'Baselines', exact: true }).click();
     await page.getByRole('heading', { name: 'Capability baselines', level: 1 }).waitFor();
     await page.locator('.app-loading').first().waitFor({ state: 'detached' });
     expect(await overflowing()).toEqual([]);

@@ -282,7 +282,7 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
 
     // The NCA's HR lead, the officer's home, approves it from Secondment requests.
     await signIn(page, 'Helen Marshall');
-    await page.getByRole('link', { name: 'Secondment requests', exact: true }).click();
+    await page.getByRole('link', { name: 'Secondments', exact: true }).click();
     await page.getByRole('heading', { name: 'Secondment requests', level: 1 }).waitFor();
     const awaiting = page.getByTestId('awaiting-table').locator('tr', { hasText: TITLE });
     await expectAccessible(page, 'the home’s secondment requests');
@@ -364,7 +364,7 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     await ersouHead('PUT', '/v1/organisations/ersou/capabilities/confidential-unit', { minimum: unit.projected, version: unit.version });
 
     await signIn(page, 'Louise Chapman');
-    await page.getByRole('link', { name: 'Secondment requests', exact: true }).click();
+    await page.getByRole('link', { name: 'Secondments', exact: true }).click();
     await page.getByTestId('awaiting-table').locator('tr', { hasText: TITLE }).getByRole('link', { name: 'Kofi Mensah' }).click();
     await page.getByTestId('home-decision-form').waitFor();
     expect(await page.getByTestId('home-decision-form').textContent()).toContain('the ROCU head must approve');
@@ -381,7 +381,7 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     await signOut(page);
 
     await signIn(page, 'Marcus Adeyemi');
-    await page.getByRole('link', { name: 'Secondment requests', exact: true }).click();
+    await page.getByRole('link', { name: 'Secondments', exact: true }).click();
     await page.getByRole('heading', { name: 'Secondment requests', level: 1 }).waitFor();
     await page.getByTestId('awaiting-table').locator('tr', { hasText: TITLE }).getByRole('link', { name: 'Kofi Mensah' }).click();
     await page.getByRole('radio', { name: 'Approve and release' }).check();

@@ -35,7 +35,7 @@ describe.skipIf(!!skipReason)('reports and courses in the browser', () => {
       const cell = cells.nth(i);
       const level = (await cell.getAttribute('data-level'))!;
       const capability = (await cell.getAttribute('data-capability'))!;
-      const org = (await cell.locator('xpath=..').getAttribute('data-org'))!;
+      const org = (await cell.getAttribute('data-org'))!;
       orgs.add(org);
       expect(await cell.textContent()).toContain(LEVEL_WORDS[level]);
       const row = page.locator(`[data-testid=heatmap-table] tr[data-org="${org}"][data-capability="${capability}"]`);
@@ -109,7 +109,21 @@ describe.skipIf(!!skipReason)('reports and courses in the browser', () => {
     await page.getByLabel('Region', { exact: true }).selectOption({ label: 'North West' });
     await fillDate(page, 'Start date', 14, 6, year);
     await fillDate(page, 'End date', 18, 6, year);
-    await page.getByLabel('TITAN', { exact: true }).fill('1');
+    // Organisations are added one by one (the host is there already), then each gets its seats; not 55 inputs.
+    const seats = page.getByTestId('course-seats');
+    expect(await seats.getByRole('textbox').count()).toBe(1);
+    await page.getByLabel('Seats for TITAN', { exact: true }).fill('1');
+    await page.getByLabel('Add an organisation').selectOption({ label: 'ERSOU' });
+    await page.getByRole('button', { name: 'Add organisation' }).click();
+    await page.getByLabel('Seats for ERSOU', { exact: true }).waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('seats-ersou');
+    // Added but given no seats: the error names it and links to its input.
+    await page.getByRole('button', { name: 'Create the course' }).click();
+    await page.getByTestId('error-summary').getByRole('link', { name: 'Seats for ERSOU must be a whole number from 1 to 200' }).waitFor();
+    await expectAccessible(page, 'the new-course form with an organisation added');
+    await page.getByRole('button', { name: 'Remove ERSOU' }).click();
+    expect(await seats.getByRole('textbox').count()).toBe(1);
+    expect(await page.getByLabel('Add an organisation').locator('option', { hasText: /^ERSOU$/ }).count()).toBe(1);
     await screenshot(page, 'course-new');
     await page.getByRole('button', { name: 'Create the course' }).click();
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();

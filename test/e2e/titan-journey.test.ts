@@ -177,7 +177,7 @@ describe.skipIf(!!skipReason)('the TITAN story in the browser', () => {
     await page.waitForURL(`**${campaignPath}`);
     expect(await page.getByTestId('important-banner').textContent()).toContain('TITAN asked for no more than 2 offers');
 
-    await page.getByRole('link', { name: 'Set the cap to 2 or less' }).click();
+    await page.getByRole('link', { name: 'Change the campaign' }).click();
     await page.getByRole('heading', { name: `Change ${TITLE}` }).waitFor();
     await expect.poll(() => levelOf('titan'), POLL).toBe('critical');
     await page.getByLabel('Most offers to any one ROCU (optional)').fill('2');

@@ -189,8 +189,21 @@ describe('browsing placements', () => {
     }
   });
 
+  it('an officer’s list leaves out their own organisation’s placements unless they ask, or filter by that host', async () => {
+    const officer = asOfficer(titanOfficer);
+    const plain = ids(await officer.get('/v1/placements?limit=100'));
+    expect(plain).toEqual(expect.arrayContaining([cyberNw, surveillanceEast]));
+    expect(plain).not.toContain(titanHosted);
+    expect(ids(await officer.get('/v1/placements?limit=100&includeOwnOrganisation=false'))).not.toContain(titanHosted);
+    expect(ids(await officer.get('/v1/placements?limit=100&includeOwnOrganisation=true'))).toEqual(expect.arrayContaining([cyberNw, surveillanceEast, titanHosted]));
+    expect(ids(await officer.get('/v1/placements?hostOrgId=titan'))).toEqual([titanHosted]);
+    // An HR lead of the same organisation sees every open placement, their own included.
+    expect(ids(await titanHr.get('/v1/placements?limit=100'))).toContain(titanHosted);
+    expect((await officer.get('/v1/placements?includeOwnOrganisation=yes')).status).toBe(400);
+  });
+
   it('an officer sees on each placement whether they may apply, and every reason why not', async () => {
-    const mine = await asOfficer(titanOfficer).get('/v1/placements?limit=100');
+    const mine = await asOfficer(titanOfficer).get('/v1/placements?limit=100&includeOwnOrganisation=true');
     const byId = new Map(mine.json.items.map((p: { id: string }) => [p.id, p]));
     expect((byId.get(cyberNw) as { eligible: unknown }).eligible).toEqual({ ok: true, reasons: [] });
     expect((byId.get(titanHosted) as { eligible: { ok: boolean; reasons: { code: string }[] } }).eligible).toEqual({

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   applicationWindowRefusal,
+  applySourceCapChanges,
+  sourceCapRefusals,
   campaignsCollide,
   campaignViolations,
   canDo,
@@ -196,5 +198,21 @@ describe('completing a campaign', () => {
   it('an open campaign is closed first', () => {
     expect(completionRefusal({ status: 'open' }, [])?.message).toBe('Only a closed campaign can be completed; this one is open. Close it first (or wait for its closing date).');
     expect(completionRefusal({ status: 'completed' }, [])?.message).toBe('Only a closed campaign can be completed; this one is completed.');
+  });
+});
+
+describe('caps for single ROCUs', () => {
+  it('an edit sets or removes the caps it names and leaves the others', () => {
+    expect(applySourceCapChanges({ titan: 3, ersou: 2 }, { titan: 2, viper: 1, ersou: null })).toEqual({ titan: 2, viper: 1 });
+    expect(applySourceCapChanges({}, {})).toEqual({});
+  });
+
+  it('a cap the ROCC imposed may be lowered, not raised or removed; any other cap may change', () => {
+    const campaign = { sourceCaps: { titan: 3, ersou: 2 }, consultation: { titan: { outcome: 'cap-imposed' }, ersou: { outcome: 'cap-met' } } };
+    expect(sourceCapRefusals(campaign, { titan: 2 })).toEqual([]);
+    expect(sourceCapRefusals(campaign, { titan: 3 })).toEqual([]);
+    expect(sourceCapRefusals(campaign, { titan: 4 }).map((r) => r.orgId)).toEqual(['titan']);
+    expect(sourceCapRefusals(campaign, { titan: null })[0]?.message).toContain('not removed');
+    expect(sourceCapRefusals(campaign, { ersou: null, viper: 5 })).toEqual([]);
   });
 });

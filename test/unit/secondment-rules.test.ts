@@ -9,6 +9,7 @@ import {
   placementClosedRefusal,
   placementEndDate,
   placementRefusals,
+  placementsLeftOut,
   PLACEMENT_STATE_REFUSALS,
   takesApplications,
   placementViolations,
@@ -134,6 +135,27 @@ describe('who may apply for a placement', () => {
       'vetting-below-profile',
       'pip-below-minimum',
     ]);
+  });
+});
+
+describe('an officer’s placement list', () => {
+  const officer = { org: 'titan', roles: ['officer'], officerId: 'off_1' };
+
+  it('leaves out the officer’s own organisation, where a secondment cannot be', () => {
+    expect(placementsLeftOut(officer, {})).toBe('titan');
+    expect(placementsLeftOut(officer, { includeOwnOrganisation: false })).toBe('titan');
+  });
+
+  it('lists them when the officer asks, or filters by a host', () => {
+    expect(placementsLeftOut(officer, { includeOwnOrganisation: true })).toBeUndefined();
+    expect(placementsLeftOut(officer, { hostOrgId: 'titan' })).toBeUndefined();
+    expect(placementsLeftOut(officer, { hostOrgId: 'nca' })).toBeUndefined();
+  });
+
+  it('leaves nothing out for an HR lead, a ROCU head or anyone without an officer record', () => {
+    expect(placementsLeftOut({ org: 'titan', roles: ['hr-lead'] }, {})).toBeUndefined();
+    expect(placementsLeftOut({ org: 'titan', roles: ['rocu-head'], officerId: 'off_2' }, {})).toBeUndefined();
+    expect(placementsLeftOut({ org: 'titan', roles: ['officer'] }, {})).toBeUndefined();
   });
 });
 

@@ -12,6 +12,7 @@ import { Layout } from './components/layout';
 import { AlertPage } from './pages/Alert';
 import { AlertsInbox } from './pages/AlertsInbox';
 import { BaselineEdit, Baselines } from './pages/Baselines';
+import { CampaignCaps } from './pages/CampaignCaps';
 import { CampaignEdit } from './pages/CampaignEdit';
 import { CampaignNew } from './pages/CampaignNew';
 import { CampaignPage } from './pages/Campaign';
@@ -71,6 +72,7 @@ export function App() {
           <Route path="/campaigns/new" element={<Protected roles={HR}><CampaignNew /></Protected>} />
           <Route path="/campaigns/:id" element={<Protected><CampaignPage /></Protected>} />
           <Route path="/campaigns/:id/edit" element={<Protected roles={HR}><CampaignEdit /></Protected>} />
+          <Route path="/campaigns/:id/caps" element={<Protected roles={HR}><CampaignCaps /></Protected>} />
           <Route path="/campaigns/:id/applications" element={<Protected roles={HR}><CampaignApplications /></Protected>} />
           <Route path="/campaigns/:id/applications/:applicationId" element={<Protected roles={HR}><CampaignApplication /></Protected>} />
           <Route path="/campaigns/:id/close" element={<Protected roles={HR}><CampaignEnd action="close" /></Protected>} />

@@ -1,7 +1,9 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { randomString } from './auth/pkce';
+import { announceSignOut, requestSession, shareSession, usable, type ShareChannel } from './auth/session-share';
 import type { Claims, Role } from './types';
 
-/** Who is signed in: the bearer token and what it says, kept for this browser tab only. */
+/** Who is signed in: the bearer token and what it says, kept in this tab's sessionStorage and handed to tabs opened from it. */
 export interface Session {
   token: string;
   claims: Claims;
@@ -10,6 +12,9 @@ export interface Session {
 }
 
 const STORAGE_KEY = 'rocu-workforce.session';
+
+/** The open tabs of this origin, for handing the session to a new one (auth/session-share.ts says why not localStorage). */
+const channel: ShareChannel | undefined = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('rocu-workforce.session');
 
 /** The session in sessionStorage, or undefined when there is none (or it has expired). */
 export function readSession(): Session | undefined {
@@ -32,6 +37,17 @@ function writeSession(session: Session | undefined): void {
   else sessionStorage.removeItem(STORAGE_KEY);
 }
 
+/**
+ * Before the first render of a tab with no session of its own (a link opened
+ * in a new tab): take the session of another open tab, if one answers within
+ * `timeoutMs`. A tab already signed in, or with no other tab, goes on as it was.
+ */
+export async function adoptSessionFromOtherTabs(timeoutMs = 400): Promise<void> {
+  if (!channel || readSession()) return;
+  const session = await requestSession<Session>(channel, randomString(window.crypto), timeoutMs);
+  if (session && usable(session)) writeSession(session);
+}
+
 interface SessionContextValue {
   session: Session | undefined;
   signIn: (session: Session) => void;
@@ -50,6 +66,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(() => {
     writeSession(undefined);
     setSession(undefined);
+    if (channel) announceSignOut(channel);
+  }, []);
+  // Offer this tab's session to tabs opened from it; sign out here when another tab signs out.
+  useEffect(() => {
+    if (!channel) return undefined;
+    return shareSession(channel, readSession, () => {
+      writeSession(undefined);
+      setSession(undefined);
+    });
   }, []);
   const hasRole = useCallback((...roles: Role[]) => !!session && session.claims.roles.some((r) => roles.includes(r)), [session]);
   const value = useMemo(() => ({ session, signIn, signOut, hasRole }), [session, signIn, signOut, hasRole]);

@@ -38,7 +38,7 @@ export const secondmentRoutes = {
     id: 'listPlacements',
     method: 'GET',
     path: '/v1/placements',
-    summary: 'Open placements not past their closing date, by closing date, with places left and whether each takes applications (false when full); officers see whether they may apply and why not',
+    summary: 'Open placements not past their closing date, by closing date, with places left and whether each takes applications (false when full); officers see whether they may apply and why not, and their own organisation’s placements only when they ask (includeOwnOrganisation=true or hostOrgId)',
     tag: 'secondments',
     handler: 'placements/list-placements',
     auth: { kind: 'signed-in' },

@@ -38,9 +38,16 @@ export async function newContext(browser: Browser, width = 1024, height = 800): 
   return context;
 }
 
-/** A caller of the API as a persona (`POST /local/token`), for setting up what a test is not about. */
-export async function apiAs(persona: string): Promise<(method: string, path: string, body?: unknown) => Promise<unknown>> {
-  const res = await fetch(`${baseUrl}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub: persona }) });
+/**
+ * A caller of the API as a persona (`POST /local/token`), or as anyone with the
+ * claims given (people the persona picker does not list), for setting up what a
+ * test is not about.
+ */
+export async function apiAs(
+  who: string | { sub: string; org: string; roles: string[]; officerId?: string },
+): Promise<(method: string, path: string, body?: unknown) => Promise<unknown>> {
+  const claims = typeof who === 'string' ? { sub: who } : who;
+  const res = await fetch(`${baseUrl}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
   const { token } = (await res.json()) as { token: string };
   return async (method, path, body) => {
     const out = await fetch(`${baseUrl}${path}`, {
@@ -70,11 +77,9 @@ export async function signIn(page: Page, personaName: string, next?: string): Pr
   await expect.poll(() => page.getByTestId('signed-in-as').textContent(), POLL).toContain(personaName);
 }
 
+/** Sign out from the header, where it is at every width (not behind the menu). */
 export async function signOut(page: Page): Promise<void> {
-  // On a narrow screen the navigation, sign-out included, is behind the Menu button.
-  const menu = page.getByRole('button', { name: 'Menu' });
-  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click();
   await page.getByText('You have signed out.').waitFor();
 }
 

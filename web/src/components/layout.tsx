@@ -12,14 +12,18 @@ interface NavItem {
   roles: Role[];
 }
 
-/** The service navigation: what each role comes here to do. */
+/**
+ * The service navigation: what each role comes here to do. Labels are short so
+ * the busiest menu (an HR lead's) stays on one row at desktop width; each page's
+ * heading gives the full name.
+ */
 const NAV: NavItem[] = [
   { to: '/campaigns', text: 'Campaigns', roles: ['hr-lead', 'rocu-head', 'rocc', 'admin'] },
   { to: '/alerts', text: 'Alerts', roles: ['rocu-head', 'hr-lead'] },
   { to: '/escalations', text: 'Escalations', roles: ['rocc'] },
-  { to: '/baselines', text: 'Capability baselines', roles: ['rocu-head', 'hr-lead'] },
+  { to: '/baselines', text: 'Baselines', roles: ['rocu-head', 'hr-lead'] },
   { to: '/placements', text: 'Placements', roles: ['hr-lead'] },
-  { to: '/secondments/home', text: 'Secondment requests', roles: ['rocu-head', 'hr-lead'] },
+  { to: '/secondments/home', text: 'Secondments', roles: ['rocu-head', 'hr-lead'] },
   { to: '/officers/import', text: 'Import officers', roles: ['hr-lead'] },
   { to: '/vacancies', text: 'Vacancies', roles: ['officer'] },
   { to: '/placements', text: 'Secondments', roles: ['officer'] },
@@ -45,7 +49,6 @@ function useIsMobile(): boolean {
 
 function ServiceNavigation() {
   const { session } = useSession();
-  const navigate = useNavigate();
   const location = useLocation();
   const mobile = useIsMobile();
   const [open, setOpen] = useState(false);
@@ -87,19 +90,6 @@ function ServiceNavigation() {
                     </li>
                   );
                 })}
-                <li className="govuk-service-navigation__item">
-                  <button
-                    type="button"
-                    className="govuk-service-navigation__link app-link-button"
-                    onClick={() => {
-                      // The sign-in page ends the session. Ending it here first would make this protected
-                      // page send the user to sign in and back to it.
-                      navigate('/sign-in', { state: { signedOut: true } });
-                    }}
-                  >
-                    Sign out
-                  </button>
-                </li>
               </ul>
             </nav>
           ) : null}
@@ -109,14 +99,36 @@ function ServiceNavigation() {
   );
 }
 
+/**
+ * The header: the service's owners and, once signed in, "Sign out". Signing out
+ * is about the person's account, not the service, so it sits here rather than
+ * among the service navigation's links (the GOV.UK service navigation guidance).
+ */
 function Header() {
+  const { session } = useSession();
+  const navigate = useNavigate();
   return (
     <header className="govuk-header" data-module="govuk-header">
-      <div className="govuk-header__container govuk-width-container">
+      <div className="govuk-header__container govuk-width-container app-header__container">
         <div className="govuk-header__logo">
           {/* Not a GOV.UK service: no crown or GOV.UK logotype, just the service's owners. */}
           <span className="govuk-header__product-name app-header__owners">National Crime Agency and Regional Organised Crime Units</span>
         </div>
+        {session ? (
+          <nav className="app-header__account" aria-label="Account">
+            <button
+              type="button"
+              className="app-header__sign-out"
+              onClick={() => {
+                // The sign-in page ends the session. Ending it here first would make this protected
+                // page send the user to sign in and back to it.
+                navigate('/sign-in', { state: { signedOut: true } });
+              }}
+            >
+              Sign out
+            </button>
+          </nav>
+        ) : null}
       </div>
     </header>
   );

@@ -32,9 +32,9 @@ export function CampaignPage() {
   const hrOfCampaign = hasRole('hr-lead') && !!session && (session.claims.org === c.ownerOrgId || c.partnerOrgIds.includes(session.claims.org));
   const consultation = Object.entries(c.consultation).sort(([a], [b]) => orgName(a).localeCompare(orgName(b)));
   const outstanding = consultation.filter(([, entry]) => OUTSTANDING.has(entry.status));
-  const capUnmet = consultation.filter(
-    ([, entry]) => entry.status === 'cap-requested' && entry.requestedCap !== null && (c.maxAppointmentsPerSource === null || c.maxAppointmentsPerSource > entry.requestedCap),
-  );
+  // The cap in force for a ROCU: the lower of the campaign's and the ROCU's own.
+  const capFor = (orgId: string) => Math.min(c.maxAppointmentsPerSource ?? Infinity, c.sourceCaps[orgId] ?? Infinity);
+  const capUnmet = consultation.filter(([orgId, entry]) => entry.status === 'cap-requested' && entry.requestedCap !== null && capFor(orgId) > entry.requestedCap);
 
   const change = (hidden: string) => (editable ? { to: `/campaigns/${id}/edit`, text: 'Change', hidden } : undefined);
 
@@ -63,8 +63,8 @@ export function CampaignPage() {
               {orgName(orgId)} asked for no more than {entry.requestedCap} {entry.requestedCap === 1 ? 'offer' : 'offers'} to its officers.{' '}
               {owner ? (
                 <>
-                  <Link className="govuk-notification-banner__link" to={`/campaigns/${id}/edit`}>
-                    Set the cap to {entry.requestedCap} or less
+                  <Link className="govuk-notification-banner__link" to={`/campaigns/${id}/caps`}>
+                    Cap offers to {orgName(orgId)} at {entry.requestedCap} or less
                   </Link>{' '}
                   and publish again, or refer the request to the ROCC from the alert.
                 </>
@@ -81,6 +81,9 @@ export function CampaignPage() {
           </Link>
           <Link className="govuk-link" to={`/campaigns/${id}/edit`}>
             Change the campaign
+          </Link>
+          <Link className="govuk-link" to={`/campaigns/${id}/caps`}>
+            Caps for single ROCUs
           </Link>
         </div>
       ) : null}

@@ -4,16 +4,22 @@ import { CAMPAIGN_STATUS, REGION_NAMES, formatDate, plural } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import type { CampaignCalendarReport } from '../types';
+import { wrapWords } from '../components/chart';
 import './reports.css';
 
 const DAY = 86_400_000;
 const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+// Label, plot and the status words after a bar fit the 960 px page, so nothing is cut off at desktop width.
 const LABEL_W = 230;
-const PLOT_W = 640;
-const ROW_H = 34;
-const AXIS_H = 34;
+const PLOT_W = 540;
+const STATUS_W = 190;
+const LINE_H = 17;
+const ROW_PAD = 12;
+const AXIS_H = 44;
+/** Characters of a campaign's title per line of its label: the whole title shows, however long. */
+const LABEL_CHARS = 28;
 
 /** Bars by status: the fill is decoration; each bar's status is also in words at its end. */
 const STATUS_FILL: Record<string, string> = {
@@ -29,14 +35,21 @@ function CalendarPicture({ report, capabilityName }: { report: CampaignCalendarR
   const start = day(report.from);
   const end = day(report.to) + DAY;
   const x = (t: number) => LABEL_W + (Math.min(Math.max(t, start), end) - start) * (PLOT_W / (end - start));
-  const width = LABEL_W + PLOT_W + 130;
-  const height = AXIS_H + ROW_H * report.campaigns.length + 8;
-  const months: number[] = [];
+  const width = LABEL_W + PLOT_W + STATUS_W;
+  // Each row is as tall as its title's lines: two campaigns whose titles start alike are told apart by the rest.
+  const rows = report.campaigns.map((c) => ({ campaign: c, lines: wrapWords(c.title, LABEL_CHARS) }));
+  const rowHeights = rows.map((r) => Math.max(34, r.lines.length * LINE_H + ROW_PAD));
+  const rowTops = rowHeights.map((_, i) => AXIS_H + rowHeights.slice(0, i).reduce((a, b) => a + b, 0));
+  const height = AXIS_H + rowHeights.reduce((a, b) => a + b, 0) + 8;
+  // Month starts in the window; each month's name is centred in its own span (about 36 px), so names never overlap,
+  // and the year stands on a line above, at the window's first month and at each January.
+  const months: { at: number; next: number }[] = [];
   const first = new Date(start);
-  for (let m = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1)).getTime(); m < end; ) {
-    months.push(m);
+  for (let m = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1); m < end; ) {
     const d = new Date(m);
-    m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+    const next = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+    months.push({ at: m, next });
+    m = next;
   }
   const today = Date.now();
   return (
@@ -47,35 +60,50 @@ function CalendarPicture({ report, capabilityName }: { report: CampaignCalendarR
       <desc id="calendar-desc">
         One bar per campaign from its opening to its closing date, with its status in words. The table after the picture gives the same dates.
       </desc>
-      {months.map((m) => {
-        const d = new Date(m);
+      {months.map(({ at, next }, i) => {
+        const d = new Date(at);
+        const x1 = x(at);
+        const x2 = x(next);
+        const showYear = i === 0 || d.getUTCMonth() === 0;
         return (
-          <g key={m}>
-            <line x1={x(m)} x2={x(m)} y1={AXIS_H - 6} y2={height} stroke="#b1b4b6" strokeWidth={1} />
-            <text x={x(m) + 3} y={AXIS_H - 12} className="app-chart__axis">
-              {MONTHS[d.getUTCMonth()]}
-              {d.getUTCMonth() === 0 ? ` ${d.getUTCFullYear()}` : ''}
-            </text>
+          <g key={at} data-month={d.toISOString().slice(0, 7)}>
+            {at >= start ? <line x1={x1} x2={x1} y1={AXIS_H - 18} y2={height} stroke="#b1b4b6" strokeWidth={1} /> : null}
+            {x2 - x1 >= 24 ? (
+              <text x={(x1 + x2) / 2} y={AXIS_H - 6} textAnchor="middle" className="app-chart__axis">
+                {MONTHS[d.getUTCMonth()]}
+              </text>
+            ) : null}
+            {showYear ? (
+              <text x={Math.max(x1, LABEL_W) + 3} y={AXIS_H - 26} className="app-chart__axis app-chart__year">
+                {d.getUTCFullYear()}
+              </text>
+            ) : null}
           </g>
         );
       })}
       {today >= start && today <= end ? (
         <g>
-          <line x1={x(today)} x2={x(today)} y1={AXIS_H - 6} y2={height} stroke="#0b0c0c" strokeWidth={2} strokeDasharray="4 3" />
+          <line x1={x(today)} x2={x(today)} y1={AXIS_H - 18} y2={height} stroke="#0b0c0c" strokeWidth={2} strokeDasharray="4 3" />
         </g>
       ) : null}
-      {report.campaigns.map((c, i) => {
-        const y = AXIS_H + i * ROW_H;
+      {rows.map(({ campaign: c, lines }, i) => {
+        const y = rowTops[i]!;
+        const h = rowHeights[i]!;
         const x1 = x(day(c.opensOn));
         const x2 = Math.max(x(day(c.closesOn) + DAY), x1 + 3);
         const status = CAMPAIGN_STATUS[c.status]?.text ?? c.status;
+        const firstLine = y + h / 2 + 5 - ((lines.length - 1) * LINE_H) / 2;
         return (
           <g key={c.id} data-campaign={c.id} data-status={c.status}>
-            <text x={0} y={y + ROW_H / 2 + 5} className="app-chart__label">
-              {c.title.length > 30 ? `${c.title.slice(0, 29)}…` : c.title}
+            <text x={0} y={firstLine} className="app-chart__label" data-testid="calendar-label">
+              {lines.map((line, j) => (
+                <tspan key={j} x={0} dy={j === 0 ? 0 : LINE_H}>
+                  {line}
+                </tspan>
+              ))}
             </text>
-            <rect x={x1} y={y + 7} width={x2 - x1} height={ROW_H - 14} fill={STATUS_FILL[c.status] ?? '#505a5f'} stroke="#0b0c0c" strokeWidth={1} />
-            <text x={Math.min(x2 + 6, LABEL_W + PLOT_W + 4)} y={y + ROW_H / 2 + 5} className="app-chart__label">
+            <rect x={x1} y={y + h / 2 - 10} width={x2 - x1} height={20} fill={STATUS_FILL[c.status] ?? '#505a5f'} stroke="#0b0c0c" strokeWidth={1} />
+            <text x={Math.min(x2 + 6, LABEL_W + PLOT_W + 4)} y={y + h / 2 + 5} className="app-chart__label">
               {status}
               {c.coordination.length > 0 ? ' (notice)' : ''}
             </text>
@@ -171,8 +199,8 @@ export function CampaignCalendar() {
                       {c.partnerOrgIds.length > 0 ? ` with ${c.partnerOrgIds.map(orgName).join(', ')}` : ''}
                     </td>
                     <td className="govuk-table__cell">{c.regions.map((r) => REGION_NAMES[r] ?? r).join(', ')}</td>
-                    <td className="govuk-table__cell app-nowrap">{formatDate(c.opensOn)}</td>
-                    <td className="govuk-table__cell app-nowrap">{formatDate(c.closesOn)}</td>
+                    <td className="govuk-table__cell">{formatDate(c.opensOn)}</td>
+                    <td className="govuk-table__cell">{formatDate(c.closesOn)}</td>
                     <td className="govuk-table__cell">
                       <CampaignStatusTag status={c.status} />
                     </td>

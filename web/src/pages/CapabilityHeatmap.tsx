@@ -6,6 +6,7 @@ import { LEVEL_ORDER, LEVEL_TEXT, REGION_NAMES, plural } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import type { CapabilityHeatmapReport, Level, Region } from '../types';
+import { wrapWords } from '../components/chart';
 import './reports.css';
 
 /** GOV.UK tag colours: the fill behind the words, never the only sign of the level. */
@@ -17,25 +18,28 @@ const LEVEL_COLOURS: Record<Level, { fill: string; text: string }> = {
 };
 
 const shortOrg = (name: string) => name.split(' — ')[0] ?? name;
-/** The picture's row label: the short name, or the id when the name is too long for the column (London's). */
-const rowLabel = (row: { orgId: string; orgName: string }) => {
+/** A column's heading: the ROCU's short name, or its id when the name is too long for the column (London's). */
+const columnLabel = (row: { orgId: string; orgName: string }) => {
   const short = shortOrg(row.orgName);
-  return short.length > 14 ? row.orgId.toUpperCase() : short;
+  return short.length > 8 ? row.orgId.toUpperCase() : short;
 };
 
-const LABEL_W = 120;
-const CELL_W = 104;
+// One column per ROCU and one row per capability: eleven ROCUs fit the 960 px page, so every capability shows
+// without scrolling at desktop width (the other way round, fifteen capability columns did not).
+const LABEL_W = 190;
+const CELL_W = 68;
 const CELL_H = 46;
-const HEAD_H = 110;
+const HEAD_H = 34;
+const LABEL_CHARS = 22;
 
-/** The picture: one row per ROCU, one column per capability, each cell's level in words over its colour. */
+/** The picture: one row per capability, one column per ROCU, each cell's level in words over its colour. */
 export function HeatmapPicture({ report }: { report: CapabilityHeatmapReport }) {
-  // The last column's name slants up and to the right beyond its cell.
-  const width = LABEL_W + CELL_W * report.capabilities.length + 170;
-  const height = HEAD_H + CELL_H * report.rows.length + 4;
+  const width = LABEL_W + CELL_W * report.rows.length;
+  const height = HEAD_H + CELL_H * report.capabilities.length + 4;
   const levelWords = LEVEL_ORDER.filter((l) => report.counts[l] > 0)
     .map((l) => `${plural(report.counts[l], 'team')} ${LEVEL_TEXT[l].text.toLowerCase()}`)
     .join(', ');
+  const cellsByOrg = new Map(report.rows.map((row) => [row.orgId, new Map(row.cells.map((cell) => [cell.capabilityId, cell]))]));
   return (
     <svg
       className="app-heatmap"
@@ -48,32 +52,32 @@ export function HeatmapPicture({ report }: { report: CapabilityHeatmapReport }) 
     >
       <title id="heatmap-title">Capability heatmap: {plural(report.rows.length, 'ROCU')} by {plural(report.capabilities.length, 'capability', 'capabilities')}</title>
       <desc id="heatmap-desc">
-        Each cell is a ROCU’s specialist team, with its level in words and its projected strength against its minimum. {levelWords}. The table after
-        the picture gives the same figures.
+        One row per capability and one column per ROCU. Each cell is a ROCU’s specialist team, with its level in words and its projected strength
+        against its minimum. {levelWords}. The table after the picture gives the same figures.
       </desc>
-      {report.capabilities.map((c, i) => (
-        <text
-          key={c.id}
-          className="app-heatmap__column"
-          transform={`translate(${LABEL_W + i * CELL_W + CELL_W / 2}, ${HEAD_H - 8}) rotate(-30)`}
-        >
-          {c.name}
+      {report.rows.map((row, i) => (
+        <text key={row.orgId} className="app-heatmap__org" x={LABEL_W + i * CELL_W + CELL_W / 2} y={HEAD_H - 10} textAnchor="middle">
+          {columnLabel(row)}
         </text>
       ))}
-      {report.rows.map((row, r) => {
+      {report.capabilities.map((c, r) => {
         const y = HEAD_H + r * CELL_H;
-        const byCap = new Map(row.cells.map((cell) => [cell.capabilityId, cell]));
+        const lines = wrapWords(c.name, LABEL_CHARS);
         return (
-          <g key={row.orgId} data-org={row.orgId}>
-            <text className="app-heatmap__row" x={0} y={y + CELL_H / 2 + 5}>
-              {rowLabel(row)}
+          <g key={c.id} data-capability-row={c.id}>
+            <text className="app-heatmap__column" x={0} y={y + CELL_H / 2 + 5 - (lines.length - 1) * 9}>
+              {lines.map((line, i) => (
+                <tspan key={i} x={0} dy={i === 0 ? 0 : 18}>
+                  {line}
+                </tspan>
+              ))}
             </text>
-            {report.capabilities.map((c, i) => {
-              const cell = byCap.get(c.id);
+            {report.rows.map((row, i) => {
+              const cell = cellsByOrg.get(row.orgId)?.get(c.id);
               const x = LABEL_W + i * CELL_W;
               if (!cell) {
                 return (
-                  <g key={c.id}>
+                  <g key={row.orgId}>
                     <rect x={x + 2} y={y + 2} width={CELL_W - 4} height={CELL_H - 4} className="app-heatmap__none" />
                     <text x={x + CELL_W / 2} y={y + CELL_H / 2 + 5} textAnchor="middle" className="app-heatmap__none-text">
                       No team
@@ -83,13 +87,13 @@ export function HeatmapPicture({ report }: { report: CapabilityHeatmapReport }) 
               }
               const colours = LEVEL_COLOURS[cell.level];
               return (
-                <g key={c.id} data-capability={c.id} data-level={cell.level}>
+                <g key={row.orgId} data-org={row.orgId} data-capability={c.id} data-level={cell.level}>
                   <rect x={x + 2} y={y + 2} width={CELL_W - 4} height={CELL_H - 4} fill={colours.fill} />
                   <text x={x + CELL_W / 2} y={y + 20} textAnchor="middle" fill={colours.text} className="app-heatmap__level">
                     {LEVEL_TEXT[cell.level].text}
                   </text>
                   <text x={x + CELL_W / 2} y={y + 36} textAnchor="middle" fill={colours.text} className="app-heatmap__figures">
-                    {cell.projected} of min {cell.minimum}
+                    {cell.projected} (min {cell.minimum})
                   </text>
                 </g>
               );
@@ -155,7 +159,7 @@ export function CapabilityHeatmap() {
           <figure className="app-figure">
             <figcaption className="govuk-body-s">
               The picture shows each team’s level in words: OK, Warning (close to its minimum), Critical (below its minimum) or Loss (no one left).
-              The figures are the projected strength and the minimum. Scroll sideways on a small screen.
+              The figures are the projected strength and, in brackets, the minimum. Scroll sideways on a small screen.
             </figcaption>
             <div className="app-table-wrapper" role="region" aria-label="Capability heatmap picture" tabIndex={0}>
               <HeatmapPicture report={data} />

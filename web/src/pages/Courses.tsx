@@ -322,19 +322,39 @@ export function CourseNew() {
   const [region, setRegion] = useState('');
   const [start, setStart] = useState<DateParts>(EMPTY_DATE);
   const [end, setEnd] = useState<DateParts>(EMPTY_DATE);
+  // The organisations taking part, in the order they were added (the host first), each with its seats as typed.
+  const [participants, setParticipants] = useState<string[]>([org]);
   const [seats, setSeats] = useState<Record<string, string>>({});
+  const [adding, setAdding] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
   usePageTitle('Create a course', hasErrors(errors));
-  const orgs = [...organisations].sort((a, b) => (a.id === org ? -1 : b.id === org ? 1 : a.name.localeCompare(b.name)));
+  // The NCA and the ROCUs first, then the forces: the ones a course most often shares seats with.
+  const typeOrder = (type: string) => (type === 'agency' ? 0 : type === 'rocu' ? 1 : 2);
+  const addable = organisations
+    .filter((o) => !participants.includes(o.id))
+    .sort((a, b) => typeOrder(a.type) - typeOrder(b.type) || a.name.localeCompare(b.name));
+  const add = () => {
+    if (!adding) {
+      setErrors(formErrors([['add-organisation', 'Select an organisation to add']]));
+      return;
+    }
+    setParticipants((p) => [...p, adding]);
+    setAdding('');
+    setErrors(noErrors);
+    // The new organisation's seats are what the person types next.
+    requestAnimationFrame(() => document.getElementById(`seats-${adding}`)?.focus());
+  };
+  const remove = (orgId: string) => {
+    setParticipants((p) => p.filter((id) => id !== orgId));
+    setSeats(({ [orgId]: _gone, ...rest }) => rest);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const startDate = isoFromParts(start);
     const endDate = isoFromParts(end);
-    const allocations = Object.entries(seats)
-      .filter(([, v]) => v.trim() !== '')
-      .map(([orgId, v]) => ({ orgId, seats: Number(v) }));
+    const allocations = participants.map((orgId) => ({ orgId, seats: Number((seats[orgId] ?? '').trim() || Number.NaN) }));
     const badSeats = allocations.find((a) => !Number.isInteger(a.seats) || a.seats < 1 || a.seats > 200);
     const check = formErrors([
       !title.trim() && ['title', 'Enter the course title'],
@@ -343,8 +363,8 @@ export function CourseNew() {
       (isBlankDate(start) && ['startDate', 'Enter the start date']) || (!startDate && ['startDate', 'Start date must be a real date']),
       (isBlankDate(end) && ['endDate', 'Enter the end date']) || (!endDate && ['endDate', 'End date must be a real date']),
       !!startDate && !!endDate && endDate < startDate && ['endDate', 'End date must be on or after the start date'],
-      allocations.length === 0 && ['allocations', 'Enter the seats for at least one organisation'],
-      !!badSeats && ['allocations', `Seats for ${orgName(badSeats.orgId)} must be a whole number from 1 to 200`],
+      allocations.length === 0 && ['add-organisation', 'Add at least one organisation with seats'],
+      !!badSeats && [`seats-${badSeats.orgId}`, `Seats for ${orgName(badSeats.orgId)} must be a whole number from 1 to 200`],
     ]);
     setErrors(check);
     if (hasErrors(check)) return;
@@ -404,29 +424,51 @@ export function CourseNew() {
           />
           <DateInput id="startDate" legend="Start date" hint="For example, 27 3 2027" value={start} onChange={setStart} error={errors.fields.startDate} />
           <DateInput id="endDate" legend="End date" hint="The last day of the course" value={end} onChange={setEnd} error={errors.fields.endDate} />
-          <div className={`govuk-form-group${errors.fields.allocations ? ' govuk-form-group--error' : ''}`}>
+          <div className={`govuk-form-group${errors.fields.allocations ? ' govuk-form-group--error' : ''}`} data-testid="course-seats">
             <fieldset className="govuk-fieldset" aria-describedby={`allocations-hint${errors.fields.allocations ? ' allocations-error' : ''}`}>
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Seats for each organisation</legend>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+                <h2 className="govuk-fieldset__heading">Organisations and their seats</h2>
+              </legend>
               <div id="allocations-hint" className="govuk-hint">
-                Leave blank for an organisation with no seats of its own. Its officers can still book seats left unused once they open to everyone.
+                Add each organisation taking part, then give it its seats. Officers of organisations not added can still book seats left unused once they
+                open to everyone.
               </div>
               {errors.fields.allocations ? (
                 <p id="allocations-error" className="govuk-error-message">
                   <span className="govuk-visually-hidden">Error:</span> {errors.fields.allocations}
                 </p>
               ) : null}
-              {orgs.map((o, i) => (
-                <TextInput
-                  key={o.id}
-                  id={i === 0 ? 'allocations' : `seats-${o.id}`}
-                  label={orgName(o.id)}
-                  inputMode="numeric"
-                  width={3}
-                  value={seats[o.id] ?? ''}
-                  onChange={(v) => setSeats((s) => ({ ...s, [o.id]: v }))}
-                />
+              {participants.length === 0 ? <p className="govuk-body">No organisations added yet.</p> : null}
+              {participants.map((orgId) => (
+                <div key={orgId} className="app-seats-row">
+                  <TextInput
+                    id={`seats-${orgId}`}
+                    label={`Seats for ${orgName(orgId)}`}
+                    inputMode="numeric"
+                    width={3}
+                    value={seats[orgId] ?? ''}
+                    onChange={(v) => setSeats((all) => ({ ...all, [orgId]: v }))}
+                    error={errors.fields[`seats-${orgId}`]}
+                  />
+                  <button type="button" className="govuk-button govuk-button--secondary app-seats-row__remove" onClick={() => remove(orgId)}>
+                    Remove<span className="govuk-visually-hidden"> {orgName(orgId)}</span>
+                  </button>
+                </div>
               ))}
             </fieldset>
+          </div>
+          <div className="app-filter">
+            <Select
+              id="add-organisation"
+              label="Add an organisation"
+              value={adding}
+              onChange={setAdding}
+              error={errors.fields['add-organisation']}
+              options={[{ value: '', text: 'Select an organisation' }, ...addable.map((o) => ({ value: o.id, text: orgName(o.id) }))]}
+            />
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={add}>
+              Add organisation
+            </button>
           </div>
           <Button busy={busy}>Create the course</Button>
         </form>

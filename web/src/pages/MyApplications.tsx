@@ -1,12 +1,44 @@
 import { Link, useLocation } from 'react-router-dom';
-import { ApplicationStatusTag, SecondmentStatusTag, LoadError, Loading, NotificationBanner, TableWrapper, usePageTitle } from '../components/ui';
+import { ApplicationStatusTag, SecondmentStatusTag, LoadError, Loading, NotificationBanner, SummaryList, TableWrapper, usePageTitle } from '../components/ui';
 import { APPLICATION_STATUS, SECONDMENT_STATUS, formatDate, formatDateTime } from '../format';
 import { useApi } from '../hooks';
+import { BELOW_DESKTOP, useMediaQuery } from '../media';
 import { useReference } from '../reference';
-import type { MyApplication, SecondmentApplication } from '../types';
+import type { Application, MyApplication, SecondmentApplication } from '../types';
 
 const WITHDRAWABLE = new Set(['submitted', 'shortlisted', 'offered', 'awaiting-release', 'accepted']);
 const SECONDMENT_WITHDRAWABLE = new Set(['submitted', 'home-approved', 'confirmed']);
+
+function SecondmentStatus({ a }: { a: SecondmentApplication }) {
+  return (
+    <>
+      <SecondmentStatusTag status={a.status} />
+      {a.status === 'submitted' ? <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">Waiting for your own unit to approve.</p> : null}
+      {a.status === 'home-approved' ? <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">Waiting for the host to decide.</p> : null}
+      <History history={a.history} statusText={SECONDMENT_STATUS} what={a.placementTitle} />
+    </>
+  );
+}
+
+function SecondmentDates({ a }: { a: SecondmentApplication }) {
+  return (
+    <>
+      {formatDate(a.startDate)}
+      <span className="govuk-body-s"> to {formatDate(a.endDate)}</span>
+    </>
+  );
+}
+
+function SecondmentActions({ a }: { a: SecondmentApplication }) {
+  if (!SECONDMENT_WITHDRAWABLE.has(a.status)) return null;
+  return (
+    <div className="govuk-button-group govuk-!-margin-bottom-0">
+      <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={`/secondment-applications/${a.id}/withdraw`}>
+        Withdraw<span className="govuk-visually-hidden"> from {a.placementTitle}</span>
+      </Link>
+    </div>
+  );
+}
 
 function SecondmentRow({ a }: { a: SecondmentApplication }) {
   const { orgName } = useReference();
@@ -21,25 +53,95 @@ function SecondmentRow({ a }: { a: SecondmentApplication }) {
       </td>
       <td className="govuk-table__cell app-nowrap">{formatDate(a.createdAt)}</td>
       <td className="govuk-table__cell">
-        <SecondmentStatusTag status={a.status} />
-        {a.status === 'submitted' ? <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">Waiting for your own unit to approve.</p> : null}
-        {a.status === 'home-approved' ? <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">Waiting for the host to decide.</p> : null}
-        <History history={a.history} statusText={SECONDMENT_STATUS} what={a.placementTitle} />
+        <SecondmentStatus a={a} />
       </td>
       <td className="govuk-table__cell app-nowrap">
-        {formatDate(a.startDate)}
-        <span className="govuk-body-s"> to {formatDate(a.endDate)}</span>
+        <SecondmentDates a={a} />
       </td>
       <td className="govuk-table__cell">
-        {SECONDMENT_WITHDRAWABLE.has(a.status) ? (
-          <div className="govuk-button-group govuk-!-margin-bottom-0">
-            <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={`/secondment-applications/${a.id}/withdraw`}>
-              Withdraw<span className="govuk-visually-hidden"> from {a.placementTitle}</span>
-            </Link>
-          </div>
-        ) : null}
+        <SecondmentActions a={a} />
       </td>
     </tr>
+  );
+}
+
+function CampaignStatus({ a }: { a: Application }) {
+  return (
+    <>
+      <ApplicationStatusTag status={a.status} />
+      {a.status === 'awaiting-release' ? (
+        <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0" data-testid="latest-release">
+          Your ROCU head is deciding when you can be released
+          {a.latestReleaseDate ? `: on ${formatDate(a.latestReleaseDate)} at the latest, whatever is decided` : ''}.
+        </p>
+      ) : null}
+      <History history={a.history} statusText={APPLICATION_STATUS} what={a.campaignTitle} />
+    </>
+  );
+}
+
+function CampaignStart({ a }: { a: Application }) {
+  return (
+    <>
+      {a.startDate ? formatDate(a.startDate) : 'Not set'}
+      {a.releaseDate ? (
+        <span className="govuk-body-s" data-testid="release-date">
+          {' '}
+          ({a.releaseDecision === 'deferred' ? 'release deferred to' : 'released from'} {formatDate(a.releaseDate)})
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function CampaignActions({ a }: { a: Application }) {
+  if (a.status !== 'offered' && !WITHDRAWABLE.has(a.status)) return null;
+  return (
+    <div className="govuk-button-group govuk-!-margin-bottom-0">
+      {a.status === 'offered' ? (
+        <Link className="govuk-button" data-module="govuk-button" to={`/applications/${a.id}/accept`}>
+          Accept offer<span className="govuk-visually-hidden"> for {a.campaignTitle}</span>
+        </Link>
+      ) : null}
+      {WITHDRAWABLE.has(a.status) ? (
+        <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={`/applications/${a.id}/withdraw`}>
+          Withdraw<span className="govuk-visually-hidden"> from {a.campaignTitle}</span>
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Below desktop width, each application is a GOV.UK summary card rather than a
+ * table row: five columns do not fit a phone, and the status, start date and
+ * the button to accept must not be scrolled to.
+ */
+function ApplicationCard({ a }: { a: MyApplication }) {
+  const { orgName } = useReference();
+  const secondment = a.applicationType === 'secondment';
+  const title = secondment ? a.placementTitle : a.campaignTitle;
+  return (
+    <li className="govuk-summary-card" data-status={a.status}>
+      <div className="govuk-summary-card__title-wrapper">
+        <h2 className="govuk-summary-card__title">
+          <Link className="govuk-link" to={secondment ? `/secondment-applications/${a.id}` : `/vacancies/${a.campaignId}`}>
+            {title}
+          </Link>
+        </h2>
+      </div>
+      <div className="govuk-summary-card__content">
+        <SummaryList
+          rows={[
+            secondment ? { key: 'Secondment hosted by', value: orgName(a.hostOrgId) } : { key: 'Run by', value: orgName(a.ownerOrgId) },
+            { key: 'Applied', value: formatDate(a.createdAt) },
+            { key: 'Status', value: secondment ? <SecondmentStatus a={a} /> : <CampaignStatus a={a} /> },
+            { key: secondment ? 'Dates' : 'Start date', value: secondment ? <SecondmentDates a={a} /> : <CampaignStart a={a} /> },
+          ]}
+        />
+        {secondment ? <SecondmentActions a={a} /> : <CampaignActions a={a} />}
+      </div>
+    </li>
   );
 }
 
@@ -73,6 +175,7 @@ export function MyApplications() {
   const location = useLocation();
   const { orgName } = useReference();
   const list = useApi('GET /v1/me/applications', { query: { limit: 100 } });
+  const narrow = useMediaQuery(BELOW_DESKTOP);
   const banner = (location.state as { banner?: string } | null)?.banner;
 
   return (
@@ -98,7 +201,14 @@ export function MyApplications() {
           .
         </p>
       ) : null}
-      {list.data && list.data.items.length > 0 ? (
+      {list.data && list.data.items.length > 0 && narrow ? (
+        <ul className="govuk-list" data-testid="applications-cards">
+          {list.data.items.map((a) => (
+            <ApplicationCard key={a.id} a={a} />
+          ))}
+        </ul>
+      ) : null}
+      {list.data && list.data.items.length > 0 && !narrow ? (
         <TableWrapper label="My applications">
           <table className="govuk-table" data-testid="applications-table">
             <caption className="govuk-table__caption govuk-visually-hidden">Your applications</caption>
@@ -128,37 +238,13 @@ export function MyApplications() {
                   </td>
                   <td className="govuk-table__cell app-nowrap">{formatDate(a.createdAt)}</td>
                   <td className="govuk-table__cell">
-                    <ApplicationStatusTag status={a.status} />
-                    {a.status === 'awaiting-release' ? (
-                      <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0" data-testid="latest-release">
-                        Your ROCU head is deciding when you can be released
-                        {a.latestReleaseDate ? `: on ${formatDate(a.latestReleaseDate)} at the latest, whatever is decided` : ''}.
-                      </p>
-                    ) : null}
-                    <History history={a.history} statusText={APPLICATION_STATUS} what={a.campaignTitle} />
+                    <CampaignStatus a={a} />
                   </td>
                   <td className="govuk-table__cell app-nowrap">
-                    {a.startDate ? formatDate(a.startDate) : 'Not set'}
-                    {a.releaseDate ? (
-                      <span className="govuk-body-s" data-testid="release-date">
-                        {' '}
-                        ({a.releaseDecision === 'deferred' ? 'release deferred to' : 'released from'} {formatDate(a.releaseDate)})
-                      </span>
-                    ) : null}
+                    <CampaignStart a={a} />
                   </td>
                   <td className="govuk-table__cell">
-                    <div className="govuk-button-group govuk-!-margin-bottom-0">
-                      {a.status === 'offered' ? (
-                        <Link className="govuk-button" data-module="govuk-button" to={`/applications/${a.id}/accept`}>
-                          Accept offer<span className="govuk-visually-hidden"> for {a.campaignTitle}</span>
-                        </Link>
-                      ) : null}
-                      {WITHDRAWABLE.has(a.status) ? (
-                        <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={`/applications/${a.id}/withdraw`}>
-                          Withdraw<span className="govuk-visually-hidden"> from {a.campaignTitle}</span>
-                        </Link>
-                      ) : null}
-                    </div>
+                    <CampaignActions a={a} />
                   </td>
                 </tr>
                 ),

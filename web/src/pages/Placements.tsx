@@ -16,8 +16,9 @@ type PlacementBody = RouteBody<'POST /v1/placements'>;
 type PlacementQuery = NonNullable<RouteQuery<'GET /v1/placements'>>;
 
 /** The filters from the address as the list route takes them (an empty filter is left out). */
-function placementQuery(filters: Record<'region' | 'capabilityId' | 'hostOrgId' | 'pipDevelopment', string>): PlacementQuery {
+function placementQuery(filters: Record<'region' | 'capabilityId' | 'hostOrgId' | 'pipDevelopment' | 'includeOwnOrganisation', string>): PlacementQuery {
   return {
+    ...(filters.includeOwnOrganisation === 'true' ? { includeOwnOrganisation: 'true' as const } : {}),
     ...(filters.region ? { region: filters.region as PlacementQuery['region'] } : {}),
     ...(filters.capabilityId ? { capabilityId: filters.capabilityId } : {}),
     ...(filters.hostOrgId ? { hostOrgId: filters.hostOrgId } : {}),
@@ -85,12 +86,16 @@ export function Placements() {
 function BrowsePlacements() {
   usePageTitle('Secondment placements');
   const { rocus, organisations, capabilities, orgName } = useReference();
+  const { session } = useSession();
+  const ownOrg = session?.claims.org ?? '';
   const [params, setParams] = useSearchParams();
   const filters = {
     region: params.get('region') ?? '',
     capabilityId: params.get('capabilityId') ?? '',
     hostOrgId: params.get('hostOrgId') ?? '',
     pipDevelopment: params.get('pipDevelopment') ?? '',
+    // The API leaves out the officer's own organisation (no secondment there) unless asked.
+    includeOwnOrganisation: params.get('includeOwnOrganisation') === 'true' ? 'true' : '',
   };
   const [draft, setDraft] = useState(filters);
   const list = useApi('GET /v1/placements', { query: { ...placementQuery(filters), limit: 100 } });
@@ -105,7 +110,10 @@ function BrowsePlacements() {
   return (
     <>
       <h1 className="govuk-heading-l">Secondment placements</h1>
-      <p className="govuk-body">Placements in other organisations that are taking applications. Each says whether you can apply, and why not.</p>
+      <p className="govuk-body">
+        Placements in other organisations that are taking applications. Each says whether you can apply, and why not. Placements in your own
+        organisation are left out unless you ask for them with the filter.
+      </p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
           <form onSubmit={apply} noValidate className="app-filters" data-testid="placement-filters" aria-label="Filter placements">
@@ -142,10 +150,29 @@ function BrowsePlacements() {
                 { value: 'false', text: 'Does not develop a PIP level' },
               ]}
             />
+            <Checkboxes
+              id="includeOwnOrganisation"
+              legend="Your own organisation"
+              legendClass="govuk-fieldset__legend--s"
+              small
+              values={draft.includeOwnOrganisation ? ['true'] : []}
+              onChange={(values) => setDraft({ ...draft, includeOwnOrganisation: values.includes('true') ? 'true' : '' })}
+              items={[
+                {
+                  value: 'true',
+                  text: `Include placements in ${orgName(ownOrg)}`,
+                  hint: 'You cannot apply for these: a secondment is always to another organisation.',
+                },
+              ]}
+            />
             <div className="govuk-button-group">
               <Button secondary>Apply filters</Button>
               {filtered ? (
-                <Link className="govuk-link" to="/placements" onClick={() => setDraft({ region: '', capabilityId: '', hostOrgId: '', pipDevelopment: '' })}>
+                <Link
+                  className="govuk-link"
+                  to="/placements"
+                  onClick={() => setDraft({ region: '', capabilityId: '', hostOrgId: '', pipDevelopment: '', includeOwnOrganisation: '' })}
+                >
                   Clear filters
                 </Link>
               ) : null}

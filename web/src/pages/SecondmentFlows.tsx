@@ -15,6 +15,8 @@ const regionName = (r: string) => REGION_NAMES[r] ?? r;
 
 const LABEL_W = 190;
 const PLOT_W = 420;
+/** Room after the longest bar for its words ("ROCU to NCA: 120"), so the last label is not cut off. */
+const VALUE_W = 150;
 const BAR_H = 18;
 const GROUP_H = 56;
 /** Two directions, told apart by their label in words and by pattern-free colours with 3:1 contrast on white. */
@@ -25,7 +27,7 @@ const DIRECTIONS = [
 
 function FlowsPicture({ report }: { report: SecondmentFlowsReport }) {
   const max = Math.max(1, ...report.regions.flatMap((r) => [total(r.ncaToRocu), total(r.rocuToNca)]));
-  const width = LABEL_W + PLOT_W + 60;
+  const width = LABEL_W + PLOT_W + VALUE_W;
   const height = GROUP_H * report.regions.length + 6;
   return (
     <svg className="app-chart" role="img" aria-labelledby="flows-title flows-desc" width={width} height={height} viewBox={`0 0 ${width} ${height}`} data-testid="flows-svg">

@@ -37,9 +37,15 @@ function opensLater(c: Pick<CampaignSummary, 'status' | 'takingApplications' | '
   return c.status === 'open' && !c.takingApplications && c.opensOn > new Date().toISOString().slice(0, 10);
 }
 
-/** Why an open campaign takes no applications today, in words: `Opens on 2 February 2027.` or `Closed for applications.` */
-function windowText(c: Pick<CampaignSummary, 'status' | 'takingApplications' | 'opensOn'>): string {
-  return opensLater(c) ? `Opens on ${formatDate(c.opensOn)}.` : 'Closed for applications.';
+/**
+ * The application window in words, opening date first, as an officer plans by it:
+ * `Open for applications from 2 December 2026 to 1 January 2027.`, `Opens for
+ * applications on 2 February 2027 and closes on 1 March 2027.` or `Closed for applications on 1 January 2027.`
+ */
+function windowText(c: Pick<CampaignSummary, 'status' | 'takingApplications' | 'opensOn' | 'closesOn'>): string {
+  if (c.takingApplications) return `Open for applications from ${formatDate(c.opensOn)} to ${formatDate(c.closesOn)}.`;
+  if (opensLater(c)) return `Opens for applications on ${formatDate(c.opensOn)} and closes on ${formatDate(c.closesOn)}.`;
+  return `Closed for applications on ${formatDate(c.closesOn)}.`;
 }
 
 /** `/vacancies`: open campaigns, each with whether the officer meets its vetting and PIP requirements. */
@@ -74,7 +80,10 @@ export function Vacancies() {
                 </h2>
                 <p className="govuk-body govuk-!-margin-bottom-2">
                   {capabilityName(c.capabilityId)}, {orgName(c.ownerOrgId)}. {c.posts} {c.posts === 1 ? 'post' : 'posts'} in{' '}
-                  {c.regions.map((r) => REGION_NAMES[r] ?? r).join(', ')}. {c.takingApplications ? '' : `${windowText(c)} `}Closes {formatDate(c.closesOn)}.
+                  {c.regions.map((r) => REGION_NAMES[r] ?? r).join(', ')}.
+                </p>
+                <p className="govuk-body govuk-!-margin-bottom-2" data-testid="application-window">
+                  {windowText(c)}
                 </p>
                 <p className="govuk-body">
                   {application ? (
@@ -149,6 +158,8 @@ export function Vacancy() {
           <h1 className="govuk-heading-l">{c.title}</h1>
           <SummaryList
             rows={[
+              { key: 'Applications open', value: formatDate(c.opensOn) },
+              { key: 'Applications close', value: formatDate(c.closesOn) },
               { key: 'Posts', value: c.posts },
               { key: 'Regions', value: c.regions.map((r) => REGION_NAMES[r] ?? r).join(', ') },
               { key: 'Locations', value: c.roleProfile.locations.join(', ') },
@@ -156,8 +167,6 @@ export function Vacancy() {
               { key: 'Salary band', value: c.roleProfile.salaryBand },
               { key: 'Vetting', value: VETTING[c.roleProfile.vetting] ?? c.roleProfile.vetting },
               { key: 'PIP level', value: PIP[c.roleProfile.minPipLevel] ?? c.roleProfile.minPipLevel },
-              { key: 'Opens', value: formatDate(c.opensOn) },
-              { key: 'Closes', value: formatDate(c.closesOn) },
             ]}
           />
           <h2 className="govuk-heading-m">Job description</h2>
