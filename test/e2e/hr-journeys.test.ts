@@ -387,7 +387,8 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     ].join('\n');
     const file = { name: 'ersou-officers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
     await signIn(page, 'Louise Chapman');
-    await page.getByRole('link', { name: 'Import officers', exact: true }).click();
+    await page.getByRole('link', { name: 'Officers', exact: true }).click();
+    await page.getByRole('link', { name: 'Import officer records from a CSV file' }).click();
     await page.getByRole('heading', { name: 'Import officer records', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Import' }).click();
     await page.getByTestId('error-summary').getByRole('link', { name: 'Select a CSV file' }).waitFor();

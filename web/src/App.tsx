@@ -21,6 +21,7 @@ import { Escalations } from './pages/Escalations';
 import { Forbidden, Home, NotFound } from './pages/Misc';
 import { MyApplications } from './pages/MyApplications';
 import { OfficersImport } from './pages/OfficersImport';
+import { Officers } from './pages/Officers';
 import { PlacementNew, PlacementPage, Placements } from './pages/Placements';
 import { HomeSecondments, SecondmentApplicationPage } from './pages/Secondments';
 import { SignIn } from './pages/SignIn';
@@ -79,6 +80,7 @@ export function App() {
           <Route path="/placements/:id" element={<Protected roles={[...OFFICER, ...HR]}><PlacementPage /></Protected>} />
           <Route path="/secondments/home" element={<Protected roles={[...HEAD, ...HR]}><HomeSecondments /></Protected>} />
           <Route path="/secondment-applications/:id" element={<Protected roles={[...OFFICER, ...HEAD, ...HR]}><SecondmentApplicationPage /></Protected>} />
+          <Route path="/officers" element={<Protected roles={[...HR, ...HEAD]}><Officers /></Protected>} />
           <Route path="/officers/import" element={<Protected roles={HR}><OfficersImport /></Protected>} />
           <Route path="/alerts" element={<Protected roles={[...HEAD, ...HR]}><AlertsInbox /></Protected>} />
           <Route path="/alerts/:id" element={<Protected roles={['rocu-head', 'hr-lead', 'rocc']}><AlertPage /></Protected>} />

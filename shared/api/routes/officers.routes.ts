@@ -36,7 +36,7 @@ export const officersRoutes = {
     id: 'listOfficers',
     method: 'GET',
     path: '/v1/officers',
-    summary: 'Officers of your organisation, in name order',
+    summary: 'Officers of your organisation, in name order; search by part of the name, staff number, capability, status or vetting expiring before a day (one to five Queries of the organisation’s officers; by staff number, two reads)',
     tag: 'officers',
     handler: 'officers/list-officers',
     auth: { kind: 'roles', roles: ['hr-lead', 'rocu-head'] },

@@ -70,6 +70,39 @@ export async function signIn(page: Page, personaName: string, next?: string): Pr
   await expect.poll(() => page.getByTestId('signed-in-as').textContent(), POLL).toContain(personaName);
 }
 
+/**
+ * Sign in as someone the persona picker does not list (any claim set): the
+ * session the sign-in page would keep, written straight into the tab's
+ * session storage. For a test that needs a user of its own organisation.
+ */
+export async function signInWithClaims(
+  page: Page,
+  claims: { sub: string; org: string; roles: string[]; name?: string; officerId?: string; regions?: string[] },
+  next: string,
+): Promise<void> {
+  const res = await fetch(`${baseUrl}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
+  const out = (await res.json()) as { token: string; claims: unknown; expiresAt?: string };
+  if (!res.ok) throw new Error(`POST /local/token answered ${res.status}: ${JSON.stringify(out)}`);
+  await page.goto('/sign-in');
+  const session = { token: out.token, claims: out.claims, name: claims.name ?? claims.sub, ...(out.expiresAt ? { expiresAt: out.expiresAt } : {}) };
+  await page.evaluate(
+    (value) => (globalThis as unknown as { sessionStorage: { setItem: (key: string, value: string) => void } }).sessionStorage.setItem('rocu-workforce.session', value),
+    JSON.stringify(session),
+  );
+  await page.goto(next);
+  await expect.poll(() => page.getByTestId('signed-in-as').textContent(), POLL).toContain(session.name);
+}
+
+/** A CSV import through the API as an HR lead with these claims; resolves with the import report. */
+export async function importCsvAs(claims: { sub: string; org: string; roles: string[] }, csv: string): Promise<{ created: number; errors: unknown[] }> {
+  const res = await fetch(`${baseUrl}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
+  const { token } = (await res.json()) as { token: string };
+  const out = await fetch(`${baseUrl}/v1/officers/import`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: csv });
+  const report = (await out.json()) as { created: number; errors: unknown[] };
+  if (!out.ok) throw new Error(`POST /v1/officers/import answered ${out.status}: ${JSON.stringify(report)}`);
+  return report;
+}
+
 export async function signOut(page: Page): Promise<void> {
   // On a narrow screen the navigation, sign-out included, is behind the Menu button.
   const menu = page.getByRole('button', { name: 'Menu' });

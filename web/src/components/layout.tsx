@@ -20,7 +20,7 @@ const NAV: NavItem[] = [
   { to: '/baselines', text: 'Capability baselines', roles: ['rocu-head', 'hr-lead'] },
   { to: '/placements', text: 'Placements', roles: ['hr-lead'] },
   { to: '/secondments/home', text: 'Secondment requests', roles: ['rocu-head', 'hr-lead'] },
-  { to: '/officers/import', text: 'Import officers', roles: ['hr-lead'] },
+  { to: '/officers', text: 'Officers', roles: ['hr-lead', 'rocu-head'] },
   { to: '/vacancies', text: 'Vacancies', roles: ['officer'] },
   { to: '/placements', text: 'Secondments', roles: ['officer'] },
   { to: '/applications', text: 'My applications', roles: ['officer'] },
