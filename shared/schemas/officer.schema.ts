@@ -134,5 +134,16 @@ export const importResult = z
     updated: z.number().int(),
     unchanged: z.number().int(),
     errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+    officers: z
+      .array(
+        z.object({
+          row: z.number().int(),
+          id: entityId,
+          name: z.string(),
+          staffNumber: z.string(),
+          outcome: z.enum(['created', 'updated']),
+        }),
+      )
+      .describe('The officers this import created or changed, in row order, to open their records (unchanged rows are not listed).'),
   })
   .meta({ id: 'ImportResult' });

@@ -22,6 +22,7 @@ import { Forbidden, Home, NotFound } from './pages/Misc';
 import { MyApplications } from './pages/MyApplications';
 import { OfficersImport } from './pages/OfficersImport';
 import { Officers } from './pages/Officers';
+import { OfficerEdit, OfficerPage } from './pages/OfficerRecord';
 import { PlacementNew, PlacementPage, Placements } from './pages/Placements';
 import { HomeSecondments, SecondmentApplicationPage } from './pages/Secondments';
 import { SignIn } from './pages/SignIn';
@@ -82,6 +83,9 @@ export function App() {
           <Route path="/secondment-applications/:id" element={<Protected roles={[...OFFICER, ...HEAD, ...HR]}><SecondmentApplicationPage /></Protected>} />
           <Route path="/officers" element={<Protected roles={[...HR, ...HEAD]}><Officers /></Protected>} />
           <Route path="/officers/import" element={<Protected roles={HR}><OfficersImport /></Protected>} />
+          <Route path="/officers/:officerId" element={<Protected roles={[...HR, ...HEAD]}><OfficerPage /></Protected>} />
+          <Route path="/officers/:officerId/accreditations" element={<Protected roles={HR}><OfficerEdit part="accreditations" /></Protected>} />
+          <Route path="/officers/:officerId/vetting" element={<Protected roles={HR}><OfficerEdit part="vetting" /></Protected>} />
           <Route path="/alerts" element={<Protected roles={[...HEAD, ...HR]}><AlertsInbox /></Protected>} />
           <Route path="/alerts/:id" element={<Protected roles={['rocu-head', 'hr-lead', 'rocc']}><AlertPage /></Protected>} />
           <Route path="/escalations" element={<Protected roles={['rocc']}><Escalations /></Protected>} />

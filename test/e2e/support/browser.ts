@@ -54,6 +54,24 @@ export async function apiAs(persona: string): Promise<(method: string, path: str
   };
 }
 
+type Call = (method: string, path: string, body?: unknown) => Promise<unknown>;
+
+/** An API caller with any claim set (`POST /local/token` takes one): people the persona picker does not list. */
+export async function apiWithClaims(claims: { sub: string; org: string; roles: string[]; officerId?: string }): Promise<Call> {
+  const res = await fetch(`${baseUrl}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
+  const { token } = (await res.json()) as { token: string };
+  return async (method, path, body) => {
+    const out = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = (await out.json()) as unknown;
+    if (!out.ok) throw new Error(`${method} ${path} answered ${out.status}: ${JSON.stringify(json)}`);
+    return json;
+  };
+}
+
 /** Fill a GOV.UK date input (day, month, year) found by its fieldset's legend. */
 export async function fillDate(page: Page, legend: string, day: number | string, month: number | string, year: number | string): Promise<void> {
   const group = page.getByRole('group', { name: legend });
