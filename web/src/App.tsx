@@ -23,6 +23,7 @@ import { MyApplications } from './pages/MyApplications';
 import { OfficersImport } from './pages/OfficersImport';
 import { Officers } from './pages/Officers';
 import { OfficerEdit, OfficerPage } from './pages/OfficerRecord';
+import { AdminCapabilities, AdminContactEdit, AdminContacts, AdminOrganisations, AdminRoles } from './pages/Admin';
 import { PlacementNew, PlacementPage, Placements } from './pages/Placements';
 import { HomeSecondments, SecondmentApplicationPage } from './pages/Secondments';
 import { SignIn } from './pages/SignIn';
@@ -58,6 +59,7 @@ function SignOutWhenTokenExpires() {
 const HR: Role[] = ['hr-lead'];
 const HEAD: Role[] = ['rocu-head'];
 const OFFICER: Role[] = ['officer'];
+const ADMIN: Role[] = ['admin'];
 
 export function App() {
   return (
@@ -106,6 +108,11 @@ export function App() {
           <Route path="/courses/new" element={<Protected roles={HR}><CourseNew /></Protected>} />
           <Route path="/courses/:id" element={<Protected><CoursePage /></Protected>} />
           <Route path="/course-bookings" element={<Protected roles={OFFICER}><MyCourseBookings /></Protected>} />
+          <Route path="/admin/organisations" element={<Protected roles={ADMIN}><AdminOrganisations /></Protected>} />
+          <Route path="/admin/capabilities" element={<Protected roles={ADMIN}><AdminCapabilities /></Protected>} />
+          <Route path="/admin/contacts" element={<Protected roles={ADMIN}><AdminContacts /></Protected>} />
+          <Route path="/admin/contacts/:audience" element={<Protected roles={ADMIN}><AdminContactEdit /></Protected>} />
+          <Route path="/admin/roles" element={<Protected roles={ADMIN}><AdminRoles /></Protected>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Layout>

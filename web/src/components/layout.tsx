@@ -27,6 +27,10 @@ const NAV: NavItem[] = [
   { to: '/courses', text: 'Courses', roles: ['officer', 'hr-lead'] },
   { to: '/pip', text: 'My PIP record', roles: ['officer'] },
   { to: '/reports', text: 'Reports', roles: ['rocu-head', 'hr-lead', 'rocc'] },
+  { to: '/admin/organisations', text: 'Organisations', roles: ['admin'] },
+  { to: '/admin/capabilities', text: 'Capabilities', roles: ['admin'] },
+  { to: '/admin/contacts', text: 'Contacts', roles: ['admin'] },
+  { to: '/admin/roles', text: 'Roles and personas', roles: ['admin'] },
 ];
 
 // govuk-frontend's own breakpoint for the service navigation's menu button.

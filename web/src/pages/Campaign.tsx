@@ -163,7 +163,8 @@ export function CampaignPage() {
                 {consultation.map(([orgId, entry]) => (
                   <tr className="govuk-table__row" key={orgId} data-org={orgId}>
                     <th scope="row" className="govuk-table__header">
-                      {hasRole('rocu-head') && session?.claims.org !== orgId ? (
+                      {/* The alert is the ROCU's own, the campaign's HR leads' and the ROCC's: nobody else could open the link. */}
+                      {!hasRole('hr-lead', 'rocc') && !(hasRole('rocu-head') && session?.claims.org === orgId) ? (
                         orgName(orgId)
                       ) : (
                         <Link className="govuk-link" to={`/alerts/${entry.alertId}`}>
