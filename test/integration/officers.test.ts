@@ -166,6 +166,20 @@ describe('searching officers', () => {
   });
 });
 
+describe('the audit trail names who acted', () => {
+  it('records the actor’s name and roles at write time; a token with no name records the user id and roles only', async () => {
+    const named = as({ ...users.titanHr, name: 'Stuart Barraclough' });
+    const created = await named.post('/v1/officers', { ...newOfficer, staffNumber: 'TIT-9100', name: 'Named Actor' });
+    expect(created.status).toBe(201);
+    await titanHr.patch(`/v1/officers/${created.json.id}`, { pipLevel: 3, version: 1 });
+    const trail = await titanHead.get(`/v1/audit?entity=officer:${created.json.id}`);
+    expect(trail.json.items.map((e: { actor: unknown }) => e.actor)).toEqual([
+      { sub: 'titan-hr', org: 'titan', roles: ['hr-lead'], name: 'Stuart Barraclough' },
+      { sub: 'titan-hr', org: 'titan', roles: ['hr-lead'] },
+    ]);
+  });
+});
+
 describe('changing officers keeps strength true', () => {
   it('losing an accreditation lowers strength; gaining one raises it', async () => {
     const officer = await makeOfficer();

@@ -57,7 +57,7 @@ export async function apiAs(persona: string): Promise<(method: string, path: str
 type Call = (method: string, path: string, body?: unknown) => Promise<unknown>;
 
 /** An API caller with any claim set (`POST /local/token` takes one): people the persona picker does not list. */
-export async function apiWithClaims(claims: { sub: string; org: string; roles: string[]; officerId?: string }): Promise<Call> {
+export async function apiWithClaims(claims: { sub: string; org: string; roles: string[]; officerId?: string; regions?: string[]; name?: string }): Promise<Call> {
   const res = await fetch(`${baseUrl}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
   const { token } = (await res.json()) as { token: string };
   return async (method, path, body) => {

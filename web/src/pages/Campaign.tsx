@@ -6,6 +6,7 @@ import { Button, ErrorSummary } from '../components/form';
 import { AlertStatusTag, BackLink, CampaignStatusTag, LevelTag, LoadError, Loading, NotificationBanner, SummaryList, TableWrapper, usePageTitle } from '../components/ui';
 import { formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
 import { ALERT_OUTCOME, ALERT_STATUS, PIP, REGION_NAMES, VETTING, formatDate, formatDateTime } from '../format';
+import { AuditTrail } from '../components/audit-trail';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
@@ -244,6 +245,7 @@ export function CampaignPage() {
           },
         ]}
       />
+      {hasRole('hr-lead', 'rocu-head', 'rocc') ? <AuditTrail entity={`campaign:${c.id}`} heading="Audit trail" /> : null}
     </>
   );
 }

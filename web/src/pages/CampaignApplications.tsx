@@ -10,6 +10,7 @@ import { NoMoreItems, Pagination, pageCaption, usePagedList } from '../component
 import { useReference } from '../reference';
 import type { Application } from '../types';
 import { dateError } from '../components/campaign-form';
+import { AuditTrail } from '../components/audit-trail';
 import { NotFound } from './Misc';
 
 /** The pipeline's order: what needs a decision first. */
@@ -299,6 +300,7 @@ export function CampaignApplication() {
 
       <h2 className="govuk-heading-m">History</h2>
       <ApplicationHistory history={a.history} />
+      <AuditTrail entity={`application:${a.id}`} heading="Audit trail" />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api';
 import { Button, Checkboxes, DateInput, ErrorSummary, Radios, datePartsFrom, isBlankDate, isoFromParts, type DateParts } from '../components/form';
+import { AuditTrail } from '../components/audit-trail';
 import { SummaryCard } from '../components/summary-card';
 import { BackLink, LoadError, Loading, NotificationBanner, SummaryList, Tag, usePageTitle } from '../components/ui';
 import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
@@ -101,6 +102,7 @@ export function OfficerPage() {
               />
             </SummaryCard>
           ) : null}
+          <AuditTrail entity={`officer:${o.id}`} heading="Audit trail" />
           {hasRole('hr-lead') ? (
             <ul className="govuk-list">
               <li>

@@ -11,6 +11,7 @@ import { useReference } from '../reference';
 import { useSession } from '../session';
 import type { SecondmentApplication } from '../types';
 import { ApplicationHistory } from './CampaignApplications';
+import { AuditTrail } from '../components/audit-trail';
 
 const WITHDRAWABLE = new Set(['submitted', 'home-approved', 'confirmed']);
 
@@ -313,6 +314,7 @@ export function SecondmentApplicationPage() {
 
           <h2 className="govuk-heading-m">History</h2>
           <ApplicationHistory history={a.history} statusText={SECONDMENT_STATUS} />
+          {side === 'home' || side === 'host' ? <AuditTrail entity={`secondment-application:${a.id}`} heading="Audit trail" /> : null}
         </div>
       </div>
     </>
