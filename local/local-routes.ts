@@ -33,6 +33,7 @@ const tokenRequest = z
     roles: z.array(z.enum(ROLES)).min(1).optional(),
     officerId: z.string().trim().min(1).max(200).optional(),
     regions: z.array(z.enum(REGIONS)).optional(),
+    name: z.string().trim().min(1).max(120).optional(),
   })
   .superRefine((body, ctx) => {
     const fullClaimSet = body.org !== undefined || body.roles !== undefined || body.officerId !== undefined || body.regions !== undefined;
@@ -103,6 +104,7 @@ async function issueFor(body: unknown, options: LocalRouteOptions): Promise<Loca
       roles: req.roles,
       ...(req.officerId ? { officerId: req.officerId } : {}),
       ...(req.regions ? { regions: req.regions } : {}),
+      ...(req.name ? { name: req.name } : {}),
     };
   } else {
     const personas = options.personas ?? PERSONAS;
@@ -116,6 +118,7 @@ async function issueFor(body: unknown, options: LocalRouteOptions): Promise<Loca
       roles: [...persona.roles],
       ...(persona.officerId ? { officerId: persona.officerId } : {}),
       ...(persona.regions ? { regions: [...persona.regions] } : {}),
+      name: persona.name,
     };
   }
   const token = await options.issue(claims);

@@ -28,6 +28,7 @@ export interface LocalClaims {
   sub: string;
   org: string;
   roles: string[];
+  name?: string;
   officerId?: string;
   regions?: string[];
 }

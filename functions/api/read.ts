@@ -21,6 +21,7 @@ export const loaders: HandlerLoaders = {
   'GET /v1/campaigns/{id}/impact': () => import('../campaigns/get-campaign-impact'),
   'POST /v1/campaigns/impact-preview': () => import('../campaigns/preview-campaign-impact'),
   'GET /v1/capabilities': () => import('../reference/list-capabilities'),
+  'GET /v1/contacts': () => import('../contacts/list-contacts'),
   'GET /v1/course-bookings/{id}': () => import('../courses/get-course-booking'),
   'GET /v1/courses': () => import('../courses/list-courses'),
   'GET /v1/courses/{id}': () => import('../courses/get-course'),

@@ -25,6 +25,9 @@ export function serviceClaims(userAttributes: Record<string, string | undefined>
   if (org) claims.org = org;
   const officerId = userAttributes['custom:officerId']?.trim();
   if (officerId) claims.officerId = officerId;
+  // The standard `name` attribute, so the audit trail can say who acted, not only their user id.
+  const name = userAttributes.name?.trim();
+  if (name) claims.name = name;
   const regions = splitList(userAttributes['custom:regions']);
   if (regions.length > 0) claims.regions = regions;
   // Only groups that are service roles become roles: another group an administrator creates grants nothing.

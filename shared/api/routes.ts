@@ -2,6 +2,7 @@ import type { RouteDef } from '../http/route';
 import { alertRoutes } from './routes/alert.routes';
 import { applicationRoutes } from './routes/application.routes';
 import { campaignRoutes } from './routes/campaign.routes';
+import { contactRoutes } from './routes/contact.routes';
 import { officersRoutes } from './routes/officers.routes';
 import { poolRoutes } from './routes/pool.routes';
 import { courseRoutes } from './routes/course.routes';
@@ -21,6 +22,7 @@ import { serviceRoutes } from './routes/service.routes';
 export const routes = {
   ...serviceRoutes,
   ...referenceRoutes,
+  ...contactRoutes,
   ...officersRoutes,
   ...campaignRoutes,
   ...alertRoutes,

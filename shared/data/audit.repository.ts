@@ -10,10 +10,12 @@ export interface Actor {
   sub: string;
   org: string;
   roles: string[];
+  /** Who they are, as their token named them when they acted; entries written before names were kept have none. */
+  name?: string;
 }
 
 export function actorOf(identity: Identity): Actor {
-  return { sub: identity.sub, org: identity.org, roles: [...identity.roles] };
+  return { sub: identity.sub, org: identity.org, roles: [...identity.roles], ...(identity.name ? { name: identity.name } : {}) };
 }
 
 /** The actor for changes the service makes by itself (seed, scheduled jobs). */

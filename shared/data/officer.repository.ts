@@ -75,6 +75,8 @@ export function officerItem(officer: Officer): Record<string, unknown> {
     ...(transfer ? keys.officerTransferIncoming(transfer.toOrgId, transfer.proposedAt, officer.id) : {}),
     entity: 'officer',
     ...officer,
+    // For the officer list's name search, which matches any part of the name in any case.
+    searchName: officer.name.toLowerCase(),
     // Empty lists and nulls are stored as absent attributes.
     capabilities: officer.capabilities,
     staffNumber: officer.staffNumber ?? undefined,
@@ -297,9 +299,33 @@ export async function updateOfficer(
 export interface OfficerFilter {
   capabilityId?: string;
   status?: Officer['status'];
+  /** Part of the name, any case: "smith" finds "Jo Smith" and "Sam Smithson". */
+  name?: string;
+  /** Vetting that runs out before this day (YYYY-MM-DD); officers with no expiry recorded are left out. */
+  vettingExpiresBefore?: string;
 }
 
-/** Officers of one home organisation in name order: a Query of gsi1, filtered server-side. */
+/**
+ * A filtered page reads up to this many officers per Query, and at most
+ * MAX_FILTERED_ROUNDS Queries: a sparse filter still fills a page without
+ * reading the whole organisation (500 officers at most per page).
+ */
+const FILTERED_READ = 100;
+const MAX_FILTERED_ROUNDS = 5;
+
+/** The start key a page ends on, when the page stops inside what a Query returned. */
+function gsi1KeyOf(item: Record<string, unknown>): Record<string, unknown> {
+  return { gsi1pk: item.gsi1pk, gsi1sk: item.gsi1sk, pk: item.pk, sk: item.sk };
+}
+
+/**
+ * Officers of one home organisation in name order: Queries of gsi1 (the
+ * organisation's officer partition), filtered server-side. Unfiltered, one
+ * Query of `limit` officers. Filtered, a Query may match few of what it
+ * reads, so up to MAX_FILTERED_ROUNDS Queries of FILTERED_READ fill the
+ * page; the cursor carries on from the last officer read (or returned, when
+ * a Query matched more than the page has room for).
+ */
 export async function listOfficersOfOrg(
   orgId: string,
   filter: OfficerFilter,
@@ -318,19 +344,46 @@ export async function listOfficersOfOrg(
     names['#status'] = 'status';
     values[':status'] = filter.status;
   }
-  const out = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-      ExpressionAttributeValues: values,
-      Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'gsi1pk', value: gsi1pk }),
-    }),
-  );
-  return { items: (out.Items ?? []).map(officerFromItem), cursor: encodeCursor(out.LastEvaluatedKey) };
+  if (filter.name) {
+    // searchName is the name in lower case; an item written before it existed is matched on its name as written.
+    filters.push('(contains(searchName, :name) OR contains(#name, :nameAsTyped))');
+    names['#name'] = 'name';
+    values[':name'] = filter.name.toLowerCase();
+    values[':nameAsTyped'] = filter.name;
+  }
+  if (filter.vettingExpiresBefore) {
+    filters.push('vettingExpiresOn < :expiresBefore');
+    values[':expiresBefore'] = filter.vettingExpiresBefore;
+  }
+  const rounds = filters.length ? MAX_FILTERED_ROUNDS : 1;
+  const found: Record<string, unknown>[] = [];
+  let start = decodeCursor(page.cursor, { attribute: 'gsi1pk', value: gsi1pk });
+  for (let round = 0; round < rounds; round++) {
+    const out = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+        Limit: filters.length ? Math.max(page.limit, FILTERED_READ) : page.limit,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    const items = out.Items ?? [];
+    const room = page.limit - found.length;
+    if (items.length > room) {
+      found.push(...items.slice(0, room));
+      start = gsi1KeyOf(found[found.length - 1]!);
+      break;
+    }
+    found.push(...items);
+    start = out.LastEvaluatedKey;
+    if (!start || found.length >= page.limit) break;
+  }
+  const cursor = encodeCursor(start);
+  return { items: found.map(officerFromItem), ...(cursor ? { cursor } : {}) };
 }
 
 /**

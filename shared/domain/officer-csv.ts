@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import * as z from 'zod';
-import { OFFICER_STATUSES } from './reference';
+import { OFFICER_STATUSES, REGIONS, VETTING_LEVELS } from './reference';
 import { createOfficerBody } from '../schemas/officer.schema';
 
 /** Columns an officer CSV may have; the first four are required. */
@@ -31,6 +31,36 @@ function shown(cell: string): string {
   return escaped.length > 80 ? `${escaped.slice(0, 80)}…` : escaped;
 }
 
+/** A UK date as a spreadsheet writes it, `31/12/2028` (or `1/2/2028`, `31-12-2028`), as YYYY-MM-DD; anything else as it came. */
+export function isoFromUkDate(value: string): string {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (!m) return value;
+  return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+}
+
+/** Each column's rule in words, for a row whose cell breaks it (zod's own text names types, not what to type). */
+const COLUMN_RULES: Record<string, string> = {
+  staffNumber: 'Staff number is needed: letters, digits and hyphens, at most 32 characters',
+  name: 'Name is needed, on one line, at most 120 characters',
+  vetting: `Vetting must be one of ${VETTING_LEVELS.map((v) => v.toUpperCase()).join(', ')}`,
+  region: `Region must be one of ${REGIONS.join(', ')}`,
+  capabilities: 'Capabilities are capability ids (such as cyber or surveillance) separated by semicolons, each once',
+  vettingExpiresOn: 'Vetting expiry must be a real date, written 31/12/2028 or 2028-12-31, between 1900 and 2100',
+  pipLevel: 'PIP level must be a whole number from 0 (none) to 4',
+  email: 'Email must be an email address, such as name@example.org',
+  status: `Status must be ${OFFICER_STATUSES.join(' or ')}`,
+};
+
+/** A cell's problem in plain words: the column's rule, with what is wrong when that is more than the rule says. */
+function plainMessage(field: string, issue: z.core.$ZodIssue): string {
+  const rule = COLUMN_RULES[field];
+  if (!rule) return issue.message;
+  // Control characters, unpaired surrogates and lengths are said as the API says them: the rule alone would not tell which.
+  if (/control characters|surrogate/.test(issue.message)) return `${rule}. It ${issue.message}`;
+  if (field === 'capabilities' && /twice/.test(issue.message)) return 'Capabilities list a capability twice';
+  return rule;
+}
+
 function cellsToInput(cells: Record<string, string>): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const [column, raw] of Object.entries(cells)) {
@@ -39,6 +69,7 @@ function cellsToInput(cells: Record<string, string>): Record<string, unknown> {
     if (column === 'capabilities') input.capabilities = value.split(/[;|\s]+/).filter(Boolean).map((c) => c.toLowerCase());
     else if (column === 'pipLevel') input.pipLevel = /^\d+$/.test(value) ? Number(value) : value;
     else if (column === 'vetting' || column === 'region' || column === 'status') input[column] = value.toLowerCase();
+    else if (column === 'vettingExpiresOn') input[column] = isoFromUkDate(value);
     else input[column] = value;
   }
   return input;
@@ -88,7 +119,11 @@ export function parseOfficerCsv(text: string): ParsedCsv {
     }
     const parsed = rowSchema.safeParse(cellsToInput(cells));
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ row, field: issue.path.map(String).join('.') || '', message: issue.message });
+      for (const issue of parsed.error.issues) {
+        // `capabilities.2` is a problem with the capabilities column.
+        const field = String(issue.path[0] ?? '');
+        errors.push({ row, field, message: plainMessage(field, issue) });
+      }
       return;
     }
     const key = parsed.data.staffNumber.toUpperCase();

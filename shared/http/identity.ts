@@ -9,6 +9,15 @@ export interface Identity {
   roles: Role[];
   officerId?: string;
   regions: string[];
+  /** The person's name, when the token carries one (`name`): the audit trail records it beside the user id. */
+  name?: string;
+}
+
+/** A display name from a claim: one line, at most 120 characters; nothing when it has none. */
+function displayName(value: ClaimValue): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const clean = value.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+  return clean || undefined;
 }
 
 type ClaimValue = string | number | boolean | string[] | undefined;
@@ -54,12 +63,14 @@ export function identityFromClaims(claims: Record<string, ClaimValue> | undefine
   const roleNames = new Set([...parseListClaim(claims.roles), ...parseListClaim(claims['cognito:groups'])]);
   const roles = ROLES.filter((r) => roleNames.has(r));
   const officerId = claims.officerId ?? claims['custom:officerId'];
+  const name = displayName(claims.name);
   return {
     sub: String(claims.sub),
     org: String(org),
     roles,
     ...(officerId ? { officerId: String(officerId) } : {}),
     regions: parseListClaim(claims.regions ?? claims['custom:regions']),
+    ...(name ? { name } : {}),
   };
 }
 

@@ -81,7 +81,14 @@ export const auditEntry = z
     entityType: z.string(),
     entityId: z.string(),
     action: z.string(),
-    actor: z.object({ sub: z.string(), org: z.string(), roles: z.array(z.string()) }),
+    actor: z
+      .object({
+        sub: z.string(),
+        org: z.string(),
+        roles: z.array(z.string()),
+        name: z.string().optional().describe('Their name as their token gave it when they acted; absent on older entries and for the service itself (`sub` "system").'),
+      })
+      .describe('Who did it, in which roles and organisation.'),
     at: z.string(),
     note: z.string().optional(),
     changes: z.record(z.string(), z.unknown()).optional(),

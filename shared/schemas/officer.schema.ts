@@ -102,8 +102,11 @@ export const officerParams = z.strictObject({ officerId: entityId });
 
 export const listOfficersQuery = pageQuery.extend({
   orgId: slugId.optional().describe('Home organisation; defaults to your own.'),
-  capabilityId: slugId.optional(),
+  capabilityId: slugId.optional().describe('Officers holding this capability.'),
   status: z.enum(OFFICER_STATUSES).optional(),
+  name: singleLineText(120).optional().describe('Part of the name, in any case: `smith` finds Jo Smith and Sam Smithson.'),
+  staffNumber: staffNumber.optional().describe('Exactly this staff number (any case); the list then holds that officer or nobody.'),
+  vettingExpiresBefore: isoDate.optional().describe('Officers whose vetting runs out before this day (officers with no expiry recorded are left out).'),
 });
 
 export const proposeTransferBody = z.strictObject({
@@ -131,5 +134,16 @@ export const importResult = z
     updated: z.number().int(),
     unchanged: z.number().int(),
     errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+    officers: z
+      .array(
+        z.object({
+          row: z.number().int(),
+          id: entityId,
+          name: z.string(),
+          staffNumber: z.string(),
+          outcome: z.enum(['created', 'updated']),
+        }),
+      )
+      .describe('The officers this import created or changed, in row order, to open their records (unchanged rows are not listed).'),
   })
   .meta({ id: 'ImportResult' });

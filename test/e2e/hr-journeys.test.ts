@@ -14,27 +14,9 @@
 import { Buffer } from 'node:buffer';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POLL, apiAs, fillDate, baseUrl, expectAccessible, launchBrowser, newContext, screenshot, signIn, signOut, skipReason } from './support/browser';
+import { POLL, apiAs, apiWithClaims, fillDate, expectAccessible, launchBrowser, newContext, screenshot, signIn, signOut, skipReason } from './support/browser';
 
 const year = new Date().getUTCFullYear() + 1;
-
-type Call = (method: string, path: string, body?: unknown) => Promise<unknown>;
-
-/** An API caller with any claim set (`POST /local/token` takes one): people the persona picker does not list. */
-async function apiWithClaims(claims: { sub: string; org: string; roles: string[]; officerId?: string }): Promise<Call> {
-  const res = await fetch(`${baseUrl}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
-  const { token } = (await res.json()) as { token: string };
-  return async (method, path, body) => {
-    const out = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const json = (await out.json()) as unknown;
-    if (!out.ok) throw new Error(`${method} ${path} answered ${out.status}: ${JSON.stringify(json)}`);
-    return json;
-  };
-}
 
 describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
   let browser: Browser;
@@ -408,7 +390,8 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     ].join('\n');
     const file = { name: 'ersou-officers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
     await signIn(page, 'Louise Chapman');
-    await page.getByRole('link', { name: 'Import officers', exact: true }).click();
+    await page.getByRole('link', { name: 'Officers', exact: true }).click();
+    await page.getByRole('link', { name: 'Import officer records from a CSV file' }).click();
     await page.getByRole('heading', { name: 'Import officer records', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Import' }).click();
     await page.getByTestId('error-summary').getByRole('link', { name: 'Select a CSV file' }).waitFor();

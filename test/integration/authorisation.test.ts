@@ -18,7 +18,7 @@ const caseFiles = import.meta.glob<{ buildCases: CaseBuilder }>('./authz/*.cases
 const crossOrg: Record<string, CrossOrg> = {};
 
 // Path parameters for the generic 401/403 checks: these are refused before any record is read.
-const samples: Record<string, string> = { orgId: 'titan', capabilityId: 'cyber', officerId: 'off_sample', id: 'cmp_sample' };
+const samples: Record<string, string> = { orgId: 'titan', capabilityId: 'cyber', officerId: 'off_sample', id: 'cmp_sample', audience: 'hr-lead:titan' };
 // (ids of the right shape that name nothing: these checks never get as far as a read)
 
 function samplePath(path: string): string {

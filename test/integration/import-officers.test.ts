@@ -27,7 +27,15 @@ describe('importing officers from CSV', () => {
     const before = await cyberStrength();
     const res = await upload(file);
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ created: 3, updated: 0, unchanged: 0, errors: [] });
+    expect(res.json).toMatchObject({ created: 3, updated: 0, unchanged: 0, errors: [] });
+    // The report leads to each officer it created, in row order.
+    expect(res.json.officers.map((o: { row: number; staffNumber: string; outcome: string }) => [o.row, o.staffNumber, o.outcome])).toEqual([
+      [2, 'TIT-1001', 'created'],
+      [3, 'TIT-1002', 'created'],
+      [4, 'TIT-1003', 'created'],
+    ]);
+    const first = await titanHr.get(`/v1/officers/${res.json.officers[0].id}`);
+    expect(first.json).toMatchObject({ name: 'Amelia Hughes', staffNumber: 'TIT-1001' });
     expect(await cyberStrength()).toBe(before + 2);
     const list = await titanHr.get('/v1/officers?limit=100');
     expect(list.json.items.map((o: { name: string }) => o.name)).toContain('Doyle, Siobhan');
@@ -36,7 +44,7 @@ describe('importing officers from CSV', () => {
   it('importing the same file twice changes nothing', async () => {
     const before = await cyberStrength();
     const res = await upload(file);
-    expect(res.json).toEqual({ created: 0, updated: 0, unchanged: 3, errors: [] });
+    expect(res.json).toEqual({ created: 0, updated: 0, unchanged: 3, errors: [], officers: [] });
     expect(await cyberStrength()).toBe(before);
   });
 
@@ -44,7 +52,8 @@ describe('importing officers from CSV', () => {
     const before = await cyberStrength();
     const changed = file.replace('TIT-1001,Amelia Hughes,cyber,', 'TIT-1001,Amelia Hughes,surveillance,');
     const res = await upload(changed);
-    expect(res.json).toEqual({ created: 0, updated: 1, unchanged: 2, errors: [] });
+    expect(res.json).toMatchObject({ created: 0, updated: 1, unchanged: 2, errors: [] });
+    expect(res.json.officers).toEqual([expect.objectContaining({ row: 2, name: 'Amelia Hughes', outcome: 'updated' })]);
     expect(await cyberStrength()).toBe(before - 1);
   });
 
@@ -56,13 +65,13 @@ describe('importing officers from CSV', () => {
         'TIT-2002,Bad Vetting,cyber,secret,2,north-west,',
         'TIT-2003,Bad Capability,cyber;astrology,sc,2,north-west,',
         'TIT-2001,Duplicate Row,cyber,sc,2,north-west,',
-        'TIT-2004,Bad Date,cyber,sc,2,north-west,31/03/2028',
+        'TIT-2004,Bad Date,cyber,sc,2,north-west,31/02/2028',
       ]),
     );
     expect(res.status).toBe(200);
     expect(res.json.created).toBe(1);
     expect(res.json.errors).toEqual([
-      expect.objectContaining({ row: 3, field: 'vetting' }),
+      expect.objectContaining({ row: 3, field: 'vetting', message: 'Vetting must be one of NPPV2, NPPV3, SC, DV' }),
       expect.objectContaining({ row: 4, field: 'capabilities' }),
       expect.objectContaining({ row: 5, field: 'staffNumber' }),
       expect.objectContaining({ row: 6, field: 'vettingExpiresOn' }),

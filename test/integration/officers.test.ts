@@ -125,6 +125,61 @@ describe('reading officers', () => {
   });
 });
 
+describe('searching officers', () => {
+  // VIPER's officers are this block's own.
+  const viperHr = as({ sub: 'viper-hr', org: 'viper', roles: ['hr-lead'] });
+  const viper = { homeOrgId: 'viper', region: 'west-midlands' as const, capabilities: [] as string[] };
+  beforeAll(async () => {
+    await makeOfficer({ ...viper, name: 'Jo Smith', staffNumber: 'VIP-1', capabilities: ['cyber'], vettingExpiresOn: '2027-03-01' });
+    await makeOfficer({ ...viper, name: 'Sam Smithson', staffNumber: 'VIP-2', vettingExpiresOn: '2030-01-01' });
+    await makeOfficer({ ...viper, name: 'Ada Jones', staffNumber: 'VIP-3', capabilities: ['cyber'] });
+    // Officers between the matches: a filtered page is filled with matches, not cut short by them.
+    for (let i = 0; i < 12; i++) await makeOfficer({ ...viper, name: `Bea Filler ${String(i).padStart(2, '0')}` });
+  });
+  const names = (res: { json: { items: { name: string }[] } }) => res.json.items.map((o) => o.name);
+
+  it('by any part of the name, in any case', async () => {
+    expect(names(await viperHr.get('/v1/officers?name=SMITH'))).toEqual(['Jo Smith', 'Sam Smithson']);
+    expect(names(await viperHr.get('/v1/officers?name=nobody'))).toEqual([]);
+  });
+
+  it('a filtered page holds up to limit matches, and its cursor carries on after the last one shown', async () => {
+    const first = await viperHr.get('/v1/officers?name=smith&limit=1');
+    expect(names(first)).toEqual(['Jo Smith']);
+    const second = await viperHr.get(`/v1/officers?name=smith&limit=1&cursor=${first.json.cursor}`);
+    expect(names(second)).toEqual(['Sam Smithson']);
+    // Two matches with 12 others between them: both on one page of 3, and no further page.
+    const cyber = await viperHr.get('/v1/officers?capabilityId=cyber&limit=3');
+    expect(names(cyber)).toEqual(['Ada Jones', 'Jo Smith']);
+    expect(cyber.json.cursor).toBeUndefined();
+  });
+
+  it('by staff number, exactly and in any case; another organisation’s number finds nobody', async () => {
+    expect(names(await viperHr.get('/v1/officers?staffNumber=vip-2'))).toEqual(['Sam Smithson']);
+    expect(names(await titanHr.get('/v1/officers?staffNumber=VIP-2'))).toEqual([]);
+    expect((await viperHr.get('/v1/officers?staffNumber=ZEP 2')).status).toBe(400);
+  });
+
+  it('by vetting that runs out before a date (no expiry recorded is not a match)', async () => {
+    expect(names(await viperHr.get('/v1/officers?vettingExpiresBefore=2028-01-01'))).toEqual(['Jo Smith']);
+    expect((await viperHr.get('/v1/officers?vettingExpiresBefore=31/12/2028')).status).toBe(400);
+  });
+});
+
+describe('the audit trail names who acted', () => {
+  it('records the actor’s name and roles at write time; a token with no name records the user id and roles only', async () => {
+    const named = as({ ...users.titanHr, name: 'Stuart Barraclough' });
+    const created = await named.post('/v1/officers', { ...newOfficer, staffNumber: 'TIT-9100', name: 'Named Actor' });
+    expect(created.status).toBe(201);
+    await titanHr.patch(`/v1/officers/${created.json.id}`, { pipLevel: 3, version: 1 });
+    const trail = await titanHead.get(`/v1/audit?entity=officer:${created.json.id}`);
+    expect(trail.json.items.map((e: { actor: unknown }) => e.actor)).toEqual([
+      { sub: 'titan-hr', org: 'titan', roles: ['hr-lead'], name: 'Stuart Barraclough' },
+      { sub: 'titan-hr', org: 'titan', roles: ['hr-lead'] },
+    ]);
+  });
+});
+
 describe('changing officers keeps strength true', () => {
   it('losing an accreditation lowers strength; gaining one raises it', async () => {
     const officer = await makeOfficer();

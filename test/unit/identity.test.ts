@@ -22,6 +22,11 @@ describe('reading claims as API Gateway hands them over', () => {
     const id = identityFromClaims({ sub: 'u2', 'custom:org': 'nca', 'cognito:groups': '[rocc]', 'custom:regions': 'north-west' });
     expect(id).toMatchObject({ org: 'nca', roles: ['rocc'], regions: ['north-west'] });
   });
+  it('keeps the person’s name from the token, on one line and bounded; a token without one has none', () => {
+    expect(identityFromClaims({ sub: 'u', org: 'x', roles: '[hr-lead]', name: '  Helen\nMarshall ' }).name).toBe('Helen Marshall');
+    expect(identityFromClaims({ sub: 'u', org: 'x', roles: '[hr-lead]', name: 'A'.repeat(300) }).name).toHaveLength(120);
+    expect(identityFromClaims({ sub: 'u', org: 'x', roles: '[hr-lead]' })).not.toHaveProperty('name');
+  });
   it('ignores roles the service does not know', () => {
     expect(identityFromClaims({ sub: 'u', org: 'x', roles: '[superuser officer]' }).roles).toEqual(['officer']);
   });

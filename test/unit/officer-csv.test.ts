@@ -80,3 +80,22 @@ describe('CSV cells are held to the same text rules as the API', () => {
     expect(errors[0]!.message).not.toContain('\u0000');
   });
 });
+
+describe('the import report speaks plainly', () => {
+  const head = 'staffNumber,name,vetting,region,vettingExpiresOn,pipLevel,email';
+  it('a bad cell is told as the column’s rule, not as a schema message', () => {
+    const { errors } = parseOfficerCsv(`${head}\nT-1,Ann Lee,secret,north-west,,,\nT-2,Bo Ray,sc,narnia,,9,not-an-email`);
+    expect(errors).toEqual([
+      { row: 2, field: 'vetting', message: 'Vetting must be one of NPPV2, NPPV3, SC, DV' },
+      { row: 3, field: 'pipLevel', message: 'PIP level must be a whole number from 0 (none) to 4' },
+      { row: 3, field: 'region', message: expect.stringMatching(/^Region must be one of north-east, .*south-east$/) },
+      { row: 3, field: 'email', message: 'Email must be an email address, such as name@example.org' },
+    ]);
+  });
+
+  it('UK dates (31/12/2028) are read as well as ISO ones; a date that does not exist is refused in words', () => {
+    const { rows, errors } = parseOfficerCsv(`${head}\nT-1,Ann Lee,sc,north-west,31/12/2028,,\nT-2,Bo Ray,sc,north-west,2028-12-31,,\nT-3,Cy Dee,sc,north-west,1/2/2029,,\nT-4,Di Eve,sc,north-west,31/02/2028,,`);
+    expect(rows.map((r) => r.officer.vettingExpiresOn)).toEqual(['2028-12-31', '2028-12-31', '2029-02-01']);
+    expect(errors).toEqual([{ row: 5, field: 'vettingExpiresOn', message: expect.stringMatching(/^Vetting expiry must be a real date, written 31\/12\/2028 or 2028-12-31/) }]);
+  });
+});

@@ -23,6 +23,9 @@ import { Escalations } from './pages/Escalations';
 import { Forbidden, Home, NotFound } from './pages/Misc';
 import { MyApplications } from './pages/MyApplications';
 import { OfficersImport } from './pages/OfficersImport';
+import { Officers } from './pages/Officers';
+import { OfficerEdit, OfficerPage } from './pages/OfficerRecord';
+import { AdminCapabilities, AdminContactEdit, AdminContacts, AdminOrganisations, AdminRoles } from './pages/Admin';
 import { PlacementNew, PlacementPage, Placements } from './pages/Placements';
 import { HomeSecondments, SecondmentApplicationPage } from './pages/Secondments';
 import { SignIn } from './pages/SignIn';
@@ -58,6 +61,7 @@ function SignOutWhenTokenExpires() {
 const HR: Role[] = ['hr-lead'];
 const HEAD: Role[] = ['rocu-head'];
 const OFFICER: Role[] = ['officer'];
+const ADMIN: Role[] = ['admin'];
 
 export function App() {
   return (
@@ -85,7 +89,11 @@ export function App() {
           <Route path="/secondments/home" element={<Protected roles={[...HEAD, ...HR]}><HomeSecondments /></Protected>} />
           <Route path="/secondment-applications/:id" element={<Protected roles={[...OFFICER, ...HEAD, ...HR]}><SecondmentApplicationPage /></Protected>} />
           <Route path="/secondment-applications/:id/withdraw" element={<Protected roles={OFFICER}><ConfirmSecondmentWithdraw /></Protected>} />
+          <Route path="/officers" element={<Protected roles={[...HR, ...HEAD]}><Officers /></Protected>} />
           <Route path="/officers/import" element={<Protected roles={HR}><OfficersImport /></Protected>} />
+          <Route path="/officers/:officerId" element={<Protected roles={[...HR, ...HEAD]}><OfficerPage /></Protected>} />
+          <Route path="/officers/:officerId/accreditations" element={<Protected roles={HR}><OfficerEdit part="accreditations" /></Protected>} />
+          <Route path="/officers/:officerId/vetting" element={<Protected roles={HR}><OfficerEdit part="vetting" /></Protected>} />
           <Route path="/alerts" element={<Protected roles={[...HEAD, ...HR]}><AlertsInbox /></Protected>} />
           <Route path="/alerts/:id" element={<Protected roles={['rocu-head', 'hr-lead', 'rocc']}><AlertPage /></Protected>} />
           <Route path="/escalations" element={<Protected roles={['rocc']}><Escalations /></Protected>} />
@@ -108,6 +116,11 @@ export function App() {
           <Route path="/courses/new" element={<Protected roles={HR}><CourseNew /></Protected>} />
           <Route path="/courses/:id" element={<Protected><CoursePage /></Protected>} />
           <Route path="/course-bookings" element={<Protected roles={OFFICER}><MyCourseBookings /></Protected>} />
+          <Route path="/admin/organisations" element={<Protected roles={ADMIN}><AdminOrganisations /></Protected>} />
+          <Route path="/admin/capabilities" element={<Protected roles={ADMIN}><AdminCapabilities /></Protected>} />
+          <Route path="/admin/contacts" element={<Protected roles={ADMIN}><AdminContacts /></Protected>} />
+          <Route path="/admin/contacts/:audience" element={<Protected roles={ADMIN}><AdminContactEdit /></Protected>} />
+          <Route path="/admin/roles" element={<Protected roles={ADMIN}><AdminRoles /></Protected>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Layout>

@@ -75,3 +75,58 @@ export function useIdempotencyKey(): [string, () => void] {
   const [key, setKey] = useState(make);
   return [key, () => setKey(make())];
 }
+
+/** Pages a lookup list reads at most: a list this long is a page for a person to page through, not a lookup. */
+const MAX_LOOKUP_PAGES = 20;
+
+/** The list routes: those whose answer is a page of `items` with a `cursor`. */
+export type PagedRouteKey = { [K in GetRouteKey]: RouteResponse<K> extends { items: readonly unknown[]; cursor?: string } ? K : never }[GetRouteKey];
+/** One item of a list route's answer. */
+export type ItemOf<K extends PagedRouteKey> = RouteResponse<K> extends { items: readonly (infer I)[] } ? I : never;
+
+/**
+ * Every item of a list route (following its cursor to the end), for a page
+ * that looks things up in it (which vacancies the officer has applied to)
+ * rather than showing it; `args` leave out `limit` and `cursor`.
+ */
+export function useApiAll<K extends PagedRouteKey>(
+  key: K | undefined,
+  ...rest: ArgsOptional<K> extends true ? [args?: RouteArgs<K>] : [args: RouteArgs<K>]
+): Loaded<{ items: ItemOf<K>[] }> {
+  const args = rest[0] as { params?: unknown; query?: Record<string, unknown> } | undefined;
+  const path = key === undefined ? undefined : routeRequest(key, { ...args, query: { ...args?.query, limit: 100 } }).path;
+  const [data, setData] = useState<{ items: ItemOf<K>[] } | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const [loading, setLoading] = useState<boolean>(path !== undefined);
+  const latest = useRef(0);
+
+  const load = useCallback(async () => {
+    if (path === undefined) return;
+    const ticket = ++latest.current;
+    setLoading(true);
+    try {
+      const items: ItemOf<K>[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_LOOKUP_PAGES; page++) {
+        const result = await request<{ items: ItemOf<K>[]; cursor?: string }>('GET', `${path}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        items.push(...result.items);
+        cursor = result.cursor;
+        if (!cursor) break;
+      }
+      if (ticket !== latest.current) return;
+      setData({ items });
+      setError(undefined);
+    } catch (err) {
+      if (ticket !== latest.current) return;
+      setError(err);
+    } finally {
+      if (ticket === latest.current) setLoading(false);
+    }
+  }, [path]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return { data, error, loading, reload: load };
+}

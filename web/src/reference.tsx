@@ -11,6 +11,8 @@ interface ReferenceData {
   /** The full name: "TITAN — North West Regional Organised Crime Unit". */
   orgFullName: (id: string) => string;
   capabilityName: (id: string) => string;
+  /** Fetch the catalogue again (after an administrator adds a capability). */
+  reloadCapabilities: () => Promise<void>;
   rocus: Organisation[];
 }
 
@@ -40,9 +42,10 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
       },
       orgFullName: (id) => byOrg.get(id)?.name ?? id.toUpperCase(),
       capabilityName: (id) => byCap.get(id)?.name ?? id,
+      reloadCapabilities: caps.reload,
       rocus: organisations.filter((o) => o.type === 'rocu').sort((a, b) => a.name.localeCompare(b.name)),
     };
-  }, [orgs.data, caps.data]);
+  }, [orgs.data, caps.data, caps.reload]);
   return <ReferenceContext.Provider value={value}>{children}</ReferenceContext.Provider>;
 }
 

@@ -93,5 +93,6 @@ export function homePathFor(roles: readonly Role[]): string {
   if (roles.includes('rocu-head')) return '/alerts';
   if (roles.includes('rocc')) return '/escalations';
   if (roles.includes('officer')) return '/vacancies';
+  if (roles.includes('admin')) return '/admin/capabilities';
   return '/campaigns';
 }

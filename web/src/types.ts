@@ -28,6 +28,7 @@ export type SecondmentApplication = RouteResponse<'GET /v1/secondment-applicatio
 export type Course = RouteResponse<'GET /v1/courses/{id}'>;
 export type CourseBooking = RouteResponse<'GET /v1/course-bookings/{id}'>;
 export type PipRecord = RouteResponse<'GET /v1/officers/{officerId}/pip'>;
+export type Officer = RouteResponse<'GET /v1/officers/{officerId}'>;
 /** `POST /v1/officers/import`: counts and the per-row error report. */
 export type ImportResult = RouteResponse<'POST /v1/officers/import'>;
 export type CapabilityHeatmapReport = RouteResponse<'GET /v1/reports/capability-heatmap'>;

@@ -36,7 +36,7 @@ export const officersRoutes = {
     id: 'listOfficers',
     method: 'GET',
     path: '/v1/officers',
-    summary: 'Officers of your organisation, in name order',
+    summary: 'Officers of your organisation, in name order; search by part of the name, staff number, capability, status or vetting expiring before a day (one to five Queries of the organisation’s officers; by staff number, two reads)',
     tag: 'officers',
     handler: 'officers/list-officers',
     auth: { kind: 'roles', roles: ['hr-lead', 'rocu-head'] },
@@ -56,7 +56,12 @@ export const officersRoutes = {
     auth: { kind: 'roles', roles: ['hr-lead'] },
     authz: { otherOrg: 'filtered' },
     access: 'write',
-    body: z.string().max(1_000_000).describe('CSV with a header row: staffNumber,name,capabilities,vetting,vettingExpiresOn,pipLevel,region,email,status'),
+    body: z
+      .string()
+      .max(1_000_000)
+      .describe(
+        'CSV with a header row: staffNumber,name,capabilities,vetting,vettingExpiresOn,pipLevel,region,email,status. Dates as 31/12/2028 or 2028-12-31; capabilities separated by semicolons. A bad cell is reported in words (“Vetting must be one of NPPV2, NPPV3, SC, DV”).',
+      ),
     bodyType: 'csv',
     status: 200,
     response: importResult,

@@ -61,6 +61,24 @@ export async function apiAs(
   };
 }
 
+type Call = (method: string, path: string, body?: unknown) => Promise<unknown>;
+
+/** An API caller with any claim set (`POST /local/token` takes one): people the persona picker does not list. */
+export async function apiWithClaims(claims: { sub: string; org: string; roles: string[]; officerId?: string; regions?: string[]; name?: string }): Promise<Call> {
+  const res = await fetch(`${baseUrl}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
+  const { token } = (await res.json()) as { token: string };
+  return async (method, path, body) => {
+    const out = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = (await out.json()) as unknown;
+    if (!out.ok) throw new Error(`${method} ${path} answered ${out.status}: ${JSON.stringify(json)}`);
+    return json;
+  };
+}
+
 /** Fill a GOV.UK date input (day, month, year) found by its fieldset's legend. */
 export async function fillDate(page: Page, legend: string, day: number | string, month: number | string, year: number | string): Promise<void> {
   const group = page.getByRole('group', { name: legend });
@@ -75,6 +93,39 @@ export async function signIn(page: Page, personaName: string, next?: string): Pr
   await page.getByRole('radio', { name: personaName }).check();
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect.poll(() => page.getByTestId('signed-in-as').textContent(), POLL).toContain(personaName);
+}
+
+/**
+ * Sign in as someone the persona picker does not list (any claim set): the
+ * session the sign-in page would keep, written straight into the tab's
+ * session storage. For a test that needs a user of its own organisation.
+ */
+export async function signInWithClaims(
+  page: Page,
+  claims: { sub: string; org: string; roles: string[]; name?: string; officerId?: string; regions?: string[] },
+  next: string,
+): Promise<void> {
+  const res = await fetch(`${baseUrl}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
+  const out = (await res.json()) as { token: string; claims: unknown; expiresAt?: string };
+  if (!res.ok) throw new Error(`POST /local/token answered ${res.status}: ${JSON.stringify(out)}`);
+  await page.goto('/sign-in');
+  const session = { token: out.token, claims: out.claims, name: claims.name ?? claims.sub, ...(out.expiresAt ? { expiresAt: out.expiresAt } : {}) };
+  await page.evaluate(
+    (value) => (globalThis as unknown as { sessionStorage: { setItem: (key: string, value: string) => void } }).sessionStorage.setItem('rocu-workforce.session', value),
+    JSON.stringify(session),
+  );
+  await page.goto(next);
+  await expect.poll(() => page.getByTestId('signed-in-as').textContent(), POLL).toContain(session.name);
+}
+
+/** A CSV import through the API as an HR lead with these claims; resolves with the import report. */
+export async function importCsvAs(claims: { sub: string; org: string; roles: string[] }, csv: string): Promise<{ created: number; errors: unknown[] }> {
+  const res = await fetch(`${baseUrl}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
+  const { token } = (await res.json()) as { token: string };
+  const out = await fetch(`${baseUrl}/v1/officers/import`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: csv });
+  const report = (await out.json()) as { created: number; errors: unknown[] };
+  if (!out.ok) throw new Error(`POST /v1/officers/import answered ${out.status}: ${JSON.stringify(report)}`);
+  return report;
 }
 
 /** Sign out from the header, where it is at every width (not behind the menu). */

@@ -15,6 +15,8 @@ export const buildCases: CaseBuilder = async () => {
     listOrganisations: { notScoped: 'reference data every signed-in user reads' },
     listCapabilities: { notScoped: 'reference data every signed-in user reads' },
     createCapability: { notScoped: 'catalogue is global; admin only' },
+    listContacts: { notScoped: 'the contacts directory is the service’s own; admin only (every other role gets 403)' },
+    putContact: { notScoped: 'the contacts directory is the service’s own; admin only (every other role gets 403)' },
     listOrgCapabilities: { notScoped: 'baselines are visible to every partner (campaign planning needs them)' },
     putOrgCapability: {
       as: users.ersouHead,

@@ -9,6 +9,7 @@ export interface Claims {
   roles: Role[];
   officerId?: string;
   regions?: string[];
+  name?: string;
 }
 
 // Tests stand in for the JWT authorizer: a token is a handle on a set of claims.

@@ -24,13 +24,17 @@ const NAV: NavItem[] = [
   { to: '/baselines', text: 'Baselines', roles: ['rocu-head', 'hr-lead'] },
   { to: '/placements', text: 'Placements', roles: ['hr-lead'] },
   { to: '/secondments/home', text: 'Secondments', roles: ['rocu-head', 'hr-lead'] },
-  { to: '/officers/import', text: 'Import officers', roles: ['hr-lead'] },
+  { to: '/officers', text: 'Officers', roles: ['hr-lead', 'rocu-head'] },
   { to: '/vacancies', text: 'Vacancies', roles: ['officer'] },
   { to: '/placements', text: 'Secondments', roles: ['officer'] },
   { to: '/applications', text: 'My applications', roles: ['officer'] },
   { to: '/courses', text: 'Courses', roles: ['officer', 'hr-lead'] },
   { to: '/pip', text: 'My PIP record', roles: ['officer'] },
   { to: '/reports', text: 'Reports', roles: ['rocu-head', 'hr-lead', 'rocc'] },
+  { to: '/admin/organisations', text: 'Organisations', roles: ['admin'] },
+  { to: '/admin/capabilities', text: 'Capabilities', roles: ['admin'] },
+  { to: '/admin/contacts', text: 'Contacts', roles: ['admin'] },
+  { to: '/admin/roles', text: 'Roles and personas', roles: ['admin'] },
 ];
 
 // govuk-frontend's own breakpoint for the service navigation's menu button.

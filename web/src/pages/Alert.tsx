@@ -4,7 +4,8 @@ import { api } from '../api';
 import { Button, DateInput, ErrorSummary, Radios, TextInput, Textarea, isBlankDate, isoFromParts, type DateParts } from '../components/form';
 import { AlertStatusTag, BackLink, LevelTag, LoadError, Loading, NotificationBanner, SummaryList, usePageTitle } from '../components/ui';
 import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
-import { ALERT_KIND, ALERT_OUTCOME, ROLE_NAMES, formatDate, formatDateTime } from '../format';
+import { ALERT_KIND, ALERT_OUTCOME, formatDate, formatDateTime } from '../format';
+import { actorText } from '../components/audit-trail';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
@@ -355,7 +356,7 @@ export function AlertPage() {
                     <strong>{historyText(h.action, h.changes)}</strong>
                   </p>
                   <p className="govuk-body-s govuk-!-margin-bottom-1">
-                    {formatDateTime(h.at)} by {h.actor.sub} ({h.actor.roles.map((r) => ROLE_NAMES[r] ?? r).join(', ') || 'the service'}, {orgName(h.actor.org)})
+                    {formatDateTime(h.at)} by {actorText(h.actor, orgName)}
                   </p>
                   {h.note ? <p className="govuk-body-s govuk-!-margin-bottom-0">“{h.note}”</p> : null}
                 </li>

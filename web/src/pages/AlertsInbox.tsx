@@ -1,7 +1,8 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { AlertStatusTag, LevelTag, LoadError, Loading, TableWrapper, usePageTitle } from '../components/ui';
 import { ALERT_KIND, LEVEL_ORDER, LEVEL_TEXT, formatDate, formatDateTime, plural } from '../format';
-import { useApi } from '../hooks';
+import { NoMoreItems, Pagination, pageCaption, usePagedList } from '../components/pagination';
+import { useApiAll } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
 import type { AlertSummary } from '../types';
@@ -73,10 +74,16 @@ export function AlertsInbox() {
   const showAll = params.get('show') === 'all';
   const { session, hasRole } = useSession();
   const { orgName } = useReference();
-  const list = useApi('GET /v1/alerts', { query: { limit: 100 } });
-  const items = list.data?.items ?? [];
-  const waiting = items.filter((a) => OUTSTANDING_ALERT.has(a.status));
-  const shown = showAll ? items : waiting;
+  // What waits is read whole, one status at a time (each list is only the work in hand): the counts need all of it.
+  const open = useApiAll('GET /v1/alerts', { query: { status: 'open' } });
+  const capRequested = useApiAll('GET /v1/alerts', { query: { status: 'cap-requested' } });
+  const escalated = useApiAll('GET /v1/alerts', { query: { status: 'escalated' } });
+  const all = usePagedList(showAll ? 'GET /v1/alerts' : undefined);
+  const lists = [open, capRequested, escalated];
+  const waitingLoaded = lists.every((l) => l.data);
+  const waiting = lists.flatMap((l) => l.data?.items ?? []).sort((x, y) => y.createdAt.localeCompare(x.createdAt));
+  const list = showAll ? all.list : { data: waitingLoaded ? { items: waiting } : undefined, loading: lists.some((l) => l.loading), error: lists.find((l) => l.error)?.error };
+  const shown = list.data?.items ?? [];
   const isHead = hasRole('rocu-head');
   const counts = LEVEL_ORDER.map((level) => ({ level, n: waiting.filter((a) => a.level === level).length }));
   return (
@@ -113,22 +120,28 @@ export function AlertsInbox() {
               </li>
               <li>
                 {showAll ? (
-                  <strong aria-current="page">All alerts ({items.length})</strong>
+                  <strong aria-current="page">All alerts</strong>
                 ) : (
                   <Link className="govuk-link" to="/alerts?show=all">
-                    All alerts ({items.length})
+                    All alerts
                   </Link>
                 )}
               </li>
             </ul>
           </nav>
-          {shown.length === 0 ? (
+          {shown.length === 0 && !(showAll && all.previous) ? (
             <p className="govuk-body" data-testid="empty-state">
               {showAll ? 'There are no alerts.' : 'Nothing is waiting for an answer.'}
             </p>
           ) : (
-            <AlertsTable items={shown} caption={showAll ? 'All alerts' : `${plural(shown.length, 'alert')} waiting`} showOrg={!isHead} />
+            <AlertsTable items={shown} caption={showAll ? `All alerts${pageCaption(all)}` : `${plural(shown.length, 'alert')} waiting`} showOrg={!isHead} />
           )}
+          {showAll ? (
+            <>
+              <NoMoreItems paged={all} what="alerts" />
+              <Pagination paged={all} label="Alerts pages" />
+            </>
+          ) : null}
         </>
       ) : null}
     </>

@@ -2,6 +2,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { ImpactHeadline, ImpactTable } from '../components/impact';
 import { AlertStatusTag, BackLink, CampaignStatusTag, LevelTag, LoadError, Loading, NotificationBanner, SummaryList, TableWrapper, usePageTitle } from '../components/ui';
 import { ALERT_OUTCOME, PIP, REGION_NAMES, VETTING, formatDate, formatDateTime } from '../format';
+import { AuditTrail } from '../components/audit-trail';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
@@ -134,7 +135,8 @@ export function CampaignPage() {
                 {consultation.map(([orgId, entry]) => (
                   <tr className="govuk-table__row" key={orgId} data-org={orgId}>
                     <th scope="row" className="govuk-table__header">
-                      {hasRole('rocu-head') && session?.claims.org !== orgId ? (
+                      {/* The alert is the ROCU's own, the campaign's HR leads' and the ROCC's: nobody else could open the link. */}
+                      {!hasRole('hr-lead', 'rocc') && !(hasRole('rocu-head') && session?.claims.org === orgId) ? (
                         orgName(orgId)
                       ) : (
                         <Link className="govuk-link" to={`/alerts/${entry.alertId}`}>
@@ -214,6 +216,7 @@ export function CampaignPage() {
           },
         ]}
       />
+      {hasRole('hr-lead', 'rocu-head', 'rocc') ? <AuditTrail entity={`campaign:${c.id}`} heading="Audit trail" /> : null}
     </>
   );
 }

@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api';
 import { Button, DateInput, ErrorSummary, Radios, Textarea, isoFromParts, type DateParts } from '../components/form';
 import { ApplicationStatusTag, BackLink, CampaignStatusTag, LoadError, Loading, NotificationBanner, SummaryList, TableWrapper, usePageTitle } from '../components/ui';
 import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
 import { APPLICATION_STATUS, formatDate, formatDateTime, todayIso } from '../format';
 import { useApi } from '../hooks';
+import { NoMoreItems, Pagination, pageCaption, usePagedList } from '../components/pagination';
 import { useReference } from '../reference';
 import type { Application } from '../types';
 import { dateError } from '../components/campaign-form';
+import { AuditTrail } from '../components/audit-trail';
 import { NotFound } from './Misc';
 import { OfficerCard, TeamCard } from '../components/decision-facts';
 import type { RouteResponse } from '../routes';
@@ -48,7 +50,11 @@ export function CampaignApplications() {
   const { id = '' } = useParams();
   const { orgName } = useReference();
   const campaign = useApi('GET /v1/campaigns/{id}', { params: { id } });
-  const list = useApi('GET /v1/campaigns/{id}/applications', { params: { id }, query: { limit: 100 } });
+  const [params] = useSearchParams();
+  const status = params.get('status') ?? '';
+  const paged = usePagedList('GET /v1/campaigns/{id}/applications', { params: { id }, query: { status: (status || undefined) as Application['status'] | undefined } });
+  const list = paged.list;
+  const manyPages = !!(paged.previous || paged.next);
   usePageTitle(campaign.data ? `Applications: ${campaign.data.title}` : 'Applications');
   if ((campaign.loading && !campaign.data) || (list.loading && !list.data)) return <Loading what="Loading the applications" />;
   if (campaign.error || !campaign.data) return <LoadError error={campaign.error} />;
@@ -65,13 +71,31 @@ export function CampaignApplications() {
         Campaign status: <CampaignStatusTag status={c.status} />. {c.posts} {c.posts === 1 ? 'post' : 'posts'}
         {c.maxAppointmentsPerSource !== null ? `, at most ${c.maxAppointmentsPerSource} ${c.maxAppointmentsPerSource === 1 ? 'offer' : 'offers'} to any one ROCU` : ''}.
       </p>
-      {items.length === 0 ? (
+      <nav aria-label="Filter applications by status" className="govuk-!-margin-bottom-4">
+        <ul className="govuk-list app-filter-list">
+          {['', ...PIPELINE].map((f) => (
+            <li key={f || 'all'}>
+              {f === status ? (
+                <strong aria-current="page">{f ? APPLICATION_STATUS[f]?.text ?? f : 'All'}</strong>
+              ) : (
+                <Link className="govuk-link" to={f ? `/campaigns/${id}/applications?status=${f}` : `/campaigns/${id}/applications`}>
+                  {f ? APPLICATION_STATUS[f]?.text ?? f : 'All'}
+                </Link>
+              )}
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {items.length === 0 && !paged.previous ? (
         <p className="govuk-body" data-testid="empty-state">
-          No one has applied yet.
+          {status ? `No applications are ${APPLICATION_STATUS[status]?.text.toLowerCase() ?? status}.` : 'No one has applied yet.'}
         </p>
+      ) : items.length === 0 ? (
+        <NoMoreItems paged={paged} what="applications" />
       ) : (
         <>
-          <ul className="govuk-list" data-testid="pipeline-counts">
+          {manyPages ? <p className="govuk-body">Page {paged.pageNumber}, in the order they came. Filter by status to see one stage at a time.</p> : null}
+          <ul className="govuk-list" data-testid="pipeline-counts" hidden={manyPages}>
             {counts.map(([s, n]) => (
               <li key={s}>
                 {APPLICATION_STATUS[s]?.text ?? s}: <strong>{n}</strong>
@@ -80,7 +104,7 @@ export function CampaignApplications() {
           </ul>
           <TableWrapper label="Applications">
             <table className="govuk-table" data-testid="applications-table">
-              <caption className="govuk-table__caption govuk-visually-hidden">Applications, what needs a decision first</caption>
+              <caption className="govuk-table__caption govuk-visually-hidden">Applications, what needs a decision first{pageCaption(paged)}</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
                   <th scope="col" className="govuk-table__header">Applicant</th>
@@ -112,6 +136,7 @@ export function CampaignApplications() {
           </TableWrapper>
         </>
       )}
+      <Pagination paged={paged} label="Applications pages" />
     </>
   );
 }
@@ -342,6 +367,7 @@ export function CampaignApplication() {
 
       <h2 className="govuk-heading-m">History</h2>
       <ApplicationHistory history={a.history} />
+      <AuditTrail entity={`application:${a.id}`} heading="Audit trail" />
     </>
   );
 }

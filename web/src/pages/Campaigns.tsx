@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { CampaignStatusTag, LoadError, Loading, TableWrapper, usePageTitle } from '../components/ui';
 import { CAMPAIGN_STATUS, formatDate } from '../format';
-import { useApi } from '../hooks';
+import { NoMoreItems, Pagination, usePagedList } from '../components/pagination';
 import { useReference } from '../reference';
 import { useSession } from '../session';
 import type { CampaignSummary } from '../types';
@@ -15,7 +15,8 @@ export function Campaigns() {
   const status = params.get('status') ?? '';
   const { hasRole } = useSession();
   const { orgName, capabilityName } = useReference();
-  const list = useApi('GET /v1/campaigns', { query: { status: (status || undefined) as CampaignSummary['status'] | undefined, limit: 100 } });
+  const paged = usePagedList('GET /v1/campaigns', { query: { status: (status || undefined) as CampaignSummary['status'] | undefined } });
+  const list = paged.list;
   return (
     <>
       <h1 className="govuk-heading-l">Campaigns</h1>
@@ -41,7 +42,7 @@ export function Campaigns() {
       </nav>
       {list.loading && !list.data ? <Loading what="Loading campaigns" /> : null}
       {list.error ? <LoadError error={list.error} /> : null}
-      {list.data && list.data.items.length === 0 ? (
+      {list.data && list.data.items.length === 0 && !paged.previous ? (
         <p className="govuk-body" data-testid="empty-state">
           {status ? `There are no campaigns with the status ${CAMPAIGN_STATUS[status]?.text.toLowerCase() ?? status}.` : 'There are no campaigns yet.'}
         </p>
@@ -81,6 +82,8 @@ export function Campaigns() {
           </table>
         </TableWrapper>
       ) : null}
+      <NoMoreItems paged={paged} what="campaigns" />
+      <Pagination paged={paged} label="Campaigns pages" />
     </>
   );
 }

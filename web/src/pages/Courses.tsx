@@ -6,6 +6,7 @@ import { BackLink, LoadError, Loading, NotificationBanner, SummaryList, TableWra
 import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
 import { REGION_NAMES, formatDate, formatDateTime, plural } from '../format';
 import { useApi, useIdempotencyKey } from '../hooks';
+import { NoMoreItems, Pagination, usePagedList } from '../components/pagination';
 import { useReference } from '../reference';
 import { useSession } from '../session';
 import type { RouteBody } from '../routes';
@@ -33,7 +34,8 @@ export function Courses() {
   const { orgName } = useReference();
   const location = useLocation();
   const banner = (location.state as { banner?: string } | null)?.banner;
-  const list = useApi('GET /v1/courses');
+  const paged = usePagedList('GET /v1/courses');
+  const list = paged.list;
   const courses = list.data?.items ?? [];
   return (
     <>
@@ -60,7 +62,7 @@ export function Courses() {
       ) : null}
       {list.loading && !list.data ? <Loading what="Loading courses" /> : null}
       {list.error ? <LoadError error={list.error} /> : null}
-      {list.data && courses.length === 0 ? (
+      {list.data && courses.length === 0 && !paged.previous ? (
         <p className="govuk-body" data-testid="empty-state">
           There are no upcoming courses.
         </p>
@@ -98,6 +100,8 @@ export function Courses() {
           </table>
         </TableWrapper>
       ) : null}
+      <NoMoreItems paged={paged} what="courses" />
+      <Pagination paged={paged} label="Courses pages" />
     </>
   );
 }
@@ -204,7 +208,8 @@ export function MyCourseBookings() {
   usePageTitle('Your course bookings');
   const location = useLocation();
   const banner = (location.state as { banner?: string } | null)?.banner;
-  const list = useApi('GET /v1/me/course-bookings');
+  const paged = usePagedList('GET /v1/me/course-bookings');
+  const list = paged.list;
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [cancelled, setCancelled] = useState<string | undefined>();
   const [busy, setBusy] = useState<string | undefined>();
@@ -240,7 +245,7 @@ export function MyCourseBookings() {
       </p>
       {list.loading && !list.data ? <Loading what="Loading your bookings" /> : null}
       {list.error ? <LoadError error={list.error} /> : null}
-      {list.data && bookings.length === 0 ? (
+      {list.data && bookings.length === 0 && !paged.previous ? (
         <p className="govuk-body" data-testid="empty-state">
           You have not booked any courses.
         </p>
@@ -292,6 +297,8 @@ export function MyCourseBookings() {
           </table>
         </TableWrapper>
       ) : null}
+      <NoMoreItems paged={paged} what="bookings" />
+      <Pagination paged={paged} label="Pages of your bookings" />
     </>
   );
 }

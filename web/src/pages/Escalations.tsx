@@ -1,14 +1,28 @@
+import { Link, useSearchParams } from 'react-router-dom';
+import { NoMoreItems, Pagination, pageCaption, usePagedList } from '../components/pagination';
 import { LoadError, Loading, usePageTitle } from '../components/ui';
 import { REGION_NAMES } from '../format';
-import { useApi } from '../hooks';
 import { useSession } from '../session';
 import { AlertsTable } from './AlertsInbox';
 
-/** `/escalations`: objections and unanswered alerts in the ROCC's regions, waiting for a decision. */
+const VIEWS = {
+  waiting: { text: 'Waiting for a decision', status: 'escalated', empty: 'There are no escalations waiting for your decision.' },
+  decided: { text: 'Decided', status: 'resolved', empty: 'You have not decided any escalations yet.' },
+} as const;
+type View = keyof typeof VIEWS;
+
+/**
+ * `/escalations`: alerts escalated to the ROCC in their regions. Waiting ones
+ * need a decision; decided ones stay here (with their outcome and audit
+ * trail on the alert's page) so the ROCC can look back at what was decided.
+ */
 export function Escalations() {
-  usePageTitle('Escalations');
+  const [params] = useSearchParams();
+  const view: View = params.get('show') === 'decided' ? 'decided' : 'waiting';
+  usePageTitle(view === 'decided' ? 'Decided escalations' : 'Escalations');
   const { session } = useSession();
-  const list = useApi('GET /v1/alerts', { query: { status: 'escalated', limit: 100 } });
+  const paged = usePagedList('GET /v1/alerts', { query: { status: VIEWS[view].status } });
+  const list = paged.list;
   const regions = (session?.claims.regions ?? []).map((r) => REGION_NAMES[r] ?? r).join(', ');
   return (
     <>
@@ -18,14 +32,33 @@ export function Escalations() {
         lead referred a cap request. Uphold or overrule each one within 5 working days: after that the service applies the default
         outcome itself (as uphold: the officer released at the latest allowed date, the campaign capped to keep the ROCU at its minimum).
       </p>
+      <nav aria-label="Which escalations" className="govuk-!-margin-bottom-4">
+        <ul className="govuk-list app-filter-list">
+          {(Object.keys(VIEWS) as View[]).map((v) => (
+            <li key={v}>
+              {v === view ? (
+                <strong aria-current="page">{VIEWS[v].text}</strong>
+              ) : (
+                <Link className="govuk-link" to={v === 'waiting' ? '/escalations' : '/escalations?show=decided'}>
+                  {VIEWS[v].text}
+                </Link>
+              )}
+            </li>
+          ))}
+        </ul>
+      </nav>
       {list.loading && !list.data ? <Loading what="Loading escalations" /> : null}
       {list.error ? <LoadError error={list.error} /> : null}
-      {list.data && list.data.items.length === 0 ? (
+      {list.data && list.data.items.length === 0 && !paged.previous ? (
         <p className="govuk-body" data-testid="empty-state">
-          There are no escalations waiting for your decision.
+          {VIEWS[view].empty}
         </p>
       ) : null}
-      {list.data && list.data.items.length > 0 ? <AlertsTable items={list.data.items} caption="Escalations waiting for a decision" showOrg /> : null}
+      {list.data && list.data.items.length > 0 ? (
+        <AlertsTable items={list.data.items} caption={`Escalations ${view === 'decided' ? 'decided' : 'waiting for a decision'}${pageCaption(paged)}`} showOrg />
+      ) : null}
+      <NoMoreItems paged={paged} what="escalations" />
+      <Pagination paged={paged} label="Escalations pages" />
     </>
   );
 }

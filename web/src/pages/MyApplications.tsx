@@ -1,8 +1,8 @@
 import { Link, useLocation } from 'react-router-dom';
 import { ApplicationStatusTag, SecondmentStatusTag, LoadError, Loading, NotificationBanner, SummaryList, TableWrapper, usePageTitle } from '../components/ui';
 import { APPLICATION_STATUS, SECONDMENT_STATUS, formatDate, formatDateTime } from '../format';
-import { useApi } from '../hooks';
 import { BELOW_DESKTOP, useMediaQuery } from '../media';
+import { NoMoreItems, Pagination, usePagedList } from '../components/pagination';
 import { useReference } from '../reference';
 import type { Application, MyApplication, SecondmentApplication } from '../types';
 
@@ -174,7 +174,8 @@ export function MyApplications() {
   usePageTitle('My applications');
   const location = useLocation();
   const { orgName } = useReference();
-  const list = useApi('GET /v1/me/applications', { query: { limit: 100 } });
+  const paged = usePagedList('GET /v1/me/applications');
+  const list = paged.list;
   const narrow = useMediaQuery(BELOW_DESKTOP);
   const banner = (location.state as { banner?: string } | null)?.banner;
 
@@ -188,7 +189,7 @@ export function MyApplications() {
       <h1 className="govuk-heading-l">My applications</h1>
       {list.loading && !list.data ? <Loading what="Loading your applications" /> : null}
       {list.error ? <LoadError error={list.error} /> : null}
-      {list.data && list.data.items.length === 0 ? (
+      {list.data && list.data.items.length === 0 && !paged.previous ? (
         <p className="govuk-body" data-testid="empty-state">
           You have not applied for anything yet.{' '}
           <Link className="govuk-link" to="/vacancies">
@@ -253,6 +254,8 @@ export function MyApplications() {
           </table>
         </TableWrapper>
       ) : null}
+      <NoMoreItems paged={paged} what="applications" />
+      <Pagination paged={paged} label="Pages of your applications" />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
 import { api } from '../api';
 import { Button, ErrorSummary } from '../components/form';
 import { NotificationBanner, TableWrapper, usePageTitle } from '../components/ui';
@@ -7,6 +8,14 @@ import { plural } from '../format';
 import { useReference } from '../reference';
 import { useSession } from '../session';
 import type { ImportResult } from '../types';
+
+/** A file to start from: every column, with two example rows (one with the optional columns empty). */
+const TEMPLATE = [
+  'staffNumber,name,vetting,region,capabilities,vettingExpiresOn,pipLevel,email,status',
+  'ABC-0001,Jane Example,sc,north-west,cyber;digital-forensics,31/12/2028,2,jane.example@example.org,active',
+  'ABC-0002,Sam Sample,nppv3,north-west,,,0,,active',
+].join('\r\n');
+const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(`${TEMPLATE}\r\n`)}`;
 
 /** The API takes at most this much CSV (1 MB). */
 const MAX_BYTES = 1_000_000;
@@ -74,6 +83,23 @@ export function OfficersImport() {
           needed; <strong>capabilities</strong> (separated by semicolons), <strong>vettingExpiresOn</strong>, <strong>pipLevel</strong>,{' '}
           <strong>email</strong> and <strong>status</strong> are optional. An empty cell clears that field.
         </p>
+        <ul className="govuk-list govuk-list--bullet">
+          <li>
+            <strong>vetting</strong> is one of NPPV2, NPPV3, SC or DV, and <strong>region</strong> a region id such as north-west
+          </li>
+          <li>
+            <strong>vettingExpiresOn</strong> is a date written 31/12/2028 (or 2028-12-31)
+          </li>
+          <li>
+            <strong>pipLevel</strong> is 0 (none) to 4, and <strong>status</strong> active or left
+          </li>
+        </ul>
+        <p className="govuk-body">
+          <a className="govuk-link" href={TEMPLATE_HREF} download="officer-records-template.csv" data-testid="template-link">
+            Download a template CSV file
+          </a>{' '}
+          with every column and two example rows.
+        </p>
         <div className="govuk-inset-text">
           Nothing is half-written: each row is saved whole or not at all. Rows with an error are left out and listed, so you can fix them and import
           the same file again; rows already imported then show as unchanged.
@@ -103,6 +129,43 @@ export function OfficersImport() {
           </div>
           <Button busy={busy}>{busy ? 'Importing…' : 'Import'}</Button>
         </form>
+        {r && r.officers.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-m">Officers created and changed</h2>
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/officers">
+                See all your officer records
+              </Link>
+            </p>
+            <TableWrapper label="Officers created and changed">
+              <table className="govuk-table" data-testid="imported-officers">
+                <caption className="govuk-table__caption govuk-visually-hidden">Officers {result!.name} created or changed</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Row</th>
+                    <th scope="col" className="govuk-table__header">Officer</th>
+                    <th scope="col" className="govuk-table__header">Staff number</th>
+                    <th scope="col" className="govuk-table__header">What happened</th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {r.officers.map((o) => (
+                    <tr className="govuk-table__row" key={o.id} data-row={o.row}>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">{o.row}</td>
+                      <td className="govuk-table__cell">
+                        <Link className="govuk-link" to={`/officers/${o.id}`}>
+                          {o.name}
+                        </Link>
+                      </td>
+                      <td className="govuk-table__cell">{o.staffNumber}</td>
+                      <td className="govuk-table__cell">{o.outcome === 'created' ? 'Created' : 'Changed'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrapper>
+          </>
+        ) : null}
         {r && r.errors.length > 0 ? (
           <>
             <h2 className="govuk-heading-m">Rows not imported</h2>

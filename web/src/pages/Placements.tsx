@@ -6,7 +6,8 @@ import { Button, Checkboxes, DateInput, ErrorSummary, Radios, Select, TextInput,
 import { BackLink, LoadError, Loading, NotificationBanner, SecondmentStatusTag, SummaryList, TableWrapper, Tag, usePageTitle } from '../components/ui';
 import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
 import { PIP, REGION_NAMES, VETTING, VETTING_ORDER, formatDate } from '../format';
-import { useApi, useIdempotencyKey } from '../hooks';
+import { useApi, useApiAll, useIdempotencyKey } from '../hooks';
+import { NoMoreItems, Pagination, pageCaption, usePagedList } from '../components/pagination';
 import { useReference } from '../reference';
 import { useSession } from '../session';
 import type { RouteBody, RouteQuery } from '../routes';
@@ -98,7 +99,8 @@ function BrowsePlacements() {
     includeOwnOrganisation: params.get('includeOwnOrganisation') === 'true' ? 'true' : '',
   };
   const [draft, setDraft] = useState(filters);
-  const list = useApi('GET /v1/placements', { query: { ...placementQuery(filters), limit: 100 } });
+  const paged = usePagedList('GET /v1/placements', { query: placementQuery(filters) });
+  const list = paged.list;
   const hosts = [...organisations.filter((o) => o.type === 'agency'), ...rocus];
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -182,7 +184,7 @@ function BrowsePlacements() {
         <div className="govuk-grid-column-two-thirds">
           {list.loading && !list.data ? <Loading what="Loading placements" /> : null}
           {list.error ? <LoadError error={list.error} /> : null}
-          {list.data && list.data.items.length === 0 ? (
+          {list.data && list.data.items.length === 0 && !paged.previous ? (
             <p className="govuk-body" data-testid="empty-state">
               {filtered ? 'No open placements match these filters.' : 'There are no open placements at the moment.'}
             </p>
@@ -191,6 +193,7 @@ function BrowsePlacements() {
             <>
               <p className="govuk-body" role="status">
                 {list.data.items.length} {list.data.items.length === 1 ? 'placement' : 'placements'}
+                {pageCaption(paged)}
               </p>
               <ul className="govuk-list" data-testid="placements">
                 {list.data.items.map((p) => (
@@ -213,6 +216,8 @@ function BrowsePlacements() {
               </ul>
             </>
           ) : null}
+          <NoMoreItems paged={paged} what="placements" />
+          <Pagination paged={paged} label="Placements pages" />
         </div>
       </div>
     </>
@@ -225,7 +230,8 @@ function HostPlacements() {
   const { session } = useSession();
   const { orgName, capabilityName } = useReference();
   const org = session!.claims.org;
-  const list = useApi('GET /v1/organisations/{orgId}/placements', { params: { orgId: org }, query: { limit: 100 } });
+  const paged = usePagedList('GET /v1/organisations/{orgId}/placements', { params: { orgId: org } });
+  const list = paged.list;
   return (
     <>
       <h1 className="govuk-heading-l">Your placements</h1>
@@ -235,7 +241,7 @@ function HostPlacements() {
       </Link>
       {list.loading && !list.data ? <Loading what="Loading your placements" /> : null}
       {list.error ? <LoadError error={list.error} /> : null}
-      {list.data && list.data.items.length === 0 ? (
+      {list.data && list.data.items.length === 0 && !paged.previous ? (
         <p className="govuk-body" data-testid="empty-state">
           {orgName(org)} has not posted any placements yet.
         </p>
@@ -243,7 +249,7 @@ function HostPlacements() {
       {list.data && list.data.items.length > 0 ? (
         <TableWrapper label="Your placements">
           <table className="govuk-table" data-testid="placements-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Placements {orgName(org)} hosts</caption>
+            <caption className="govuk-table__caption govuk-visually-hidden">Placements {orgName(org)} hosts{pageCaption(paged)}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">Placement</th>
@@ -277,6 +283,8 @@ function HostPlacements() {
           </table>
         </TableWrapper>
       ) : null}
+      <NoMoreItems paged={paged} what="placements" />
+      <Pagination paged={paged} label="Placements pages" />
     </>
   );
 }
@@ -462,8 +470,9 @@ export function PlacementPage() {
   const placement = useApi('GET /v1/placements/{id}', { params: { id } });
   const isOfficer = hasRole('officer');
   const isHost = hasRole('hr-lead') && placement.data?.hostOrgId === session?.claims.org;
-  const mine = useApi(isOfficer ? 'GET /v1/me/applications' : undefined, { query: { type: 'secondment', limit: 100 } });
-  const applications = useApi(isHost ? 'GET /v1/placements/{id}/applications' : undefined, { params: { id }, query: { limit: 100 } });
+  const mine = useApiAll(isOfficer ? 'GET /v1/me/applications' : undefined, { query: { type: 'secondment' } });
+  const pagedApplications = usePagedList(isHost ? 'GET /v1/placements/{id}/applications' : undefined, { params: { id } });
+  const applications = pagedApplications.list;
   const [banner] = useState<string | undefined>((location.state as { banner?: string } | null)?.banner);
   usePageTitle(placement.data?.title ?? 'Placement');
   if (placement.loading && !placement.data) return <Loading what="Loading the placement" />;
@@ -525,7 +534,7 @@ export function PlacementPage() {
           </h2>
           {applications.loading && !applications.data ? <Loading what="Loading the applications" /> : null}
           {applications.error ? <LoadError error={applications.error} /> : null}
-          {applications.data && applications.data.items.length === 0 ? (
+          {applications.data && applications.data.items.length === 0 && !pagedApplications.previous ? (
             <p className="govuk-body" data-testid="empty-state">
               No one has applied yet.
             </p>
@@ -562,6 +571,8 @@ export function PlacementPage() {
               </table>
             </TableWrapper>
           ) : null}
+          <NoMoreItems paged={pagedApplications} what="applications" />
+          <Pagination paged={pagedApplications} label="Applications pages" />
         </section>
       ) : null}
     </>

@@ -6,11 +6,13 @@ import { BackLink, LoadError, Loading, NotificationBanner, SecondmentStatusTag, 
 import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
 import { SECONDMENT_STATUS, formatDate, formatDateTime } from '../format';
 import { useApi } from '../hooks';
+import { NoMoreItems, Pagination, pageCaption, usePagedList } from '../components/pagination';
 import { useReference } from '../reference';
 import { useSession } from '../session';
 import type { SecondmentApplication } from '../types';
 import { ApplicationHistory } from './CampaignApplications';
 import { TeamCard } from '../components/decision-facts';
+import { AuditTrail } from '../components/audit-trail';
 
 const WITHDRAWABLE = new Set(['submitted', 'home-approved', 'confirmed']);
 
@@ -23,9 +25,11 @@ export function HomeSecondments() {
   const { session, hasRole } = useSession();
   const { orgName } = useReference();
   const org = session!.claims.org;
-  const awaiting = useApi('GET /v1/organisations/{orgId}/secondment-applications', { params: { orgId: org }, query: { status: 'submitted', limit: 100 } });
-  const all = useApi('GET /v1/organisations/{orgId}/secondment-applications', { params: { orgId: org }, query: { limit: 100 } });
-  const decided = (all.data?.items ?? []).filter((a) => a.status !== 'submitted');
+  const pagedAwaiting = usePagedList('GET /v1/organisations/{orgId}/secondment-applications', { params: { orgId: org }, query: { status: 'submitted' } }, { param: 'waiting' });
+  const awaiting = pagedAwaiting.list;
+  const pagedAll = usePagedList('GET /v1/organisations/{orgId}/secondment-applications', { params: { orgId: org } });
+  // The decided ones of this page of all requests (the waiting ones are listed above).
+  const decided = (pagedAll.list.data?.items ?? []).filter((a) => a.status !== 'submitted');
   return (
     <>
       <h1 className="govuk-heading-l">Secondment requests</h1>
@@ -38,16 +42,22 @@ export function HomeSecondments() {
       <h2 className="govuk-heading-m">Waiting for your decision</h2>
       {awaiting.loading && !awaiting.data ? <Loading what="Loading the requests" /> : null}
       {awaiting.error ? <LoadError error={awaiting.error} /> : null}
-      {awaiting.data && awaiting.data.items.length === 0 ? (
+      {awaiting.data && awaiting.data.items.length === 0 && !pagedAwaiting.previous ? (
         <p className="govuk-body" data-testid="empty-state">
           Nothing is waiting for your decision.
         </p>
       ) : null}
-      {awaiting.data && awaiting.data.items.length > 0 ? <SecondmentTable items={awaiting.data.items} testId="awaiting-table" caption="Waiting for your decision" /> : null}
-      {decided.length > 0 ? (
+      {awaiting.data && awaiting.data.items.length > 0 ? (
+        <SecondmentTable items={awaiting.data.items} testId="awaiting-table" caption={`Waiting for your decision${pageCaption(pagedAwaiting)}`} />
+      ) : null}
+      <NoMoreItems paged={pagedAwaiting} what="requests waiting" />
+      <Pagination paged={pagedAwaiting} label="Pages of requests waiting for your decision" />
+      {decided.length > 0 || pagedAll.previous || pagedAll.next ? (
         <>
           <h2 className="govuk-heading-m">Decided</h2>
-          <SecondmentTable items={decided} testId="decided-table" caption="Decided requests" />
+          {decided.length > 0 ? <SecondmentTable items={decided} testId="decided-table" caption={`Decided requests${pageCaption(pagedAll)}`} /> : null}
+          {decided.length === 0 ? <p className="govuk-body">None decided on this page.</p> : null}
+          <Pagination paged={pagedAll} label="Pages of decided requests" />
         </>
       ) : null}
     </>
@@ -332,6 +342,7 @@ export function SecondmentApplicationPage() {
 
           <h2 className="govuk-heading-m">History</h2>
           <ApplicationHistory history={a.history} statusText={SECONDMENT_STATUS} />
+          {side === 'home' || side === 'host' ? <AuditTrail entity={`secondment-application:${a.id}`} heading="Audit trail" /> : null}
         </div>
       </div>
     </>

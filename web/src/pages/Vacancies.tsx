@@ -5,7 +5,8 @@ import { Button, ErrorSummary, Textarea } from '../components/form';
 import { ApplicationStatusTag, BackLink, LoadError, Loading, SummaryList, Tag, usePageTitle } from '../components/ui';
 import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
 import { PIP, REGION_NAMES, VETTING, VETTING_ORDER, formatDate } from '../format';
-import { useApi, useIdempotencyKey } from '../hooks';
+import { useApi, useApiAll, useIdempotencyKey } from '../hooks';
+import { NoMoreItems, Pagination, usePagedList } from '../components/pagination';
 import { useReference } from '../reference';
 import type { Application, CampaignSummary, Me, MyApplication } from '../types';
 
@@ -52,9 +53,10 @@ function windowText(c: Pick<CampaignSummary, 'status' | 'takingApplications' | '
 export function Vacancies() {
   usePageTitle('Vacancies');
   const { orgName, capabilityName } = useReference();
-  const list = useApi('GET /v1/campaigns', { query: { status: 'open', limit: 100 } });
+  const paged = usePagedList('GET /v1/campaigns', { query: { status: 'open' } });
+  const list = paged.list;
   const me = useApi('GET /v1/me');
-  const mine = useApi('GET /v1/me/applications', { query: { type: 'campaign', limit: 100 } });
+  const mine = useApiAll('GET /v1/me/applications', { query: { type: 'campaign' } });
   const applied = new Map(campaignApplications(mine.data?.items).map((a) => [a.campaignId, a]));
   return (
     <>
@@ -62,7 +64,7 @@ export function Vacancies() {
       <p className="govuk-body">Open campaigns of the NCA and the ROCUs. Each says whether your vetting and PIP level meet its requirements.</p>
       {list.loading && !list.data ? <Loading what="Loading vacancies" /> : null}
       {list.error ? <LoadError error={list.error} /> : null}
-      {list.data && list.data.items.length === 0 ? (
+      {list.data && list.data.items.length === 0 && !paged.previous ? (
         <p className="govuk-body" data-testid="empty-state">
           There are no open vacancies at the moment.
         </p>
@@ -101,6 +103,8 @@ export function Vacancies() {
           })}
         </ul>
       ) : null}
+      <NoMoreItems paged={paged} what="vacancies" />
+      <Pagination paged={paged} label="Vacancies pages" />
     </>
   );
 }
@@ -119,7 +123,7 @@ export function Vacancy() {
   const { orgName, capabilityName } = useReference();
   const campaign = useApi('GET /v1/campaigns/{id}', { params: { id } });
   const me = useApi('GET /v1/me');
-  const mine = useApi('GET /v1/me/applications', { query: { type: 'campaign', limit: 100 } });
+  const mine = useApiAll('GET /v1/me/applications', { query: { type: 'campaign' } });
   const [idempotencyKey] = useIdempotencyKey();
   const [statement, setStatement] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
