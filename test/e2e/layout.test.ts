@@ -15,7 +15,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, expectAccessible, launchBrowser, newContext, signIn, skipReason } from './support/browser';
+import { apiAs, expectAccessible, launchBrowser, newContext, screenshot, signIn, skipReason } from './support/browser';
 
 const WIDTHS = [320, 768, 1280] as const;
 const DESKTOP = 1280;
@@ -113,6 +113,7 @@ describe.skipIf(!!skipReason)('the layout at 320, 768 and 1280 px', () => {
       expect(right).toBeLessThanOrEqual(width);
     }
     await expectAccessible(page, `my applications at ${width} px`);
+    if (width === 320) await screenshot(page, 'my-applications-320px');
     await context.close();
   });
 
