@@ -87,7 +87,10 @@ describe.skipIf(!!skipReason)('drafting a campaign in the browser', () => {
 
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     expect(await page.getByTestId('success-banner').textContent()).toContain(`at most 1 offer to ${name}`);
+    await page.getByRole('link', { name: 'Publish again' }).click();
     await page.getByRole('button', { name: 'Publish again' }).click();
+    await page.getByTestId('confirmation-panel').getByText('Campaign published').waitFor();
+    await page.getByRole('link', { name: 'Go to the campaign' }).click();
     await page.getByTestId('campaign-status').getByText('Open').waitFor();
     expect(await page.locator(`[data-testid=consultation-table] tr[data-org=${asking}]`).textContent()).toContain('Requested cap met');
     await expectAccessible(page, 'the campaign opened with a cap for one ROCU alone');

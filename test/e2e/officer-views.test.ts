@@ -31,11 +31,14 @@ describe.skipIf(!!skipReason)('an officer browsing vacancies and placements, acr
 
   beforeAll(async () => {
     browser = await launchBrowser();
+    // A capability no team holds: the vacancy opens at once whatever the other files' journeys did to the teams.
+    const admin = await apiAs({ sub: 'e2e-views-admin', org: 'nca', roles: ['admin'] });
+    await admin('POST', '/v1/capabilities', { id: 'e2e-close-protection', name: 'Close protection' });
     const viperHr = await apiAs({ sub: 'e2e-views-viper-hr', org: 'viper', roles: ['hr-lead'] });
     campaignId = (
       (await viperHr('POST', '/v1/campaigns', {
         title: VACANCY,
-        capabilityId: 'protected-persons',
+        capabilityId: 'e2e-close-protection',
         ownerOrgId: 'viper',
         partnerOrgIds: [],
         regions: ['west-midlands'],
