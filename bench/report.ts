@@ -10,6 +10,7 @@ interface RouteRun {
   gateway?: LoadResult;
   floor?: LoadResult;
   floorTx?: LoadResult;
+  inProcess?: LoadResult;
   calls: number;
   roundTrips: number;
   failure?: string;
@@ -30,6 +31,8 @@ export interface ReportInput {
   plan: { officers: number; campaigns: number; applications: number; seedSeconds: number };
   countersOk: boolean;
   impact: [ImpactRun, ImpactRun];
+  /** The forecast of one unit, at the same two loads, with the officers serving in it then. */
+  forecast: [ImpactRun & { unitOfficers: number }, ImpactRun & { unitOfficers: number }];
   runs: RouteRun[];
   bundles: BundleResult[];
   sdkExternal: BundleResult[];
@@ -78,6 +81,16 @@ export function renderReport(r: ReportInput): { markdown: string; summary: strin
     const bad = x.gateway.non2xx + x.gateway.errors;
     return `| ${x.name} | ${f1(x.gateway.p50)} | ${f1(x.gateway.p99)} | ${n0(x.gateway.throughput)} | ${floorP50} | ${f1(x.floor.p99)} | ${n0(x.floor.throughput)} | **${f2(ratio(x))}×** | ${f1(x.calls)} / ${f1(x.roundTrips)} | ${cpu(x.gateway)} / ${cpu(x.kind === 'write' ? x.floorTx : x.floor)} |${bad ? ` ${bad} of ${n0(x.gateway.requests)}` : ' 0'} |`;
   });
+
+  // The route's own code against the bare SDK making the same calls (for a write, its one transaction).
+  const inProcessRows = ok
+    .filter((x) => x.inProcess)
+    .map((x) => {
+      const base = x.kind === 'write' ? x.floorTx! : x.floor!;
+      const p = x.inProcess!;
+      const bad = p.non2xx + p.errors;
+      return `| ${x.name} | ${f1(p.p50)} | ${f1(p.p99)} | ${n0(p.throughput)} | ${f1(base.p50)} | **${f2(p.p50 / base.p50)}×** | ${cpu(p)} / ${cpu(base)} | ${f2((p.cpuMsPerRequest ?? NaN) - (base.cpuMsPerRequest ?? NaN))} |${bad ? ` ${bad} of ${n0(p.requests)}` : ' 0'} |`;
+    });
 
   const sdkRows = r.sdkExternal.map((b) => {
     const same = r.bundles.find((x) => x.handler === b.handler);
@@ -136,6 +149,18 @@ column is the steadier measure of what the service itself adds.
 |---|---|---|---|---|---|---|---|---|---|---|
 ${routeRows.join('\n')}
 
+## Route overhead in process
+
+The same requests, at the same concurrency, given to the route's Lambda function in this process as the API Gateway event it would
+receive (\`local/gateway/dispatch.ts\` builds it), with the token's claims where the JWT authorizer puts them: no HTTP, no
+autocannon, no ES256 verification (API Gateway's work in AWS). Against the floor (the same DynamoDB calls with the bare SDK; for a
+write, its one TransactWriteItems), this is what the service's own code adds to a request: the dispatcher, middy, validation,
+policy, the use case, logging and metrics. *Node CPU added*: in-process CPU per request minus the floor's.
+
+| route | p50 ms | p99 ms | req/s | floor p50 ms | ratio | Node CPU ms per request, in process / floor | Node CPU added ms | non-2xx |
+|---|---|---|---|---|---|---|---|---|
+${inProcessRows.join('\n')}
+
 ## Impact assessment: flat from ${n0(small.officers)} to ${n0(full.officers)} officers
 
 \`GET /v1/campaigns/{id}/impact\` for the same campaign, measured (3 s at concurrency ${r.settings.concurrency}) after loading a tenth of the officers and again after loading all of them.
@@ -158,6 +183,16 @@ p50 **${f1(r.outboxLatency.p50)} ms**, p99 **${f1(r.outboxLatency.p99)} ms** ove
 In AWS the table's stream stands between the commit and the notifier (its polling adds latency this run does not have).`
     : '(not measured in this run)'
 }
+## The capability forecast at ${n0(r.forecast[0].officers)} and ${n0(r.forecast[1].officers)} officers
+
+\`GET /v1/organisations/titan/forecast?months=24\` (every team of TITAN, 25 months, events), measured like the impact assessment after each load.
+
+| officers loaded | serving in TITAN | calls / round trips | p50 ms | p99 ms | req/s | floor p50 ms |
+|---|---|---|---|---|---|---|
+${r.forecast.map((f) => `| ${n0(f.officers)} | ${n0(f.unitOfficers)} | ${f1(f.calls)} / ${f1(f.roundTrips)} | ${f1(f.gateway.p50)} | ${f1(f.gateway.p99)} | ${n0(f.gateway.throughput)} | ${f1(f.floor.p50)} |`).join('\n')}
+
+One round trip: the unit's baselines ∥ the officers serving in it (gsi1) ∥ the officers arriving (gsi2), each read to its end; the
+calls grow only when a partition passes 1 MB. The work follows the unit's own officers, never the national workforce.
 
 ${r.bundles.length ? renderFunctions(r.bundles, r.coldStartModel, r.settings.coldRuns) : `## Lambda functions
 
@@ -210,7 +245,12 @@ __NOTES__
           `  ${f1(x.calls)}/${f1(x.roundTrips)}`
         : `${x.name.padEnd(44)} FAILED`,
     ),
+    `in process (no HTTP, no token check) ÷ floor p50: ${ok
+      .filter((x) => x.inProcess)
+      .map((x) => `${x.name} ${f2(x.inProcess!.p50 / (x.kind === 'write' ? x.floorTx! : x.floor!).p50)}× (${cpu(x.inProcess)} ms CPU)`)
+      .join('; ')}`,
     `impact: ${n0(small.officers)} officers ${f1(small.calls)} calls p50 ${f1(small.gateway.p50)} ms; ${n0(full.officers)} officers ${f1(full.calls)} calls p50 ${f1(full.gateway.p50)} ms`,
+    `forecast (titan): ${r.forecast.map((f) => `${n0(f.officers)} officers (${n0(f.unitOfficers)} in TITAN) ${f1(f.calls)} calls/${f1(f.roundTrips)} RT p50 ${f1(f.gateway.p50)} ms`).join('; ')}`,
     fn ? functionsSummaryLine(fn) : '',
     coldStartModelLine(r.coldStartModel),
     r.outboxLatency ? `outbox: commit → file p50 ${f1(r.outboxLatency.p50)} ms, p99 ${f1(r.outboxLatency.p99)} ms (${r.outboxLatency.samples} events${r.outboxLatency.deliveredOnce ? ', each once' : ', NOT each once'})` : '',

@@ -7,7 +7,8 @@
  * counts its DynamoDB round trips (one request at a time, through a middleware
  * on the service's client), drives the gateway with autocannon at a fixed
  * concurrency, and runs the floor (the same DynamoDB calls with the bare SDK,
- * same concurrency). Then bundles every Lambda function as the stack does (the
+ * same concurrency), and invokes the route's function in process with the
+ * API Gateway event (no HTTP, no token verification) at that concurrency. Then bundles every Lambda function as the stack does (the
  * functions by kind, and beside them the old one-per-route bundles) and times
  * their cold starts, models the share of requests that start cold in each
  * shape, and times notifications through the outbox (commit to outbox file). Prints the results and writes BENCHMARKS.md. `npm run bench:functions`
@@ -69,6 +70,8 @@ interface RouteRun {
   floor?: LoadResult;
   /** Writes: the transaction alone (the "one TransactWriteItems" of the target). */
   floorTx?: LoadResult;
+  /** The route's function invoked in process with the API Gateway event: no HTTP, no token verification. */
+  inProcess?: LoadResult;
   calls: number;
   roundTrips: number;
   failure?: string;
@@ -104,6 +107,7 @@ async function main(): Promise<void> {
 
     const { DynamoProbe, floorClient, floorOf } = await import('./probe');
     const { loadDirect, loadGateway } = await import('./load');
+    const { loadInProcess } = await import('./in-process');
     const seed = await import('./seed');
     const { createLocalServer } = await import('../local/gateway/server');
     const { createLocalTokens } = await import('../local/tokens');
@@ -164,6 +168,7 @@ async function main(): Promise<void> {
       { name: 'GET /v1/me/applications', kind: 'read', next: () => get('/v1/me/applications', nextApplicant()) },
       { name: 'GET /v1/officers', kind: 'read', next: () => get('/v1/officers?orgId=nca', hr) },
       { name: 'GET /v1/placements', kind: 'read', next: () => get('/v1/placements', nextApplicant()) },
+      { name: 'GET /v1/organisations/{orgId}/forecast', kind: 'read', next: () => get('/v1/organisations/titan/forecast?months=24', head) },
       {
         name: 'POST /v1/campaigns/{id}/applications',
         kind: 'write',
@@ -229,15 +234,22 @@ async function main(): Promise<void> {
     const readLoad = { concurrency: settings.concurrency, durationSeconds: settings.durationSeconds };
 
     // ------------------------------------------------------------ impact at a tenth of the officers
-    const impactAt = async (officers: number) => {
-      const run = await probeRoute(routes[2]!.next, 5);
+    const measureAt = async (next: () => BenchRequest, officers: number) => {
+      const run = await probeRoute(next, 5);
       const recorded: RecordedCall[] = run.windows.at(-1)?.recorded ?? [];
-      const gateway = await loadGateway(baseUrl, routes[2]!.next, { ...readLoad, durationSeconds: 3 });
+      const gateway = await loadGateway(baseUrl, next, { ...readLoad, durationSeconds: 3 });
       const direct = await loadDirect(floorOf(floor, recorded), { ...readLoad, durationSeconds: 3 });
       return { officers, calls: average(run.windows, 'calls'), roundTrips: average(run.windows, 'waves'), gateway, floor: direct, failure: run.failure };
     };
+    const impactAt = (officers: number) => measureAt(routes[2]!.next, officers);
+    // The forecast reads the unit's own officers: it grows with TITAN's, not with the national workforce.
+    const forecastRoute = routes.find((r) => r.name === 'GET /v1/organisations/{orgId}/forecast')!;
+    const titanServing = (loaded: readonly { homeOrgId: string; servingOrgId?: string | null }[]) => loaded.filter((o) => (o.servingOrgId ?? o.homeOrgId) === 'titan').length;
+    const forecastAt = async (officers: number) => ({ ...(await measureAt(forecastRoute.next, officers)), unitOfficers: titanServing(data.officers.slice(0, officers)) });
     console.log(`Impact assessment with ${tenth.toLocaleString('en-GB')} officers loaded…`);
     const impactSmall = await impactAt(tenth);
+    console.log(`Forecast of TITAN with ${tenth.toLocaleString('en-GB')} officers loaded…`);
+    const forecastSmall = await forecastAt(tenth);
 
     await seed.writeOfficers('officers 2/2', data.officers.slice(tenth));
     const sums = await seed.writeBaselines(data.officers);
@@ -256,6 +268,8 @@ async function main(): Promise<void> {
 
     console.log(`Impact assessment with ${data.officers.length.toLocaleString('en-GB')} officers loaded…`);
     const impactFull = await impactAt(data.officers.length);
+    console.log(`Forecast of TITAN with ${data.officers.length.toLocaleString('en-GB')} officers loaded…`);
+    const forecastFull = await forecastAt(data.officers.length);
 
     // ------------------------------------------------------------ the routes
     const runs: RouteRun[] = [];
@@ -272,6 +286,7 @@ async function main(): Promise<void> {
       const recorded = run.windows.at(-1)!.recorded;
       const load = route.kind === 'read' ? readLoad : { concurrency: settings.concurrency, amount: settings.writes };
       result.gateway = await loadGateway(baseUrl, route.next, load);
+      result.inProcess = await loadInProcess(route.next, load);
       result.floor = await loadDirect(floorOf(floor, recorded), load);
       if (route.kind === 'write') result.floorTx = await loadDirect(floorOf(floor, recorded, true), load);
       console.log(
@@ -306,6 +321,7 @@ async function main(): Promise<void> {
       plan: { officers: data.officers.length, campaigns: data.campaigns.length, applications: data.applications, seedSeconds },
       countersOk,
       impact: [impactSmall, impactFull],
+      forecast: [forecastSmall, forecastFull],
       runs,
       bundles,
       sdkExternal,

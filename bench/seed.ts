@@ -16,7 +16,7 @@ import { newApplicationActions, type StoredApplication } from '../shared/data/ap
 import { campaignItem, campaignMembershipItems } from '../shared/data/campaign.repository';
 import { baselineItem, createCapability } from '../shared/data/capability.repository';
 import { documentClient, tableName } from '../shared/data/client';
-import { officerItem, staffNumberClaimItem, countedOfficer } from '../shared/data/officer.repository';
+import { officerDueItem, officerItem, staffNumberClaimItem, countedOfficer } from '../shared/data/officer.repository';
 import { putOrganisation } from '../shared/data/organisation.repository';
 import { pipelineCounterAction } from '../shared/data/report.repository';
 import { pipelineDeltas, type PipelineDelta } from '../shared/domain/pip-rules';
@@ -82,7 +82,12 @@ function makeOfficer(i: number, homeOrgId?: string): Officer {
   const caps = new Set<string>();
   const n = 1 + Math.floor(random() * 3);
   while (caps.size < n) caps.add(pick(CAPABILITY_IDS));
+  // Most force officers serve in their region's ROCU on a posting ending within two years (the forecast's events); some leave.
+  const posting = org.type === 'force' && org.parentOrgId && random() < 0.6 ? { servingOrgId: org.parentOrgId, servingUntil: addDays(todayIso(), 30 + Math.floor(random() * 700)) } : {};
+  const leaving = random() < 0.05 ? { leavingOn: addDays(todayIso(), 10 + Math.floor(random() * 700)) } : {};
   return {
+    ...posting,
+    ...leaving,
     id: newId('off'),
     name: `Bench Officer ${String(i).padStart(6, '0')}`,
     staffNumber: `BEN-${String(i).padStart(6, '0')}`,
@@ -248,7 +253,8 @@ export async function writePipelineCounters(officers: readonly Officer[]): Promi
 }
 
 export function planFor(scale: number, writesPerRoute: number): SeedPlan {
-  const pool = writesPerRoute + 50;
+  // Each write route is driven twice (through the gateway, then in process), each request a different officer.
+  const pool = 2 * writesPerRoute + 50;
   return {
     officers: Math.max(Math.round(20_000 * scale), 2 * pool + 100),
     campaigns: Math.max(Math.round(1_000 * scale), 20),
@@ -281,6 +287,8 @@ export async function writeOfficers(label: string, officers: readonly Officer[])
   for (const o of officers) {
     items.push(officerItem(o));
     if (o.staffNumber) items.push(staffNumberClaimItem(o.homeOrgId, o.staffNumber, o.id));
+    const due = officerDueItem(o);
+    if (due) items.push(due);
   }
   await batchPut(label, items);
 }

@@ -48,6 +48,7 @@ export class ServiceStack extends Stack {
   readonly moveJob: ScheduledJob;
   readonly secondmentJob: ScheduledJob;
   readonly campaignCloseJob: ScheduledJob;
+  readonly workforceJob: ScheduledJob;
   readonly notifier: OutboxNotifier;
   readonly web: WebHosting;
   readonly alarms: Alarms;
@@ -178,6 +179,20 @@ export class ServiceStack extends Stack {
       environment,
     });
 
+    // BRIEF.md "The capability forecast": postings end and leavers leave on their dates (counters follow), then a
+    // daily check warns each ROCU head of a team whose forecast falls below its minimum within the window. Dates
+    // are days: once a day, just after midnight UTC. Its alerts go through the outbox like every other change's.
+    this.workforceJob = new ScheduledJob(this, 'WorkforceDailyJob', {
+      handler: 'jobs/workforce-daily',
+      description: 'End postings and mark leavers on their dates (counters follow), then raise or resolve forecast early warnings',
+      schedule: Schedule.cron({ minute: '20', hour: '0' }),
+      role: roles.createRole('WorkforceDailyJobRole', 'The daily workforce job: reads and writes the table', 'write'),
+      logGroupName: functionLogGroup('workforceDailyJob'),
+      logRetention: settings.logRetention,
+      environment,
+      timeoutSeconds: 300,
+    });
+
     // Every domain event is written to the table's outbox in its change's transaction; this delivers them.
     // Reads the contacts and officers, writes delivery records, deletes delivered events, and alone publishes.
     const notifierRole = roles.createRole('OutboxNotifierRole', 'The notifier: reads the table stream, writes delivery records, publishes domain events', 'write');
@@ -206,6 +221,7 @@ export class ServiceStack extends Stack {
       ApplyDueMovesJob: this.moveJob,
       AdvanceDueSecondmentsJob: this.secondmentJob,
       CloseDueCampaignsJob: this.campaignCloseJob,
+      WorkforceDailyJob: this.workforceJob,
     };
     const notifier = { name: 'OutboxNotifier', fn: this.notifier.function };
     const functions = [

@@ -5,7 +5,8 @@
  * `--now=2026-12-31T09:00:00Z` runs them as if it were that time, to see an
  * alert escalate without waiting ten working days (or the ROCC's five pass
  * and the default outcome apply), an accepted move take effect on its start
- * date, a secondment start and end, or a campaign close after its closing date.
+ * date, a secondment start and end, a campaign close after its closing date,
+ * a posting end or a leaving date arrive, or a forecast warning come due.
  */
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const { applyDueMoves } = await import('../shared/use-cases/apply-due-moves');
   const { advanceDueSecondments } = await import('../shared/use-cases/advance-due-secondments');
   const { closeDueCampaigns } = await import('../shared/use-cases/close-due-campaigns');
+  const { runWorkforceDay } = await import('../shared/use-cases/workforce-day');
   const { drainOutbox } = await import('../shared/use-cases/deliver-outbox');
   const { DYNAMODB_ENDPOINT, TABLE_NAME } = config();
   console.log(`Jobs at ${now.toISOString()} against table ${TABLE_NAME} at ${DYNAMODB_ENDPOINT}; outbox ${process.env.OUTBOX_DIR}`);
@@ -76,9 +78,19 @@ async function main(): Promise<void> {
   );
   for (const id of campaigns.closedIds) console.log(`  closed ${id}`);
 
+  const workforce = await runWorkforceDay(now);
+  const { officers, warnings } = workforce;
+  console.log(
+    `Workforce day: ${officers.examined} officer(s) due, ${officers.postingsEnded} posting(s) ended (back in their home's teams), ${officers.left} left the service, ${officers.skipped} skipped, ` +
+      `${officers.conflicts} changed meanwhile (the next run retries), ${officers.failed} failed${officers.more ? '; more are due than one run takes, run again' : ''}. ` +
+      `Forecast warnings: ${warnings.examined} team(s) checked, ${warnings.raised} raised, ${warnings.resolved} resolved (recovered), ${warnings.failed} failed.`,
+  );
+  for (const id of officers.endedIds) console.log(`  posting ended ${id}`);
+  for (const id of officers.leftIds) console.log(`  left ${id}`);
+
   const delivered = await drainOutbox(1000);
   console.log(`Notifier: ${delivered} event(s) delivered from the table's outbox to ${process.env.OUTBOX_DIR}.`);
-  if (run.failed || moves.failed || secondments.failed || campaigns.failed) process.exitCode = 1;
+  if (run.failed || moves.failed || secondments.failed || campaigns.failed || officers.failed || warnings.failed) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

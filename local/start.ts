@@ -64,8 +64,8 @@ function secondsFrom(name: string, fallback: number): number {
 
 /**
  * The scheduled jobs, as EventBridge runs them in AWS (alert escalation every
- * 15 minutes; moves, the secondment lifecycle and campaign closing every hour
- * there; all more often here, so a demo does not wait). A run still going when the next is due is left to
+ * 15 minutes; moves, the secondment lifecycle and campaign closing every hour;
+ * postings ending, leavers and forecast warnings daily there; all more often here, so a demo does not wait). A run still going when the next is due is left to
  * finish; the jobs are safe to overlap, but there is no point.
  */
 async function startJobTimer(intervalSeconds: number): Promise<() => void> {
@@ -74,6 +74,7 @@ async function startJobTimer(intervalSeconds: number): Promise<() => void> {
   const { applyDueMoves } = await import('../shared/use-cases/apply-due-moves');
   const { advanceDueSecondments } = await import('../shared/use-cases/advance-due-secondments');
   const { closeDueCampaigns } = await import('../shared/use-cases/close-due-campaigns');
+  const { runWorkforceDay } = await import('../shared/use-cases/workforce-day');
   const { drainOutbox } = await import('../shared/use-cases/deliver-outbox');
   const jobs: { name: string; run: () => Promise<string | undefined> }[] = [
     {
@@ -109,6 +110,16 @@ async function startJobTimer(intervalSeconds: number): Promise<() => void> {
         const run = await closeDueCampaigns();
         return run.closed || run.conflicts || run.failed
           ? `${run.closed} campaign(s) closed (closing date passed), ${run.skipped} skipped, ${run.conflicts} changed meanwhile (next run), ${run.failed} failed.`
+          : undefined;
+      },
+    },
+    {
+      name: 'Workforce job',
+      run: async () => {
+        const { officers, warnings } = await runWorkforceDay();
+        return officers.postingsEnded || officers.left || officers.conflicts || officers.failed || warnings.raised || warnings.resolved || warnings.failed
+          ? `${officers.postingsEnded} posting(s) ended, ${officers.left} officer(s) left, ${officers.conflicts} changed meanwhile (next run), ${officers.failed} failed; ` +
+              `forecast warnings: ${warnings.raised} raised, ${warnings.resolved} resolved, ${warnings.failed} failed.`
           : undefined;
       },
     },

@@ -28,6 +28,8 @@ export interface Config {
   AWS_REGION: string;
   STAGE: string;
   notify: NotifyConfig;
+  /** How far ahead (months) the daily job warns of a team's forecast falling below its minimum. */
+  FORECAST_WARNING_MONTHS: number;
 }
 
 /** Local runs and tests send from this address (nothing leaves the machine). */
@@ -48,6 +50,9 @@ function requireForMode(env: Record<string, unknown>, ctx: z.RefinementCtx, mode
   }
 }
 
+/** The early-warning window: 6 months unless set (1–24). */
+const forecastWarningMonths = z.preprocess((v) => blankIsUnset(v) ?? '6', z.coerce.number().int().min(1).max(24));
+
 const notifyVariables = {
   EVENT_BUS_NAME: optional(z.string()),
   SENDER_EMAIL: optional(z.email()),
@@ -63,6 +68,7 @@ const lambdaSchema = z
     NOTIFY_MODE: required(z.enum(['aws', 'off'], { error: 'aws or off (the stack sets it)' })),
     ...notifyVariables,
     APP_URL: optional(z.url()),
+    FORECAST_WARNING_MONTHS: forecastWarningMonths,
   })
   .superRefine((env, ctx) => requireForMode(env, ctx, 'aws', ['EVENT_BUS_NAME', 'SENDER_EMAIL', 'APP_URL']));
 
@@ -80,6 +86,7 @@ const localSchema = z
     NOTIFY_MODE: required(z.enum(['aws', 'outbox', 'memory', 'off'], { error: 'aws, outbox, memory or off' })),
     ...notifyVariables,
     APP_URL: withDefault(z.url(), LOCAL_WEB),
+    FORECAST_WARNING_MONTHS: forecastWarningMonths,
   })
   .superRefine((env, ctx) => {
     requireForMode(env, ctx, 'aws', ['EVENT_BUS_NAME', 'SENDER_EMAIL']);
@@ -116,6 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     AWS_REGION: e.AWS_REGION,
     STAGE: e.STAGE,
     notify,
+    FORECAST_WARNING_MONTHS: e.FORECAST_WARNING_MONTHS,
   };
 }
 

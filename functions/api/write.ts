@@ -13,6 +13,7 @@ export const loaders: HandlerLoaders = {
   'POST /v1/officers/{officerId}/transfer': () => import('../officers/propose-transfer'),
   'POST /v1/officers/{officerId}/transfer/cancel': () => import('../officers/cancel-transfer'),
   'POST /v1/officers/{officerId}/transfer/decision': () => import('../officers/decide-transfer'),
+  'POST /v1/officers/{officerId}/posting/extend': () => import('../officers/extend-posting'),
   'POST /v1/alerts/{id}/decide': () => import('../alerts/decide-alert'),
   'PUT /v1/contacts/{audience}': () => import('../contacts/put-contact'),
   'POST /v1/alerts/{id}/refer': () => import('../alerts/refer-alert'),

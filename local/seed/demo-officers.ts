@@ -92,20 +92,26 @@ export const TITAN_PERSONA_OFFICER = { orgId: 'titan', staffNumber: 'TIT-0001', 
 /** A newly recruited NCA cyber investigator at PIP1 in the North West; the `nca-officer` persona. */
 export const NCA_PERSONA_OFFICER = { orgId: 'nca', staffNumber: 'NCA-0001', name: 'Megan Hughes' } as const;
 
-/** TITAN's cyber team, by name: nine SC + PIP2 and one NPPV3 + PIP1 (the TITAN story). */
-const TITAN_CYBER_TEAM: readonly { name: string; vetting: VettingLevel; pipLevel: PipLevel; also?: readonly string[] }[] = [
+/**
+ * TITAN's cyber team, by name: nine SC + PIP2 and one NPPV3 + PIP1 (the TITAN story). Like most ROCU staff,
+ * six of them are force officers posted into TITAN: four postings end at the end of the financial year
+ * (31 March), with the Home Office grant that funds four of the team's posts (see reference-data.ts), so the
+ * forecast shows TITAN cyber falling to six against its minimum of seven that month and the daily job warns
+ * the TITAN head; two run a year longer.
+ */
+const TITAN_CYBER_TEAM: readonly { name: string; vetting: VettingLevel; pipLevel: PipLevel; also?: readonly string[]; postedFrom?: string; postingEnds?: 'year-end' | 'next-year-end' }[] = [
   { name: TITAN_PERSONA_OFFICER.name, vetting: 'sc', pipLevel: 2 },
-  { name: 'Rachel Ashworth', vetting: 'sc', pipLevel: 2 },
+  { name: 'Rachel Ashworth', vetting: 'sc', pipLevel: 2, postedFrom: 'merseyside', postingEnds: 'next-year-end' },
   // Three of the story's cyber team are digital forensics examiners too: a cyber campaign puts TITAN's
   // digital forensics team (5, minimum 3) at risk through them, and the TITAN head's alert names both teams.
   { name: 'Imran Hussain', vetting: 'sc', pipLevel: 2, also: ['digital-forensics'] },
   { name: 'Siobhan Gallagher', vetting: 'sc', pipLevel: 2, also: ['digital-forensics'] },
   { name: 'Liam Fletcher', vetting: 'sc', pipLevel: 2, also: ['digital-forensics'] },
-  { name: 'Priya Mistry', vetting: 'sc', pipLevel: 2 },
-  { name: 'Craig Whitfield', vetting: 'sc', pipLevel: 2 },
-  { name: 'Hannah Greenwood', vetting: 'sc', pipLevel: 2 },
-  { name: 'Tomasz Kowalski', vetting: 'sc', pipLevel: 2 },
-  { name: 'Jamie Pennington', vetting: 'nppv3', pipLevel: 1 },
+  { name: 'Priya Mistry', vetting: 'sc', pipLevel: 2, postedFrom: 'greater-manchester', postingEnds: 'year-end' },
+  { name: 'Craig Whitfield', vetting: 'sc', pipLevel: 2, postedFrom: 'greater-manchester', postingEnds: 'year-end' },
+  { name: 'Hannah Greenwood', vetting: 'sc', pipLevel: 2, postedFrom: 'merseyside', postingEnds: 'year-end' },
+  { name: 'Tomasz Kowalski', vetting: 'sc', pipLevel: 2, postedFrom: 'lancashire', postingEnds: 'year-end' },
+  { name: 'Jamie Pennington', vetting: 'nppv3', pipLevel: 1, postedFrom: 'lancashire', postingEnds: 'next-year-end' },
 ];
 
 // ---------------------------------------------------------------- team sizes
@@ -223,6 +229,8 @@ export const DEFAULT_SEED = 20_200_715;
 interface Builder {
   rng: Prng;
   asOf: Date;
+  /** The day the demo is seeded for: its postings end with the financial year after it. */
+  today: Date;
   usedNames: Set<string>;
   nextNumber: Map<string, number>;
   out: DemoOfficer[];
@@ -257,7 +265,7 @@ function freshName(b: Builder, orgId: string): string {
 
 function addOfficer(
   b: Builder,
-  o: { name?: string; homeOrgId: string; region: Region; capabilities: string[]; vetting: VettingLevel; pipLevel: PipLevel },
+  o: { name?: string; homeOrgId: string; region: Region; capabilities: string[]; vetting: VettingLevel; pipLevel: PipLevel; servingOrgId?: string; servingUntil?: string },
 ): DemoOfficer {
   const name = o.name ?? freshName(b, o.homeOrgId);
   b.usedNames.add(name);
@@ -266,6 +274,7 @@ function addOfficer(
   const officer: DemoOfficer = {
     name,
     homeOrgId: o.homeOrgId,
+    ...(o.servingOrgId ? { servingOrgId: o.servingOrgId, servingUntil: o.servingUntil } : {}),
     capabilities: o.capabilities,
     vetting: o.vetting,
     vettingExpiresOn: vettingExpiry(o.vetting, b.asOf, b.rng),
@@ -278,6 +287,16 @@ function addOfficer(
   return officer;
 }
 
+/**
+ * The end of the financial year (31 March) next after `asOf`, or `years` after that: the day the demo's
+ * postings and the Home Office grant end, so the early warning is always a few months ahead of the seed.
+ */
+export function financialYearEnd(asOf: Date, years = 0): string {
+  const today = isoDay(asOf);
+  const year = asOf.getUTCFullYear() + (today < `${asOf.getUTCFullYear()}-03-31` ? 0 : 1) + years;
+  return `${year}-03-31`;
+}
+
 /** Fill every team of one ROCU to its strength with officers holding one or two of its capabilities. */
 function addRocuOfficers(b: Builder, rocuId: string, region: Region, strengths: Map<string, number>): void {
   const baselines = BASELINES.filter((x) => x.orgId === rocuId);
@@ -285,8 +304,11 @@ function addRocuOfficers(b: Builder, rocuId: string, region: Region, strengths: 
 
   if (rocuId === 'titan') {
     // The story's team first, so its staff numbers are TIT-0001…TIT-0010 whatever else changes.
-    for (const { also = [], ...m } of TITAN_CYBER_TEAM) {
-      addOfficer(b, { ...m, homeOrgId: 'titan', region, capabilities: ['cyber', ...also] });
+    for (const { also = [], postedFrom, postingEnds, ...m } of TITAN_CYBER_TEAM) {
+      const posting = postedFrom
+        ? { homeOrgId: postedFrom, servingOrgId: 'titan', servingUntil: financialYearEnd(b.today, postingEnds === 'next-year-end' ? 1 : 0) }
+        : { homeOrgId: 'titan' };
+      addOfficer(b, { ...m, ...posting, region, capabilities: ['cyber', ...also] });
       for (const c of also) remaining.set(c, (remaining.get(c) ?? 0) - 1);
     }
     remaining.set('cyber', 0);
@@ -397,15 +419,16 @@ function addForceOfficers(b: Builder): void {
 
 /**
  * The demo officers, in the order the seed creates them. Deterministic for a
- * given seed; `asOf` only moves the vetting expiry dates so they stay in the
+ * given seed (and day: `today` dates the postings' ends); `asOf` only moves the vetting expiry dates so they stay in the
  * future whenever the seed runs.
  */
-export function generateDemoOfficers(options: { seed?: number; asOf?: Date } = {}): DemoOfficer[] {
+export function generateDemoOfficers(options: { seed?: number; asOf?: Date; today?: Date } = {}): DemoOfficer[] {
   const seed = options.seed ?? DEFAULT_SEED;
   const strengths = demoTeamStrengths(seed);
   const b: Builder = {
     rng: createPrng(seed ^ 0x5eed),
     asOf: options.asOf ?? new Date(),
+    today: options.today ?? new Date(),
     usedNames: new Set([...TITAN_CYBER_TEAM.map((m) => m.name), NCA_PERSONA_OFFICER.name]),
     nextNumber: new Map(),
     out: [],

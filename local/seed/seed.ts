@@ -21,7 +21,7 @@ import { seedDemoCourses } from './courses';
 import { seedDemoPip } from './pip';
 import { seedScenario } from './scenario';
 import { seedDemoSecondments, type DemoSecondmentsResult } from './secondments';
-import { generateDemoOfficers } from './demo-officers';
+import { financialYearEnd, generateDemoOfficers } from './demo-officers';
 import { BASELINES, CAPABILITIES, ORGANISATIONS } from './reference-data';
 
 /** Bump to re-seed a table seeded by an older, incompatible seed. */
@@ -151,6 +151,22 @@ function isExisting(err: unknown): boolean {
 }
 
 /**
+ * A baseline's establishment as the seed sets it: one number, except TITAN's
+ * cyber team, whose twelve posts are funded by two lines — four by the Home
+ * Office ROCU grant, which ends with the financial year (the day four of its
+ * postings end too: the demo's early warning), eight by the constituent forces.
+ */
+function establishmentOf(b: { orgId: string; capabilityId: string; establishment: number }, asOf: Date): { establishment: number } | { funding: { source: string; posts: number; until?: string }[] } {
+  if (b.orgId !== 'titan' || b.capabilityId !== 'cyber') return { establishment: b.establishment };
+  return {
+    funding: [
+      { source: 'Home Office ROCU grant', posts: 4, until: financialYearEnd(asOf) },
+      { source: 'Constituent forces', posts: b.establishment - 4 },
+    ],
+  };
+}
+
+/**
  * Seed everything once. Primary course: organisations (overwrites), the
  * capability catalogue, every ROCU baseline, then the demo officers, then the
  * marker. A table that has the marker is left alone.
@@ -217,7 +233,7 @@ export async function seedAll(options: SeedOptions = {}): Promise<SeedResult> {
     try {
       await withConflictRetry(
         () =>
-          updateBaseline(b.orgId, b.capabilityId, { minimum: b.minimum, establishment: b.establishment }, { version: 0, via: 'body' }, SYSTEM_ACTOR),
+          updateBaseline(b.orgId, b.capabilityId, { minimum: b.minimum, ...establishmentOf(b, new Date()) }, { version: 0, via: 'body' }, SYSTEM_ACTOR),
         retried,
       );
       counts.baselines.created++;

@@ -123,7 +123,7 @@ export function buildOpenApiDocument(list: readonly RouteDef[] = routeList): Rec
     const operation: Record<string, unknown> = {
       operationId: route.id,
       summary: route.summary,
-      description: rolesNote(route),
+      description: route.description ? `${rolesNote(route)}\n\n${route.description}` : rolesNote(route),
       tags: [route.tag],
       security: security(route),
       parameters: [...parameters(route.params, 'path', components), ...parameters(route.query, 'query', components), ...headerParams],

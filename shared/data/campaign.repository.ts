@@ -7,6 +7,7 @@ import { documentClient, tableName } from './client';
 import { staleVersionError, type ExpectedVersion } from './expected-version';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor, type Page } from './paging';
+import { queryAll } from './query-all';
 import { transactWrite, type GuardedAction } from './transact';
 
 /** Fields a membership entry copies, so an organisation's campaign list is one Query. */
@@ -308,4 +309,15 @@ export function sourceCapAction(campaignId: string, orgId: string, cap: number, 
       },
     },
   };
+}
+
+/** Every campaign with one status (gsi1 `CAMPAIGN#STATUS#<status>`, read to its end): the open ones number in the hundreds at most. */
+export async function listAllCampaignsWithStatus(status: Campaign['status']): Promise<Campaign[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.campaignsWithStatus(status) },
+  });
+  return items.map(campaignFromItem);
 }

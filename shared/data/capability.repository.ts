@@ -1,6 +1,8 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { projectedStrength, standingLevel } from '../domain/capability-level';
 import { ALL_HOLDER_COUNTERS, CO_HOLDER_PREFIX, type CounterDelta } from '../domain/officer-counters';
+import { establishmentAt, type FundingLine } from '../domain/posting';
+import { todayIso } from '../domain/working-days';
 import { ConflictError, NotFoundError, type AppError } from '../errors';
 import { staleVersionError, type ExpectedVersion } from './expected-version';
 import { nowIso } from '../ids';
@@ -59,6 +61,17 @@ export interface Baseline extends CapabilityRow {
   coHolders: Record<string, number>;
 }
 
+/** A stored funding list as the API shows it (an absent `until` is open-ended). */
+function fundingFromItem(raw: unknown): { source: string; posts: number; until?: string }[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  return raw.map((l: Record<string, unknown>) => ({ source: String(l.source), posts: Number(l.posts ?? 0), ...(l.until ? { until: String(l.until) } : {}) }));
+}
+
+/**
+ * A baseline as the service reads it. With funding lines the establishment is
+ * their sum today (a line drops out on its `until` date by itself,
+ * without a write); without, the number the HR lead set.
+ */
 export function baselineFromItem(item: Record<string, unknown>): Baseline {
   const strength = Number(item.strength ?? 0);
   const committedOut = Number(item.committedOut ?? 0);
@@ -73,12 +86,14 @@ export function baselineFromItem(item: Record<string, unknown>): Baseline {
     const n = Number(value ?? 0);
     if (name.startsWith(CO_HOLDER_PREFIX) && n) coHolders[name] = n;
   }
+  const funding = fundingFromItem(item.funding);
   return {
     orgId: item.orgId as string,
     capabilityId: item.capabilityId as string,
     strength,
     minimum,
-    establishment: Number(item.establishment ?? 0),
+    establishment: funding ? establishmentAt(funding, todayIso()) : Number(item.establishment ?? 0),
+    ...(funding ? { funding } : {}),
     committedOut,
     projected: projectedStrength(strength, committedOut),
     level: standingLevel({ strength, committedOut, minimum }),
@@ -277,6 +292,8 @@ export function counterUpdateAction(delta: CounterDelta, protect?: (delta: Count
 export interface BaselineChange {
   minimum?: number;
   establishment?: number;
+  /** Replaces the funding lines (an empty list clears them); `establishment` is stored as their sum today too. */
+  funding?: FundingLine[];
 }
 
 /**
@@ -304,12 +321,19 @@ export async function updateBaseline(
     sets.push('minimum = :minimum');
     values[':minimum'] = change.minimum;
   } else sets.push('minimum = if_not_exists(minimum, :zero)');
-  if (change.establishment !== undefined) {
+  if (change.funding !== undefined) {
+    // Stored as well as the lines, for readers of the item that do not compute it (the heatmap's numbers are read through baselineFromItem).
+    sets.push('establishment = :establishment', 'funding = :funding');
+    values[':establishment'] = establishmentAt(change.funding, todayIso());
+    values[':funding'] = change.funding.map((l) => ({ source: l.source, posts: l.posts, ...(l.until ? { until: l.until } : {}) }));
+  } else if (change.establishment !== undefined) {
+    // One number replaces any funding lines: the establishment is then what the HR lead said.
     sets.push('establishment = :establishment');
     values[':establishment'] = change.establishment;
   } else sets.push('establishment = if_not_exists(establishment, :zero)');
 
   // Version 0 means "the row I saw did not exist yet" (or exists only as counters).
+  const removes = change.funding === undefined && change.establishment !== undefined ? ' REMOVE funding' : '';
   const condition =
     expected.version === 0 ? '(attribute_not_exists(pk) OR version = :expected)' : 'version = :expected';
   const stale = () => staleVersionError('baseline', expected);
@@ -322,7 +346,7 @@ export async function updateBaseline(
         Update: {
           TableName: tableName(),
           Key: keys.baseline(orgId, capabilityId),
-          UpdateExpression: `SET ${sets.join(', ')}`,
+          UpdateExpression: `SET ${sets.join(', ')}${removes}`,
           ConditionExpression: condition,
           ExpressionAttributeValues: values,
         },

@@ -28,12 +28,29 @@ export const keys = {
   baselineAll: (orgId: string, capabilityId: string) => ({ gsi2pk: 'CAPBASE', gsi2sk: `${orgId}#${capabilityId}` }),
 
   officer: (officerId: string) => ({ pk: `OFFICER#${officerId}`, sk: 'OFFICER' }),
-  /** gsi1: officers by home organisation, in name order. */
-  officerByOrg: (homeOrgId: string, name: string, officerId: string) => ({
-    gsi1pk: `ORG#${homeOrgId}#OFFICER`,
+  /**
+   * gsi1: officers by the organisation they serve in (home, or the unit a posting has them in), in
+   * name order: the record keeper's list, and the forecast's roster of a unit's teams.
+   */
+  officerByOrg: (servingOrgId: string, name: string, officerId: string) => ({
+    gsi1pk: `ORG#${servingOrgId}#OFFICER`,
     gsi1sk: `${name.toLowerCase()}#${officerId}`,
   }),
-  officersOfOrg: (homeOrgId: string) => `ORG#${homeOrgId}#OFFICER`,
+  officersOfOrg: (servingOrgId: string) => `ORG#${servingOrgId}#OFFICER`,
+  /**
+   * gsi2 (sparse): an officer who will start counting in `orgId`'s teams on `date` (an accepted move's
+   * destination, or home when a posting ends): the forecast's arrivals, one Query per unit.
+   */
+  officerArriving: (orgId: string, date: string, officerId: string) => ({ gsi2pk: `ORG#${orgId}#ARRIVING`, gsi2sk: `${date}#${officerId}` }),
+  officersArrivingAt: (orgId: string) => `ORG#${orgId}#ARRIVING`,
+  /**
+   * The officer's due item: the next date the officer job owes them a change (a posting's end, a
+   * leaving date), on gsi3 `DUE#OFFICER` / `<date>#<officerId>`. Written with every officer write
+   * that moves the date, in its transaction.
+   */
+  officerDue: (officerId: string) => ({ pk: `OFFICER#${officerId}`, sk: 'DUE' }),
+  officerDueMarker: (date: string, officerId: string) => ({ gsi3pk: 'DUE#OFFICER', gsi3sk: `${date}#${officerId}` }),
+  officersDuePartition: 'DUE#OFFICER',
   /** gsi3 (sparse): an officer while a transfer to `toOrgId` waits for its HR lead, oldest proposal first. */
   officerTransferIncoming: (toOrgId: string, proposedAt: string, officerId: string) => ({
     gsi3pk: `ORG#${toOrgId}#TRANSFER-IN`,
@@ -90,6 +107,12 @@ export const keys = {
   campaignApplicant: (campaignId: string, officerId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: `APPLICANT#${officerId}` }),
 
   alert: (alertId: string) => ({ pk: `ALERT#${alertId}`, sk: 'ALERT' }),
+  /**
+   * The live forecast warning of one team (the alert the daily job raised for its breach month), in the
+   * unit's partition: the job reads a unit's with one Query, and drops it when the forecast recovers.
+   */
+  forecastWarning: (orgId: string, capabilityId: string) => ({ pk: `ORG#${orgId}`, sk: `FORECAST-WARNING#${capabilityId}` }),
+  forecastWarningPrefix: 'FORECAST-WARNING#',
   /** gsi3 (sparse): alerts by their deadline (open: when they escalate by themselves; escalated: when the ROCC's time runs out). */
   alertDue: (dueAt: string, alertId: string) => ({ gsi3pk: 'DUE#ALERT', gsi3sk: `${dueAt}#${alertId}` }),
   alertsDuePartition: 'DUE#ALERT',
@@ -272,7 +295,11 @@ export const KEY_REGISTRY: readonly KeyLayout[] = [
   layout('baselineByCapability', ['baseline'], keys.baselineByCapability(v('capabilityId'), v('orgId'))),
   layout('baselineAll', ['baseline'], keys.baselineAll(v('orgId'), v('capabilityId'))),
   layout('officer', ['officer'], keys.officer(v('officerId'))),
-  layout('officerByOrg', ['officer'], keys.officerByOrg(v('homeOrgId'), v('name'), v('officerId'))),
+  layout('officerByOrg', ['officer'], keys.officerByOrg(v('servingOrgId'), v('name'), v('officerId'))),
+  layout('officerArriving', ['officer (arriving)'], keys.officerArriving(v('orgId'), v('date'), v('officerId'))),
+  layout('officerDue', ['officer due item'], keys.officerDue(v('officerId'))),
+  layout('officerDueMarker', ['officer due item'], keys.officerDueMarker(v('date'), v('officerId'))),
+  layout('forecastWarning', ['forecast warning'], keys.forecastWarning(v('orgId'), v('capabilityId'))),
   layout('officerTransferIncoming', ['officer'], keys.officerTransferIncoming(v('toOrgId'), v('proposedAt'), v('officerId'))),
   layout('staffNumber', ['staff-number claim'], keys.staffNumber(v('orgId'), v('staffNumber'))),
   layout('audit', ['audit entry'], keys.audit(v('entityType'), v('entityId'), v('at'), v('id'))),

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficerCommitment } from '../domain/commitments';
 import { counterDeltas, type CountedOfficer, type CounterDelta } from '../domain/officer-counters';
 import { pipelineDeltas } from '../domain/pip-rules';
+import { nextArrival, officerDueDate, servingOrgOf } from '../domain/posting';
 import type { PipLevel } from '../domain/reference';
 import { ConflictError, ValidationError, type AppError } from '../errors';
 import { staleVersionError, type ExpectedVersion } from './expected-version';
@@ -20,7 +21,7 @@ import { transactWrite, type GuardedAction } from './transact';
 
 /** The fields of an officer a change may touch. */
 export type OfficerChange = Partial<
-  Pick<Officer, 'name' | 'homeOrgId' | 'capabilities' | 'vetting' | 'vettingExpiresOn' | 'pipLevel' | 'region' | 'status' | 'email'>
+  Pick<Officer, 'name' | 'homeOrgId' | 'capabilities' | 'vetting' | 'vettingExpiresOn' | 'pipLevel' | 'region' | 'status' | 'email' | 'servingOrgId' | 'servingUntil' | 'leavingOn'>
 >;
 
 
@@ -45,6 +46,9 @@ export function officerFromItem(item: Record<string, unknown>): Officer {
     staffNumber: (item.staffNumber as string | undefined) ?? null,
     email: (item.email as string | undefined) ?? null,
     homeOrgId: item.homeOrgId as string,
+    servingOrgId: (item.servingOrgId as string | undefined) ?? null,
+    servingUntil: (item.servingUntil as string | undefined) ?? null,
+    leavingOn: (item.leavingOn as string | undefined) ?? null,
     capabilities: (item.capabilities as string[] | undefined) ?? [],
     vetting: item.vetting as Officer['vetting'],
     vettingExpiresOn: (item.vettingExpiresOn as string | undefined) ?? null,
@@ -69,9 +73,11 @@ export function officerFromItem(item: Record<string, unknown>): Officer {
  */
 export function officerItem(officer: Officer): Record<string, unknown> {
   const transfer = officer.pendingTransfer ?? undefined;
+  const arrival = nextArrival(officer);
   return {
     ...keys.officer(officer.id),
-    ...keys.officerByOrg(officer.homeOrgId, officer.name, officer.id),
+    ...keys.officerByOrg(servingOrgOf(officer), officer.name, officer.id),
+    ...(arrival ? keys.officerArriving(arrival.orgId, arrival.date, officer.id) : {}),
     ...(transfer ? keys.officerTransferIncoming(transfer.toOrgId, transfer.proposedAt, officer.id) : {}),
     entity: 'officer',
     ...officer,
@@ -82,6 +88,9 @@ export function officerItem(officer: Officer): Record<string, unknown> {
     staffNumber: officer.staffNumber ?? undefined,
     email: officer.email ?? undefined,
     vettingExpiresOn: officer.vettingExpiresOn ?? undefined,
+    servingOrgId: officer.servingOrgId ?? undefined,
+    servingUntil: officer.servingUntil ?? undefined,
+    leavingOn: officer.leavingOn ?? undefined,
     pipTargetLevel: pipTargetOf(officer) ?? undefined,
     commitments: officer.commitments?.length ? officer.commitments : undefined,
     pendingTransfer: transfer,
@@ -96,6 +105,7 @@ export function commitmentsOf(officer: Officer): OfficerCommitment[] {
 function counted(o: Officer): CountedOfficer {
   return {
     homeOrgId: o.homeOrgId,
+    servingOrgId: o.servingOrgId ?? null,
     capabilities: o.capabilities,
     vetting: o.vetting,
     pipLevel: o.pipLevel as CountedOfficer['pipLevel'],
@@ -108,6 +118,31 @@ function counted(o: Officer): CountedOfficer {
 /** The PIP pipeline counter changes of an officer write (see pipelineDeltas), as transaction actions. */
 function pipelineActions(officerId: string, before: Officer | undefined, after: Officer | undefined): GuardedAction[] {
   return pipelineDeltas(officerId, before && counted(before), after && counted(after)).map(pipelineCounterAction);
+}
+
+/**
+ * The officer's due item as the officer write from `before` to `after` leaves
+ * it (see keys.officerDue): Put with the new date, Deleted when no date is
+ * left, nothing when the date did not move. Rides in the officer write's own
+ * transaction, so the officer job's index never disagrees with the record.
+ */
+export function officerDueActions(before: Officer | undefined, after: Officer): GuardedAction[] {
+  const was = before ? officerDueDate(before) : null;
+  const next = officerDueDate(after);
+  if (was === next) return [];
+  if (next === null) return [{ action: { Delete: { TableName: tableName(), Key: keys.officerDue(after.id) } } }];
+  return [{ action: { Put: { TableName: tableName(), Item: officerDueItem(after)! } } }];
+}
+
+/** The officer's due item as stored (also what the bench's bulk load writes), or undefined when nothing is due. */
+export function officerDueItem(officer: Officer): Record<string, unknown> | undefined {
+  const due = officerDueDate(officer);
+  return due === null ? undefined : { ...keys.officerDue(officer.id), ...keys.officerDueMarker(due, officer.id), entity: 'officer-due', officerId: officer.id, dueOn: due };
+}
+
+/** The organisations an officer write concerns, for the audit entry: home and the unit served in, before and after. */
+function officerOrgIds(...officers: Officer[]): string[] {
+  return [...new Set(officers.flatMap((o) => [o.homeOrgId, servingOrgOf(o)]))];
 }
 
 /** Guard, inside the transaction, that the home organisation exists. */
@@ -162,6 +197,9 @@ export async function createOfficer(
     staffNumber: input.staffNumber ?? null,
     email: input.email ?? null,
     homeOrgId: input.homeOrgId,
+    servingOrgId: input.servingOrgId && input.servingOrgId !== input.homeOrgId ? input.servingOrgId : null,
+    servingUntil: input.servingOrgId && input.servingOrgId !== input.homeOrgId ? (input.servingUntil ?? null) : null,
+    leavingOn: input.leavingOn ?? null,
     capabilities: [...input.capabilities],
     vetting: input.vetting,
     vettingExpiresOn: input.vettingExpiresOn ?? null,
@@ -180,15 +218,24 @@ export async function createOfficer(
     ...(officer.staffNumber ? [staffNumberClaim(officer.homeOrgId, officer.staffNumber, officer.id)] : []),
     homeOrgGuard(officer.homeOrgId),
     ...capabilityGuards(officer.capabilities),
+    ...(officer.servingOrgId ? [homeOrgGuard(officer.servingOrgId)] : []),
     ...counterDeltas(undefined, counted(officer)).map((d) => counterUpdateAction(d)),
     ...pipelineActions(officer.id, undefined, officer),
+    ...officerDueActions(undefined, officer),
     auditAction({
       entityType: 'officer',
       entityId: officer.id,
       action: 'officer.created',
       actor,
-      orgIds: [officer.homeOrgId],
-      changes: { homeOrgId: officer.homeOrgId, capabilities: officer.capabilities, vetting: officer.vetting, pipLevel: officer.pipLevel },
+      orgIds: officerOrgIds(officer),
+      changes: {
+        homeOrgId: officer.homeOrgId,
+        capabilities: officer.capabilities,
+        vetting: officer.vetting,
+        pipLevel: officer.pipLevel,
+        ...(officer.servingOrgId ? { servingOrgId: officer.servingOrgId, servingUntil: officer.servingUntil } : {}),
+        ...(officer.leavingOn ? { leavingOn: officer.leavingOn } : {}),
+      },
       at: now,
     }),
   ]);
@@ -242,7 +289,9 @@ export async function updateOfficer(
   const diff = changedFields(before, change);
   if (Object.keys(diff).length === 0) return { officer: before, changed: false };
 
-  const after: Officer = { ...before, ...diff, version: before.version + 1, updatedAt: now };
+  const merged: Officer = { ...before, ...diff, version: before.version + 1, updatedAt: now };
+  // A posting ended (servingOrgId null) takes its end date with it.
+  const after: Officer = merged.servingOrgId ? merged : { ...merged, servingOrgId: null, servingUntil: null };
   const movedHome = after.homeOrgId !== before.homeOrgId;
 
   const actions: GuardedAction[] = [
@@ -263,6 +312,7 @@ export async function updateOfficer(
     ...capabilityGuards(diff.capabilities ?? []),
     ...counterDeltas(counted(before), counted(after)).map((d) => counterUpdateAction(d)),
     ...pipelineActions(after.id, before, after),
+    ...officerDueActions(before, after),
   ];
   if (movedHome && before.staffNumber) {
     // The staff number belongs to the old organisation's numbering; release it there and claim it in the new one.
@@ -285,9 +335,15 @@ export async function updateOfficer(
     auditAction({
       entityType: 'officer',
       entityId: after.id,
-      action: movedHome ? 'officer.moved-home' : after.status === 'left' && before.status !== 'left' ? 'officer.left' : 'officer.updated',
+      action: movedHome
+        ? 'officer.moved-home'
+        : after.status === 'left' && before.status !== 'left'
+          ? 'officer.left'
+          : before.servingOrgId && !after.servingOrgId
+            ? 'officer.posting-ended'
+            : 'officer.updated',
       actor,
-      orgIds: movedHome ? [before.homeOrgId, after.homeOrgId] : [after.homeOrgId],
+      orgIds: officerOrgIds(before, after),
       changes: diff as Record<string, unknown>,
       at: now,
     }),
@@ -319,8 +375,8 @@ function gsi1KeyOf(item: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * Officers of one home organisation in name order: Queries of gsi1 (the
- * organisation's officer partition), filtered server-side. Unfiltered, one
+ * Officers serving in one organisation (its own at home and those posted
+ * into it) in name order: Queries of gsi1, filtered server-side. Unfiltered, one
  * Query of `limit` officers. Filtered, a Query may match few of what it
  * reads, so up to MAX_FILTERED_ROUNDS Queries of FILTERED_READ fill the
  * page; the cursor carries on from the last officer read (or returned, when
@@ -442,6 +498,7 @@ export function officerUpdateActions(before: Officer, after: Officer, onStale: (
     },
     ...(movedHome ? [homeOrgGuard(after.homeOrgId)] : []),
     ...pipelineActions(after.id, before, after),
+    ...officerDueActions(before, after),
   ];
   if (movedHome && before.staffNumber) {
     // The number belongs to the old organisation's numbering. Conditioned, so a claim that is not
@@ -516,7 +573,7 @@ export async function saveOfficerTransfer(
   audit: { action: string; actor: Actor; note?: string; changes: Record<string, unknown>; at: string },
   options: { onStale: () => AppError; guards?: GuardedAction[] },
 ): Promise<void> {
-  const orgIds = [...new Set([before.homeOrgId, after.homeOrgId, before.pendingTransfer?.toOrgId, after.pendingTransfer?.toOrgId].filter((o): o is string => !!o))];
+  const orgIds = [...new Set([...officerOrgIds(before, after), before.pendingTransfer?.toOrgId, after.pendingTransfer?.toOrgId].filter((o): o is string => !!o))];
   await transactWrite([
     ...officerUpdateActions(before, after, options.onStale),
     ...counterDeltas(counted(before), counted(after)).map((d) => counterUpdateAction(d)),
@@ -544,4 +601,87 @@ export function receivingOrgGuard(toOrgId: string): GuardedAction {
 /** Officers whose transfer to `orgId` waits for its HR lead, oldest proposal first: a Query of gsi3. */
 export async function listIncomingTransfers(orgId: string, page: { limit: number; cursor?: string }): Promise<Page<Officer>> {
   return queryPage({ index: 'gsi3', partition: keys.transfersIncomingTo(orgId), page, fromItem: officerFromItem });
+}
+
+// ---------------------------------------------------------------- postings and leaving dates
+
+/**
+ * Write a change of an officer the service or a person makes outside PATCH
+ * (a posting extended, a posting's end or a leaving date reached) in one
+ * transaction: the officer as `officerUpdateActions` writes it (the whole
+ * item on the version read, the due item moved with its date), the counters
+ * of every team the officer leaves or joins (`counterDeltas`: a posting's end
+ * moves them from the unit served in to the home), and the audit entry.
+ */
+export async function saveOfficerChange(
+  before: Officer,
+  after: Officer,
+  audit: { action: string; actor: Actor; note?: string; changes: Record<string, unknown>; at: string },
+  options: { onStale: () => AppError; maxAttempts?: number },
+): Promise<CounterDelta[]> {
+  const deltas = counterDeltas(counted(before), counted(after));
+  await transactWrite(
+    [
+      ...officerUpdateActions(before, after, options.onStale),
+      ...deltas.map((d) => counterUpdateAction(d)),
+      auditAction({
+        entityType: 'officer',
+        entityId: after.id,
+        action: audit.action,
+        actor: audit.actor,
+        orgIds: officerOrgIds(before, after),
+        ...(audit.note ? { note: audit.note } : {}),
+        changes: audit.changes,
+        at: audit.at,
+      }),
+    ],
+    options.maxAttempts ? { maxAttempts: options.maxAttempts } : undefined,
+  );
+  return deltas;
+}
+
+/**
+ * Officers with a posting's end or a leaving date on or before `today`,
+ * oldest first: gsi3 `DUE#OFFICER` with `gsi3sk <= '<today>#~'` (see
+ * queryDueMoveIds for the bound). The index lags the table: the job re-reads
+ * each officer before acting.
+ */
+export async function queryDueOfficerIds(today: string, page: { limit: number; start?: Record<string, unknown> }): Promise<{ ids: string[]; next?: Record<string, unknown> }> {
+  const out = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :until',
+      ExpressionAttributeValues: { ':pk': keys.officersDuePartition, ':until': `${today}#~` },
+      ProjectionExpression: 'officerId',
+      Limit: page.limit,
+      ...(page.start ? { ExclusiveStartKey: page.start } : {}),
+    }),
+  );
+  const ids = (out.Items ?? []).map((item) => item.officerId).filter((id): id is string => typeof id === 'string');
+  return { ids, ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey as Record<string, unknown> } : {}) };
+}
+
+/** Every officer serving in an organisation (gsi1, all pages; the forecast's roster of the unit's teams). */
+export async function listOfficersServingIn(orgId: string): Promise<Officer[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    FilterExpression: '#status = :active',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':pk': keys.officersOfOrg(orgId), ':active': 'active' },
+  });
+  return items.map(officerFromItem);
+}
+
+/** Every officer who will next start counting in an organisation's teams (gsi2 `ORG#<org>#ARRIVING`, all pages). */
+export async function listOfficersArrivingAt(orgId: string): Promise<Officer[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.officersArrivingAt(orgId) },
+  });
+  return items.map(officerFromItem);
 }

@@ -1,4 +1,5 @@
 import type { Identity } from '../http/identity';
+import { servingOrgOf } from './posting';
 
 /**
  * Organisation scoping rules as pure predicates. Handlers call these after the
@@ -14,31 +15,49 @@ export function isRocuHeadOf(identity: Identity, orgId: string): boolean {
   return identity.org === orgId && identity.roles.includes('rocu-head');
 }
 
+type OfficerScope = { id: string; homeOrgId: string; servingOrgId?: string | null; pendingTransfer?: { toOrgId: string } | null };
+
 /**
- * The officer themselves, the HR lead or ROCU head of their home organisation,
- * and, while a transfer to another organisation waits for its decision, that
+ * The officer themselves; the HR lead or ROCU head of the unit they serve in
+ * and of their home organisation (a posted officer is read by both: the unit
+ * keeps the record, the employer follows its own officer); and, while a
+ * transfer to another organisation waits for its decision, that
  * organisation's HR lead (who cannot decide on a record they cannot read).
  */
-export function canReadOfficer(identity: Identity, officer: { id: string; homeOrgId: string; pendingTransfer?: { toOrgId: string } | null }): boolean {
+export function canReadOfficer(identity: Identity, officer: OfficerScope): boolean {
+  const serving = servingOrgOf(officer);
   return (
     identity.officerId === officer.id ||
     isHrLeadOf(identity, officer.homeOrgId) ||
     isRocuHeadOf(identity, officer.homeOrgId) ||
+    isHrLeadOf(identity, serving) ||
+    isRocuHeadOf(identity, serving) ||
     (!!officer.pendingTransfer && isHrLeadOf(identity, officer.pendingTransfer.toOrgId))
   );
 }
 
-/** Only the HR lead of the home organisation keeps an officer's record. */
-export function canEditOfficer(identity: Identity, officer: { homeOrgId: string }): boolean {
-  return isHrLeadOf(identity, officer.homeOrgId);
+/**
+ * The HR lead of the unit the officer serves in keeps the record: their own
+ * organisation's officers at home, and those posted into it from a force
+ * (BRIEF.md "Capability protection": ROCU staff are seconded in from their
+ * forces, and the ROCU's HR keeps their records).
+ */
+export function canEditOfficer(identity: Identity, officer: { homeOrgId: string; servingOrgId?: string | null }): boolean {
+  return isHrLeadOf(identity, servingOrgOf(officer));
 }
 
-/** An HR lead creates officers of their own organisation only, whatever the request body says. */
+/** A posting's end date is extended by the unit the officer serves in: its HR lead or its ROCU head. */
+export function canExtendPosting(identity: Identity, officer: { homeOrgId: string; servingOrgId?: string | null }): boolean {
+  const serving = servingOrgOf(officer);
+  return isHrLeadOf(identity, serving) || isRocuHeadOf(identity, serving);
+}
+
+/** An HR lead creates the records of officers serving in their own organisation only, whatever the request body says. */
 export function canCreateOfficerIn(identity: Identity, orgId: string): boolean {
   return isHrLeadOf(identity, orgId);
 }
 
-/** Officer lists are for the HR lead and ROCU head of that organisation. */
+/** Officer lists (those serving in the organisation) are for the HR lead and ROCU head of that organisation. */
 export function canListOfficersOf(identity: Identity, orgId: string): boolean {
   return isHrLeadOf(identity, orgId) || isRocuHeadOf(identity, orgId);
 }
@@ -92,4 +111,20 @@ export function audiencesFor(identity: Identity): string[] {
 export function canReadAlert(identity: Identity, alert: { audiences: readonly string[] }): boolean {
   const mine = new Set(audiencesFor(identity));
   return alert.audiences.some((a) => mine.has(a));
+}
+
+/** The agency's organisation id (reference data: BRIEF.md "Reference data"). */
+export const NCA_ORG_ID = 'nca';
+
+/**
+ * A unit's forecast: its ROCU head and HR lead, the ROCC of its region, and
+ * the NCA's HR leads (who plan national campaigns against it).
+ */
+export function canSeeForecast(identity: Identity, org: { id: string; region: string | null }): boolean {
+  return (
+    isHrLeadOf(identity, org.id) ||
+    isRocuHeadOf(identity, org.id) ||
+    (identity.roles.includes('rocc') && org.region !== null && identity.regions.includes(org.region)) ||
+    isHrLeadOf(identity, NCA_ORG_ID)
+  );
 }

@@ -9,7 +9,8 @@ import { addWorkingDays } from './working-days';
  * transitions. The data layer writes the result atomically with its effects.
  */
 
-export const ALERT_KINDS = ['campaign-impact', 'offer-release', 'coordination'] as const;
+/** `forecast`: the daily job's early warning that a team's forecast falls below its minimum within the window. */
+export const ALERT_KINDS = ['campaign-impact', 'offer-release', 'coordination', 'forecast'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /**
@@ -37,7 +38,8 @@ export type AlertOutcome =
   | 'no-longer-critical'
   | 'campaign-cancelled'
   | 'offer-withdrawn'
-  | 'superseded';
+  | 'superseded'
+  | 'recovered';
 
 export interface AlertState {
   kind: AlertKind;
@@ -63,6 +65,7 @@ const DECISIONS_BY_KIND: Record<AlertKind, readonly HeadDecision[]> = {
   'campaign-impact': ['accept', 'request-cap', 'object'],
   'offer-release': ['release', 'defer', 'object'],
   coordination: ['acknowledge'],
+  forecast: ['acknowledge'],
 };
 
 /** A ROCU head's answer to an alert about their unit. */

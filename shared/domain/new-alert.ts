@@ -33,7 +33,8 @@ export interface NewAlertInput {
  * `informational` and holds nothing.
  */
 export function newAlert(input: NewAlertInput) {
-  const waits = input.kind !== 'coordination' && (input.level === 'critical' || input.level === 'loss' || input.kind === 'offer-release');
+  // A forecast warning holds nothing and waits on nobody: the head acknowledges it, or it resolves itself.
+  const waits = input.kind !== 'coordination' && input.kind !== 'forecast' && (input.level === 'critical' || input.level === 'loss' || input.kind === 'offer-release');
   const status: AlertStatus = waits ? 'open' : 'informational';
   const at = input.now.toISOString();
   return {

@@ -1,8 +1,9 @@
+import { servingOrgOf } from './posting';
 import { PIP_LEVELS, VETTING_LEVELS, meetsVetting, type PipLevel, type VettingLevel } from './reference';
 
 /**
  * What an officer contributes to the capability counters of the unit they
- * count in. `strength` counts active holders; the `holders` counters split
+ * count in: the one they serve in (a posting's unit, else home). `strength` counts active holders; the `holders` counters split
  * them by vetting and PIP level, so "eligible holders" for any role profile is
  * a sum over a few counters on one item, never a read of officers one by one.
  * The co-holder counters on the baseline of capability `c` split the same
@@ -13,6 +14,8 @@ import { PIP_LEVELS, VETTING_LEVELS, meetsVetting, type PipLevel, type VettingLe
  */
 export interface CountedOfficer {
   homeOrgId: string;
+  /** The unit a fixed-term posting has the officer serve in: they count there, not at home, until it ends. */
+  servingOrgId?: string | null;
   capabilities: readonly string[];
   vetting: VettingLevel;
   pipLevel: PipLevel;
@@ -60,11 +63,12 @@ function contributions(officer: CountedOfficer | undefined): Map<string, Counter
   const out = new Map<string, CounterDelta>();
   if (!officer || officer.status !== 'active') return out;
   const held = [...new Set(officer.capabilities)];
+  const orgId = servingOrgOf(officer);
   for (const capabilityId of held) {
     const coHolders: Record<string, number> = {};
     for (const other of held) if (other !== capabilityId) coHolders[coHolderCounterName(other, officer.vetting, officer.pipLevel)] = 1;
-    out.set(`${officer.homeOrgId}#${capabilityId}`, {
-      orgId: officer.homeOrgId,
+    out.set(`${orgId}#${capabilityId}`, {
+      orgId,
       capabilityId,
       strength: 1,
       committedOut: officer.committed ? 1 : 0,

@@ -4,7 +4,7 @@ import { OFFICER_STATUSES, REGIONS, VETTING_LEVELS } from './reference';
 import { createOfficerBody } from '../schemas/officer.schema';
 
 /** Columns an officer CSV may have; the first four are required. */
-export const CSV_COLUMNS = ['staffNumber', 'name', 'vetting', 'region', 'capabilities', 'vettingExpiresOn', 'pipLevel', 'email', 'status'] as const;
+export const CSV_COLUMNS = ['staffNumber', 'name', 'vetting', 'region', 'capabilities', 'vettingExpiresOn', 'pipLevel', 'email', 'status', 'homeOrgId', 'servingUntil', 'leavingOn'] as const;
 const REQUIRED = new Set(['staffNumber', 'name', 'vetting', 'region']);
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -15,9 +15,18 @@ export interface RowError {
   message: string;
 }
 
+/**
+ * A row is an officer serving in the importing organisation: its own (no
+ * `homeOrgId`, or its own id), or one of another organisation posted into it
+ * (`homeOrgId` names the force or unit, `servingUntil` the posting's end).
+ */
 const rowSchema = createOfficerBody
-  .omit({ homeOrgId: true })
-  .extend({ staffNumber: createOfficerBody.shape.staffNumber.unwrap(), status: z.enum(OFFICER_STATUSES).default('active') });
+  .omit({ homeOrgId: true, servingOrgId: true })
+  .extend({
+    staffNumber: createOfficerBody.shape.staffNumber.unwrap(),
+    status: z.enum(OFFICER_STATUSES).default('active'),
+    homeOrgId: createOfficerBody.shape.homeOrgId.optional(),
+  });
 export type OfficerRow = z.infer<typeof rowSchema>;
 
 export interface ParsedCsv {
@@ -68,8 +77,8 @@ function cellsToInput(cells: Record<string, string>): Record<string, unknown> {
     if (value === '') continue; // an empty cell means "not given"
     if (column === 'capabilities') input.capabilities = value.split(/[;|\s]+/).filter(Boolean).map((c) => c.toLowerCase());
     else if (column === 'pipLevel') input.pipLevel = /^\d+$/.test(value) ? Number(value) : value;
-    else if (column === 'vetting' || column === 'region' || column === 'status') input[column] = value.toLowerCase();
-    else if (column === 'vettingExpiresOn') input[column] = isoFromUkDate(value);
+    else if (column === 'vetting' || column === 'region' || column === 'status' || column === 'homeOrgId') input[column] = value.toLowerCase();
+    else if (column === 'vettingExpiresOn' || column === 'servingUntil' || column === 'leavingOn') input[column] = isoFromUkDate(value);
     else input[column] = value;
   }
   return input;

@@ -71,9 +71,12 @@ export function proposedTransfer(officer: Pick<Officer, 'homeOrgId'>, toOrgId: s
  * its own), and nothing pending.
  */
 export function transferredOfficer(officer: Officer, destination: { id: string; type: OrgType; region: Region | null }, at: string): Officer {
+  // Transferred to the unit they are posted to, they serve there at home: the posting is over.
+  const postingEnds = officer.servingOrgId === destination.id;
   return {
     ...officer,
     homeOrgId: destination.id,
+    ...(postingEnds ? { servingOrgId: null, servingUntil: null } : {}),
     region: regionAfterMove(officer.region, destination),
     staffNumber: null,
     pendingTransfer: null,

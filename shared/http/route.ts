@@ -47,6 +47,8 @@ export interface RouteDef {
   method: HttpMethod;
   path: string;
   summary: string;
+  /** More than the summary says (what it answers, its round trips), appended to the OpenAPI description. */
+  description?: string;
   tag: string;
   /** Module under `functions/` that exports `handler`, without extension. */
   handler: string;

@@ -50,6 +50,16 @@ export const alert = z
       .string()
       .nullable()
       .describe('While escalated: the end of the ROCC’s 5 working days. If no decision is taken by then the service applies the default outcome (as uphold).'),
+    forecast: z
+      .object({
+        month: z.string().describe('The first month (`YYYY-MM`) whose projection falls below the minimum.'),
+        monthsAhead: z.number().int(),
+        projected: z.number().int(),
+        minimum: z.number().int(),
+        causes: z.string().describe('The events that cause it, in words (e.g. “three postings end on 31 March 2027”).'),
+      })
+      .optional()
+      .describe('On a `forecast` alert: the breach it warns of (campaignId is empty; the title says it in words).'),
     version: z.number().int(),
   })
   .meta({ id: 'Alert' });

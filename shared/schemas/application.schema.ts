@@ -21,7 +21,7 @@ export const application = z
     ownerOrgId: slugId,
     officerId: entityId,
     officerName: z.string(),
-    homeOrgId: slugId,
+    homeOrgId: slugId.describe('The unit the applicant serves in when they applied (their home organisation, or the unit a posting has them in): the unit their leaving depletes, whose gate and ROCU head decide.'),
     statement: z.string(),
     status: z.enum(APPLICATION_STATUSES),
     requestedStartDate: storedDate.nullable().describe('The start date the offer asked for.'),

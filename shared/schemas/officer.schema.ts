@@ -45,7 +45,22 @@ export const officer = z
     name: z.string(),
     staffNumber: z.string().nullable().describe('The home organisation’s own reference; unique within it.'),
     email: z.string().nullable(),
-    homeOrgId: slugId,
+    homeOrgId: slugId.describe('The employer: a force, a ROCU or the NCA.'),
+    servingOrgId: slugId
+      .nullable()
+      .default(null)
+      .optional()
+      .describe('The unit a fixed-term posting has the officer serve in; they count in its teams (strength, committedOut) until `servingUntil`. Null: they serve at home. That unit’s HR lead keeps the record.'),
+    servingUntil: storedDate
+      .nullable()
+      .default(null)
+      .optional()
+      .describe('The day the posting ends: from that day the officer serves at home again (the officer job moves them, counters and all).'),
+    leavingOn: storedDate
+      .nullable()
+      .default(null)
+      .optional()
+      .describe('A known leaving date (retirement, resignation, end of contract): on that day the officer job marks them `left`.'),
     capabilities: z.array(slugId).describe('Capabilities held as active accreditations.'),
     vetting: vettingLevel,
     vettingExpiresOn: storedDate.nullable(),
@@ -71,7 +86,12 @@ export type Officer = z.infer<typeof officer>;
 
 export const createOfficerBody = z.strictObject({
   name,
-  homeOrgId: slugId,
+  homeOrgId: slugId.describe('The employer. Your own organisation, or (with `servingOrgId` your own) the force or unit an officer posted into yours comes from.'),
+  servingOrgId: slugId
+    .optional()
+    .describe('Your own organisation, for an officer of another organisation posted into yours (you keep their record); leave out for one serving at home. A home organisation cannot post its officers into another unit (403).'),
+  servingUntil: isoDate.optional().describe('The posting’s end date, after today; required with `servingOrgId`.'),
+  leavingOn: isoDate.optional().describe('A known leaving date, today or later.'),
   capabilities: capabilities.default([]),
   vetting: vettingLevel,
   vettingExpiresOn: isoDate.optional(),
@@ -93,6 +113,12 @@ export const patchOfficerBody = z
     vettingExpiresOn: isoDate.nullable().optional(),
     pipLevel: pipLevel.optional(),
     region: region.optional(),
+    servingOrgId: slugId
+      .nullable()
+      .optional()
+      .describe('null ends the posting now (the officer returns to their home’s teams and record keeper); another unit is refused (403: a posting is recorded by the unit the officer serves in).'),
+    servingUntil: isoDate.optional().describe('Move the posting’s end date (after today; `POST /v1/officers/{officerId}/posting/extend` records an extension with a note).'),
+    leavingOn: isoDate.nullable().optional().describe('A known leaving date (today or later), or null to clear it; refused (409) before a live commitment has run its course.'),
     status: z.enum(OFFICER_STATUSES).optional().describe('`left`: the officer has left the service and stops counting.'),
     email: email.nullable().optional(),
     version: version.optional().describe('The version you read (or send it as If-Match).'),
@@ -100,8 +126,14 @@ export const patchOfficerBody = z
 
 export const officerParams = z.strictObject({ officerId: entityId });
 
+export const extendPostingBody = z.strictObject({
+  servingUntil: isoDate.describe('The posting’s new end date: later than the current one.'),
+  note: note.default('').describe('Why, for the audit trail.'),
+  version: version.optional().describe('The officer record version you read (or send it as If-Match).'),
+});
+
 export const listOfficersQuery = pageQuery.extend({
-  orgId: slugId.optional().describe('Home organisation; defaults to your own.'),
+  orgId: slugId.optional().describe('The organisation whose officers to list: those serving in it (its own at home and those posted into it); defaults to your own.'),
   capabilityId: slugId.optional().describe('Officers holding this capability.'),
   status: z.enum(OFFICER_STATUSES).optional(),
   name: singleLineText(120).optional().describe('Part of the name, in any case: `smith` finds Jo Smith and Sam Smithson.'),

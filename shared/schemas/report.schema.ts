@@ -10,6 +10,13 @@ const levelCounts = z.object(Object.fromEntries(LEVELS.map((l) => [l, z.number()
 export const heatmapQuery = z.strictObject({
   region: region.optional().describe('Only the ROCU of this region. A ROCC sees their own regions unless they name one.'),
   capabilityId: slugId.optional().describe('Only this capability.'),
+  months: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(36)
+    .default(0)
+    .describe('When: 0 (the default) is today, from the counters; n is the end of the n-th month after this one, from each ROCU’s forecast (the moves, secondment returns, posting ends, leaving dates and funding ends dated by then).'),
 });
 
 export const heatmapCell = z.object({
@@ -36,6 +43,8 @@ export const capabilityHeatmap = z
     ),
     counts: levelCounts.describe('Cells at each level.'),
     regions: z.array(z.string()).describe('The regions shown (all when empty).'),
+    months: z.number().int().describe('The `months` asked for: 0 is today.'),
+    at: storedDate.describe('The day the figures are for: today, or the last day of the month `months` ahead.'),
   })
   .meta({ id: 'CapabilityHeatmap' });
 export type CapabilityHeatmap = z.infer<typeof capabilityHeatmap>;

@@ -59,7 +59,7 @@ export const secondmentApplication = z
     endDate: storedDate,
     officerId: entityId,
     officerName: z.string(),
-    homeOrgId: slugId,
+    homeOrgId: slugId.describe('The unit the applicant serves in when they applied (their home organisation, or the unit a posting has them in): it approves at home, through its capability gate.'),
     statement: z.string(),
     status: z.enum(SECONDMENT_STATUSES),
     homeDecision: homeDecisionRecord.nullable(),

@@ -17,6 +17,7 @@ import type { Identity } from '../http/identity';
 import { advance, applicationChanged, isApplicant } from './application-access';
 import { OFFERING_STATUSES } from './make-offer';
 import { makeCommitment } from './officer-commitments';
+import { servingOrgOf } from '../domain/posting';
 
 /** Transactions racing on one baseline are retried when DynamoDB reports a conflict (no condition failed). */
 const ACCEPT_ATTEMPTS = 8;
@@ -46,7 +47,7 @@ export async function acceptOffer(identity: Identity, applicationId: string, now
   if (!app || !isApplicant(identity, app) || !officer) throw new NotFoundError(`No application ${applicationId} of yours.`);
   const refusal = transitionRefusal('accept', app.status);
   if (refusal) throw new ConflictError(refusal);
-  if (officer.homeOrgId !== app.homeOrgId) {
+  if (servingOrgOf(officer) !== app.homeOrgId) {
     throw new ConflictError(`Your home organisation has changed since the offer was made; ask the campaign’s HR lead to make it again.`);
   }
   if (officer.status !== 'active') throw new ConflictError('Your officer record shows you have left the service: the offer can no longer be accepted.');

@@ -8,6 +8,7 @@ import type { HistoryEntry } from '../schemas/application.schema';
 import type { Campaign } from '../schemas/campaign.schema';
 import type { Officer } from '../schemas/officer.schema';
 import { memberOrgIds } from '../data/campaign.repository';
+import { servingOrgOf } from '../domain/posting';
 
 /**
  * Loading an application for the person acting on it. Someone who may not
@@ -58,7 +59,7 @@ export function historyEntry(status: ApplicationStatus, actor: Actor, at: string
 export function submittedApplication(
   id: string,
   campaign: Pick<Campaign, 'id' | 'title' | 'capabilityId' | 'ownerOrgId' | 'partnerOrgIds'>,
-  officer: Pick<Officer, 'id' | 'name' | 'homeOrgId'>,
+  officer: Pick<Officer, 'id' | 'name' | 'homeOrgId' | 'servingOrgId'>,
   statement: string,
   actor: Actor,
   at: string,
@@ -73,7 +74,8 @@ export function submittedApplication(
     campaignOrgIds: memberOrgIds(campaign),
     officerId: officer.id,
     officerName: officer.name,
-    homeOrgId: officer.homeOrgId,
+    // The unit the officer serves in is the one their leaving depletes: the gates protect it and its head decides.
+    homeOrgId: servingOrgOf(officer),
     statement,
     status: 'submitted',
     requestedStartDate: null,

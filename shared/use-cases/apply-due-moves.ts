@@ -9,6 +9,7 @@ import { transactWrite, type GuardedAction } from '../data/transact';
 import { canTransition } from '../domain/application-rules';
 import { withoutCommitment } from '../domain/commitments';
 import { regionAfterMove } from '../domain/move-effect';
+import { servingOrgOf } from '../domain/posting';
 import { counterDeltas } from '../domain/officer-counters';
 import { todayIso } from '../domain/working-days';
 import { ConflictError, PreconditionFailedError } from '../errors';
@@ -75,15 +76,20 @@ async function applyOne(applicationId: string, now: Date): Promise<Outcome> {
   if (!destination) throw new Error(`The destination ${destinationOf(app)} of application ${app.id} is not an organisation.`);
 
   const movedHome = officer.homeOrgId !== destination.id;
+  // Appointed into their own employer's posts from a posting elsewhere, an officer moves back all the same.
+  const moves = movedHome || servingOrgOf(officer) !== destination.id;
   const holdsCommitment = commitmentsOf(officer).some((c) => c.applicationId === app.id);
   const commitments = withoutCommitment(commitmentsOf(officer), app.id);
-  const after: Officer = movedHome
+  const after: Officer = moves
     ? {
         ...officer,
         homeOrgId: destination.id,
+        // The appointment ends any posting: the officer serves in the organisation they are appointed to.
+        servingOrgId: null,
+        servingUntil: null,
         region: regionAfterMove(officer.region, destination),
         // A staff number is the old organisation's own reference; the new one issues its own.
-        staffNumber: null,
+        staffNumber: movedHome ? null : officer.staffNumber,
         commitments,
         version: officer.version + 1,
         updatedAt: at,
@@ -112,7 +118,7 @@ async function applyOne(applicationId: string, now: Date): Promise<Outcome> {
         entityId: officer.id,
         action: 'officer.moved-home',
         actor: SYSTEM_ACTOR,
-        orgIds: [officer.homeOrgId, after.homeOrgId],
+        orgIds: [...new Set([officer.homeOrgId, servingOrgOf(officer), after.homeOrgId])],
         at,
         note,
         changes: {

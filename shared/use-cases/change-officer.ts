@@ -2,13 +2,23 @@ import { actorOf } from '../data/audit.repository';
 import type { ExpectedVersion } from '../data/expected-version';
 import { getOfficer, updateOfficer, type OfficerChange } from '../data/officer.repository';
 import { canEditOfficer } from '../domain/access';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { planPostingChange, type PostingRefusal } from '../domain/posting';
+import { todayIso } from '../domain/working-days';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { Officer } from '../schemas/officer.schema';
 import { refuseChangeWhileCommitted } from './officer-commitments';
 
+/** A posting or leaving-date refusal as the error the API answers with. */
+export function postingError(r: PostingRefusal): ConflictError | ForbiddenError | ValidationError {
+  const details = [{ field: r.field, message: r.message }];
+  return r.status === 400 ? new ValidationError(r.message, details) : r.status === 403 ? new ForbiddenError(r.message, details) : new ConflictError(r.message, details);
+}
+
 /**
- * The home HR lead changes an officer; counters move in the same transaction
+ * The HR lead of the unit the officer serves in (who keeps the record)
+ * changes an officer; a posting's end date, ending it now and a leaving date
+ * are checked by planPostingChange; counters move in the same transaction
  * (see updateOfficer). The home itself does not change here: a move to
  * another organisation is a transfer the receiving HR lead accepts
  * (transfer-officer.ts), so another `homeOrgId` is a 403 pointing there. An
@@ -31,6 +41,16 @@ export async function changeOfficer(identity: Identity, officerId: string, chang
     ]);
   }
   refuseChangeWhileCommitted(before, change);
-  const { officer } = await updateOfficer(before, change, expected, actorOf(identity));
+  let full = change;
+  if (change.servingOrgId !== undefined || change.servingUntil !== undefined || change.leavingOn !== undefined) {
+    const plan = planPostingChange(
+      { homeOrgId: before.homeOrgId, servingOrgId: before.servingOrgId ?? null, servingUntil: before.servingUntil ?? null, leavingOn: before.leavingOn ?? null, commitments: before.commitments ?? [] },
+      change,
+      todayIso(),
+    );
+    if (!plan.ok) throw postingError(plan.refusal);
+    full = { ...change, ...plan.fields };
+  }
+  const { officer } = await updateOfficer(before, full, expected, actorOf(identity));
   return officer;
 }

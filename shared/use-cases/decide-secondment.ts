@@ -16,14 +16,15 @@ import { teamsAtRisk, type OfficerCommitment } from '../domain/commitments';
 import { makeCommitment } from './officer-commitments';
 import { advanceSecondment, secondmentChanged, secondmentFor } from './secondment-access';
 import { businessMetric } from '../metrics';
+import { servingOrgOf } from '../domain/posting';
 
 /** Hosts confirming places at once contend for one placement item: a transaction that only met a conflict is run again. */
 const CONFIRM_ATTEMPTS = 8;
 
 function stillTheApplicant(app: StoredSecondment, officer: Officer | undefined): Officer {
   if (!officer || officer.status !== 'active') throw new ConflictError(`${app.officerName} is no longer an active officer.`);
-  if (officer.homeOrgId !== app.homeOrgId) {
-    throw new ConflictError(`${app.officerName} has moved from ${app.homeOrgId} to ${officer.homeOrgId} since applying; the application cannot go ahead.`);
+  if (servingOrgOf(officer) !== app.homeOrgId) {
+    throw new ConflictError(`${app.officerName} has moved from ${app.homeOrgId} to ${servingOrgOf(officer)} since applying; the application cannot go ahead.`);
   }
   return officer;
 }

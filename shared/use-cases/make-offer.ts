@@ -20,6 +20,7 @@ import { outboxActions } from '../data/outbox.repository';
 import type { DomainEvent } from '../notify/domain-event';
 import { advance, applicationChanged, applicationForHr } from './application-access';
 import { businessMetric } from '../metrics';
+import { servingOrgOf } from '../domain/posting';
 
 /** Campaign statuses in which offers are made: while open, and after closing while the panel appoints. */
 export const OFFERING_STATUSES = ['open', 'closed'] as const;
@@ -68,8 +69,8 @@ export async function makeOffer(
     throw new ConflictError(`The campaign is ${campaign.status}: no offers can be made.`);
   }
   if (!officer || officer.status !== 'active') throw new ConflictError(`${app.officerName} is no longer an active officer.`);
-  if (officer.homeOrgId !== app.homeOrgId) {
-    throw new ConflictError(`${app.officerName} has moved from ${app.homeOrgId} to ${officer.homeOrgId} since applying; the application cannot be offered.`);
+  if (servingOrgOf(officer) !== app.homeOrgId) {
+    throw new ConflictError(`${app.officerName} has moved from ${app.homeOrgId} to ${servingOrgOf(officer)} since applying; the application cannot be offered.`);
   }
   const allocationOrgId = input.allocationOrgId ?? campaign.ownerOrgId;
   const posts = allocationPosts(campaign, allocationOrgId);

@@ -2,6 +2,7 @@ import { commitmentsOf, commitmentWriteActions, getOfficer } from '../data/offic
 import type { GuardedAction } from '../data/transact';
 import { overlappingCommitment, overlapRefusal, withCommitment, withoutCommitment, type OfficerCommitment } from '../domain/commitments';
 import type { CounterDelta } from '../domain/officer-counters';
+import { datesBeforeCommitment, isPosted } from '../domain/posting';
 import { ConflictError, type AppError } from '../errors';
 import type { Officer } from '../schemas/officer.schema';
 
@@ -32,6 +33,7 @@ export function makeCommitment(
       { field: 'commitments', message: `already committed: ${first.kind} ${first.applicationId}`, applicationId: first.applicationId },
     ]);
   }
+  refuseBeyondDates(officer, commitment, who);
   const write = commitmentWriteActions(officer, withCommitment(commitmentsOf(officer), commitment), at, onStale, protect);
   return { actions: write.actions, teams: write.deltas.filter((d) => d.committedOut > 0).map((d) => d.capabilityId) };
 }
@@ -67,7 +69,24 @@ export function extendCommitment(officer: Officer, applicationId: string, endDat
       { field: 'endDate', message: `overlaps ${first.kind} ${first.applicationId}`, applicationId: first.applicationId },
     ]);
   }
+  refuseBeyondDates(officer, extended, who);
   return commitmentWriteActions(officer, withCommitment(commitmentsOf(officer), extended), at, onStale).actions;
+}
+
+/**
+ * A commitment counts in the unit the officer serves in until it has run its
+ * course, so it must do so before the officer's posting there ends and
+ * before their leaving date (409 naming the date; the unit can extend the
+ * posting, or the start can move).
+ */
+function refuseBeyondDates(officer: Officer, commitment: OfficerCommitment, who: string): void {
+  const found = datesBeforeCommitment({ servingUntil: isPosted(officer) ? (officer.servingUntil ?? null) : null, leavingOn: officer.leavingOn ?? null }, [commitment]);
+  if (!found) return;
+  const when = found.field === 'servingUntil' ? `the posting in ${officer.servingOrgId} ends on ${found.date}` : `the leaving date on the record is ${found.date}`;
+  const course = commitment.kind === 'move' ? `a move taking effect on ${commitment.startDate}` : `a secondment until ${commitment.endDate}`;
+  throw new ConflictError(`${who} not able to take on ${course} (“${commitment.title}”): ${when}, before it would run its course. The unit can extend the posting, or the date can move.`, [
+    { field: found.field, message: `${found.field} ${found.date} comes before the commitment runs its course`, applicationId: commitment.applicationId },
+  ]);
 }
 
 /**

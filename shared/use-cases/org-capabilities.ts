@@ -20,7 +20,7 @@ export async function listOrgCapabilities(orgId: string): Promise<{ items: Basel
 
 /**
  * Set an organisation's minimum and/or establishment for one capability: the
- * ROCU head sets the minimum, the HR lead the establishment, each only for
+ * ROCU head sets the minimum, the HR lead the establishment and funding lines, each only for
  * their own organisation (`baselineFieldsAllowed`). One conditional Update
  * on the version the caller read (see `updateBaseline`).
  */
@@ -35,8 +35,14 @@ export async function setOrgCapability(
   if (change.minimum !== undefined && !allowed.minimum) {
     throw new ForbiddenError(`Only the ROCU head of ${orgId} sets its minimum viable strength.`);
   }
-  if (change.establishment !== undefined && !allowed.establishment) {
-    throw new ForbiddenError(`Only the HR lead of ${orgId} sets its establishment.`);
+  if ((change.establishment !== undefined || change.funding !== undefined) && !allowed.establishment) {
+    throw new ForbiddenError(`Only the HR lead of ${orgId} sets its establishment and funding lines.`);
   }
-  return updateBaseline(orgId, capabilityId, { minimum: change.minimum, establishment: change.establishment }, expected, actorOf(identity));
+  return updateBaseline(
+    orgId,
+    capabilityId,
+    { minimum: change.minimum, establishment: change.establishment, ...(change.funding ? { funding: change.funding } : {}) },
+    expected,
+    actorOf(identity),
+  );
 }

@@ -5,6 +5,7 @@ import { placementRefusals, type PlacementApplicant } from '../domain/secondment
 import type { Identity } from '../http/identity';
 import type { Eligibility } from '../schemas/placement.schema';
 import type { Officer } from '../schemas/officer.schema';
+import { servingOrgOf } from '../domain/posting';
 
 export interface ApplicantContext {
   officer: Officer;
@@ -22,7 +23,9 @@ export async function applicantContext(identity: Identity, consistent = false): 
   if (!identity.officerId) return undefined;
   const [officer, tokenOrg] = await Promise.all([getOfficer(identity.officerId, consistent), getOrganisation(identity.org)]);
   if (!officer) return undefined;
-  const home = officer.homeOrgId === tokenOrg?.id ? tokenOrg : await getOrganisation(officer.homeOrgId);
+  // A posted officer applies from the unit they serve in: its type, its gate, its head's release.
+  const servingOrgId = servingOrgOf(officer);
+  const home = servingOrgId === tokenOrg?.id ? tokenOrg : await getOrganisation(servingOrgId);
   if (!home) return undefined;
   return {
     officer,
@@ -31,7 +34,7 @@ export async function applicantContext(identity: Identity, consistent = false): 
       vetting: officer.vetting,
       vettingExpiresOn: officer.vettingExpiresOn,
       pipLevel: officer.pipLevel,
-      homeOrgId: officer.homeOrgId,
+      homeOrgId: servingOrgId,
       homeOrgType: home.type,
     },
   };

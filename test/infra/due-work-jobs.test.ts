@@ -14,8 +14,9 @@ function actionsOfRole(template: Template, roleId: string): string[] {
 
 /** The jobs that read a due index of the table and change what is due (each its own function, schedule and failure queue). */
 const DUE_WORK_JOBS = [
-  { name: 'the secondment lifecycle job', id: 'AdvanceDueSecondmentsJob', schedule: 'cron(5 * * * ? *)', when: 'five past' },
-  { name: 'the campaign closing job', id: 'CloseDueCampaignsJob', schedule: 'cron(10 * * * ? *)', when: 'ten past' },
+  { name: 'the secondment lifecycle job', id: 'AdvanceDueSecondmentsJob', schedule: 'cron(5 * * * ? *)', when: 'every hour, five past' },
+  { name: 'the campaign closing job', id: 'CloseDueCampaignsJob', schedule: 'cron(10 * * * ? *)', when: 'every hour, ten past' },
+  { name: 'the daily workforce job (postings ending, leavers, forecast warnings)', id: 'WorkforceDailyJob', schedule: 'cron(20 0 * * ? *)', when: 'daily at 00:20 UTC' },
 ] as const;
 
 describe.each(DUE_WORK_JOBS)('$name', ({ id, schedule, when }) => {
@@ -31,7 +32,7 @@ describe.each(DUE_WORK_JOBS)('$name', ({ id, schedule, when }) => {
     )!;
   });
 
-  it(`is a function of its own, run every hour (${when}) by an EventBridge rule`, () => {
+  it(`is a function of its own, run ${when} by an EventBridge rule`, () => {
     expect(job).toBeDefined();
     expect(job[1].Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
     expect(rule.Properties!.ScheduleExpression).toBe(schedule);

@@ -16,8 +16,8 @@ function withoutWebDeployment<T>(resources: Record<string, T>): Record<string, T
 
 const pascal = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
 
-/** The scheduled jobs' construct ids: escalation, moves, the secondment lifecycle, campaign closing. */
-const SCHEDULED_JOBS = ['EscalateDueAlertsJob', 'ApplyDueMovesJob', 'AdvanceDueSecondmentsJob', 'CloseDueCampaignsJob'];
+/** The scheduled jobs' construct ids: escalation, moves, the secondment lifecycle, campaign closing, the daily workforce job. */
+const SCHEDULED_JOBS = ['EscalateDueAlertsJob', 'ApplyDueMovesJob', 'AdvanceDueSecondmentsJob', 'CloseDueCampaignsJob', 'WorkforceDailyJob'];
 
 // Every role's actions, spelled out: what each function may do, and so everything it may not.
 const LOGS_AND_TRACES = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];

@@ -1,6 +1,6 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoTeamStrengths, generateDemoOfficers } from '../../local/seed/demo-officers';
+import { demoTeamStrengths, financialYearEnd, generateDemoOfficers } from '../../local/seed/demo-officers';
 import { PERSONAS, resolvePersonas } from '../../local/seed/personas';
 import { BASELINES, CAPABILITIES, ORGANISATIONS } from '../../local/seed/reference-data';
 import { SEED_VERSION, seedAll, type SeedResult } from '../../local/seed/seed';
@@ -11,6 +11,8 @@ import { getOfficer, listOfficersOfOrg } from '../../shared/data/officer.reposit
 import { listOrganisations } from '../../shared/data/organisation.repository';
 import { eligibleHolders } from '../../shared/domain/officer-counters';
 import { ROLES } from '../../shared/domain/reference';
+import { longDate } from '../../shared/domain/forecast-warning';
+import { raiseForecastWarnings } from '../../shared/use-cases/forecast-warnings';
 import { seedDemoSecondments } from '../../local/seed/secondments';
 import { getPlacement } from '../../shared/data/placement.repository';
 import { getSecondment } from '../../shared/data/secondment.repository';
@@ -264,5 +266,27 @@ describe('the demo secondments', { timeout: 60_000 }, () => {
 
   it('are made once', async () => {
     expect(await seedDemoSecondments(`${SEED_VERSION}-secondments`)).toEqual({ placementIds: [], secondmentIds: [] });
+  });
+});
+
+describe('the demo workforce', () => {
+  it('posts six of TITAN’s cyber team in from Greater Manchester, Merseyside and Lancashire, four ending with the financial year, as its Home Office grant does', async () => {
+    const team = (await listOfficersOfOrg('titan', { capabilityId: 'cyber' }, { limit: 100 })).items;
+    const postedIn = team.filter((o) => o.servingOrgId === 'titan');
+    expect(postedIn.map((o) => o.homeOrgId).sort()).toEqual(['greater-manchester', 'greater-manchester', 'lancashire', 'lancashire', 'merseyside', 'merseyside']);
+    const yearEnd = financialYearEnd(new Date());
+    expect(postedIn.filter((o) => o.servingUntil === yearEnd)).toHaveLength(4);
+    const titan = await getBaseline('titan', 'cyber');
+    expect(titan?.funding).toContainEqual({ source: 'Home Office ROCU grant', posts: 4, until: yearEnd });
+  });
+
+  it('shows a newcomer the early warning for TITAN cyber on the job’s first run, naming the postings and the funding', async () => {
+    const run = await raiseForecastWarnings(new Date(), { windowMonths: 6 });
+    expect(run.failed).toBe(0);
+    const inbox = (await as(users.titanHead).get('/v1/alerts?kind=forecast')).json.items;
+    const cyber = inbox.find((a: { capabilityId: string }) => a.capabilityId === 'cyber');
+    expect(cyber).toMatchObject({ orgId: 'titan', projectedAfter: 6, minimum: 7, status: 'informational' });
+    const alert = (await as(users.titanHead).get(`/v1/alerts/${cyber.id}`)).json;
+    expect(alert.forecast.causes).toBe(`four postings end on ${longDate(financialYearEnd(new Date()))}; funding for four posts ends (Home Office ROCU grant) on ${longDate(financialYearEnd(new Date()))}`);
   });
 });

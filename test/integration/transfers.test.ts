@@ -143,9 +143,10 @@ describe('transferring an officer to another organisation', () => {
     // ERSOU's own numbering: a new ERSOU officer, the TITAN officer untouched.
     expect(res.json).toMatchObject({ created: 1, updated: 0 });
     expect((await titanHr.get(`/v1/officers/${officer.id}`)).json).toMatchObject({ homeOrgId: 'titan', name: officer.name });
-    const header = 'staffNumber,name,vetting,region,homeOrgId\nTIT-T9,Imported Name,sc,north-west,ersou\n';
+    // A homeOrgId column names the home of an officer posted into the importer: ERSOU's TIT-T9 serves in ERSOU, so TITAN may not touch it.
+    const header = 'staffNumber,name,vetting,region,homeOrgId,servingUntil\nTIT-T9,Imported Name,sc,north-west,ersou,2099-01-01\n';
     const refused = await titanHr.post('/v1/officers/import', undefined, { raw: header, contentType: 'text/csv' });
-    expect(refused.json.errors).toEqual([expect.objectContaining({ row: 1, field: 'homeOrgId' })]);
+    expect(refused.json.errors).toEqual([expect.objectContaining({ row: 2, field: 'staffNumber' })]);
     expect((await titanHr.get(`/v1/officers/${officer.id}`)).json.homeOrgId).toBe('titan');
   });
 });

@@ -9,7 +9,7 @@ const without = (env: Record<string, string>, ...names: string[]) => Object.from
 
 describe('configuration in Lambda: every value the stack provides is required', () => {
   it('reads the table, region, stage and notify mode', () => {
-    expect(parseConfig(LAMBDA)).toEqual({ runtime: 'lambda', TABLE_NAME: 'rocu-workforce-dev', AWS_REGION: 'eu-west-2', STAGE: 'dev', notify: { mode: 'off' } });
+    expect(parseConfig(LAMBDA)).toEqual({ runtime: 'lambda', TABLE_NAME: 'rocu-workforce-dev', AWS_REGION: 'eu-west-2', STAGE: 'dev', notify: { mode: 'off' }, FORECAST_WARNING_MONTHS: 6 });
   });
 
   it.each(['TABLE_NAME', 'STAGE', 'NOTIFY_MODE', 'AWS_REGION'])('refuses to start without %s', (name) => {
@@ -44,8 +44,15 @@ describe('configuration locally', () => {
       AWS_REGION: 'eu-west-2',
       STAGE: 'local',
       notify: { mode: 'memory', appUrl: 'http://localhost:3000' },
+      FORECAST_WARNING_MONTHS: 6,
     });
     expect(() => parseConfig({})).toThrow(/local runtime.*NOTIFY_MODE/);
+  });
+
+  it('the forecast warning window is six months unless set, and a window that is not 1 to 24 months is refused', () => {
+    expect(parseConfig({ NOTIFY_MODE: 'memory', FORECAST_WARNING_MONTHS: '3' }).FORECAST_WARNING_MONTHS).toBe(3);
+    expect(() => parseConfig({ NOTIFY_MODE: 'memory', FORECAST_WARNING_MONTHS: '0' })).toThrow(/FORECAST_WARNING_MONTHS/);
+    expect(() => parseConfig({ ...LAMBDA, FORECAST_WARNING_MONTHS: 'soon' })).toThrow(/FORECAST_WARNING_MONTHS/);
   });
 
   it('writes to the outbox only with a directory to write to', () => {

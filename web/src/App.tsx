@@ -20,12 +20,14 @@ import { CampaignApplication, CampaignApplications, CampaignEnd } from './pages/
 import { Campaigns } from './pages/Campaigns';
 import { ConfirmApplicationAction, ConfirmComplete, ConfirmPublish, ConfirmSecondmentWithdraw } from './pages/Confirm';
 import { Escalations } from './pages/Escalations';
+import { ForecastChooser, ForecastPage } from './pages/Forecast';
 import { Forbidden, Home, NotFound } from './pages/Misc';
 import { MyApplications } from './pages/MyApplications';
 import { OfficersImport } from './pages/OfficersImport';
 import { Officers } from './pages/Officers';
 import { OfficerEdit, OfficerPage } from './pages/OfficerRecord';
 import { AdminCapabilities, AdminContactEdit, AdminContacts, AdminOrganisations, AdminRoles } from './pages/Admin';
+import { Roster } from './pages/Roster';
 import { PlacementNew, PlacementPage, Placements } from './pages/Placements';
 import { HomeSecondments, SecondmentApplicationPage } from './pages/Secondments';
 import { SignIn } from './pages/SignIn';
@@ -112,6 +114,9 @@ export function App() {
           <Route path="/officers/:officerId/pip" element={<Protected roles={[...OFFICER, ...HR]}><PipRecordPage /></Protected>} />
           <Route path="/officers/:officerId/pip/sign-off" element={<Protected roles={[...OFFICER, ...HR]}><PipSignOff /></Protected>} />
           <Route path="/reports/capability-heatmap" element={<Protected roles={['rocu-head', 'hr-lead', 'rocc']}><CapabilityHeatmap /></Protected>} />
+          <Route path="/forecast" element={<Protected roles={['rocu-head', 'hr-lead', 'rocc']}><ForecastChooser /></Protected>} />
+          <Route path="/forecast/:orgId" element={<Protected roles={['rocu-head', 'hr-lead', 'rocc']}><ForecastPage /></Protected>} />
+          <Route path="/roster/:orgId" element={<Protected roles={[...HEAD, ...HR]}><Roster /></Protected>} />
           <Route path="/courses" element={<Protected roles={[...OFFICER, ...HR, ...HEAD, 'rocc']}><Courses /></Protected>} />
           <Route path="/courses/new" element={<Protected roles={HR}><CourseNew /></Protected>} />
           <Route path="/courses/:id" element={<Protected><CoursePage /></Protected>} />

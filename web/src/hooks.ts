@@ -23,10 +23,16 @@ export function useApi<K extends GetRouteKey>(
   return useGet<RouteResponse<K>>(path);
 }
 
-/** GET `path` (skipped while it is undefined): the local identity routes, outside the route table. */
+/**
+ * GET `path` (skipped while it is undefined): the local identity routes,
+ * outside the route table. What it returns always belongs to the current
+ * `path`: in the render after the path changes (the next page, a new search)
+ * there is no data until its own answer comes, never the last path's rows
+ * under the new page's caption.
+ */
 export function useGet<T>(path: string | undefined): Loaded<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<unknown>(undefined);
+  const [answer, setAnswer] = useState<{ path: string; data: T } | undefined>(undefined);
+  const [failure, setFailure] = useState<{ path: string; error: unknown } | undefined>(undefined);
   const [loading, setLoading] = useState<boolean>(path !== undefined);
   const latest = useRef(0);
 
@@ -35,15 +41,15 @@ export function useGet<T>(path: string | undefined): Loaded<T> {
       if (path === undefined) return;
       const ticket = ++latest.current;
       setLoading(true);
-      if (!keepData) setData(undefined);
+      if (!keepData) setAnswer(undefined);
       try {
         const result = await request<T>('GET', path);
         if (ticket !== latest.current) return;
-        setData(result);
-        setError(undefined);
+        setAnswer({ path, data: result });
+        setFailure(undefined);
       } catch (err) {
         if (ticket !== latest.current) return;
-        setError(err);
+        setFailure({ path, error: err });
       } finally {
         if (ticket === latest.current) setLoading(false);
       }
@@ -56,7 +62,14 @@ export function useGet<T>(path: string | undefined): Loaded<T> {
   }, [load]);
 
   const reload = useCallback(() => load(true), [load]);
-  return { data, error, loading, reload };
+  const answered = answer !== undefined && answer.path === path;
+  const failed = failure !== undefined && failure.path === path;
+  return {
+    data: answered ? answer.data : undefined,
+    error: failed ? failure.error : undefined,
+    loading: path !== undefined && (loading || (!answered && !failed)),
+    reload,
+  };
 }
 
 /** A value that settles `ms` after its last change: the impact preview waits for typing to pause. */

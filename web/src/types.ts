@@ -37,6 +37,12 @@ export type CampaignCalendarReport = RouteResponse<'GET /v1/reports/campaign-cal
 /** A region of England and Wales, as the reports filter by. */
 export type Region = NonNullable<NonNullable<RouteQuery<'GET /v1/reports/capability-heatmap'>>['region']>;
 export type SecondmentFlowsReport = RouteResponse<'GET /v1/reports/secondment-flows'>;
+export type ForecastReport = RouteResponse<'GET /v1/organisations/{orgId}/forecast'>;
+export type ForecastTeam = ForecastReport['items'][number];
+export type ForecastMonth = ForecastTeam['months'][number];
+export type ForecastEvent = ForecastTeam['events'][number];
+export type TeamRoster = RouteResponse<'GET /v1/organisations/{orgId}/roster'>;
+export type RosterOfficer = TeamRoster['officers'][number];
 
 export type Role = Me['roles'][number];
 

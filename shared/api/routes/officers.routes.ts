@@ -4,6 +4,7 @@ import { page } from '../../schemas/common.schema';
 import {
   cancelTransferBody,
   createOfficerBody,
+  extendPostingBody,
   importResult,
   incomingTransfersParams,
   listIncomingTransfersQuery,
@@ -14,13 +15,14 @@ import {
   proposeTransferBody,
   transferDecisionBody,
 } from '../../schemas/officer.schema';
+import { rosterParams, teamRoster } from '../../schemas/roster.schema';
 
 export const officersRoutes = {
   createOfficer: defineRoute({
     id: 'createOfficer',
     method: 'POST',
     path: '/v1/officers',
-    summary: 'Create an officer record in your own organisation',
+    summary: 'Create an officer record in your own organisation: your own officer, or one of another organisation posted into yours (`servingOrgId`)',
     tag: 'officers',
     handler: 'officers/create-officer',
     auth: { kind: 'roles', roles: ['hr-lead'] },
@@ -36,7 +38,7 @@ export const officersRoutes = {
     id: 'listOfficers',
     method: 'GET',
     path: '/v1/officers',
-    summary: 'Officers of your organisation, in name order; search by part of the name, staff number, capability, status or vetting expiring before a day (one to five Queries of the organisation’s officers; by staff number, two reads)',
+    summary: 'Officers serving in your organisation (its own at home and those posted into it), in name order; search by part of the name, staff number, capability, status or vetting expiring before a day (one to five Queries of the officers serving in it; by staff number, two reads)',
     tag: 'officers',
     handler: 'officers/list-officers',
     auth: { kind: 'roles', roles: ['hr-lead', 'rocu-head'] },
@@ -60,7 +62,7 @@ export const officersRoutes = {
       .string()
       .max(1_000_000)
       .describe(
-        'CSV with a header row: staffNumber,name,capabilities,vetting,vettingExpiresOn,pipLevel,region,email,status. Dates as 31/12/2028 or 2028-12-31; capabilities separated by semicolons. A bad cell is reported in words (“Vetting must be one of NPPV2, NPPV3, SC, DV”).',
+        'CSV with a header row: staffNumber,name,capabilities,vetting,vettingExpiresOn,pipLevel,region,email,status,homeOrgId,servingUntil,leavingOn (homeOrgId: the force or unit of an officer posted into yours, with servingUntil the posting’s end; empty for your own). Dates as 31/12/2028 or 2028-12-31; capabilities separated by semicolons. A bad cell is reported in words (“Vetting must be one of NPPV2, NPPV3, SC, DV”).',
       ),
     bodyType: 'csv',
     status: 200,
@@ -72,7 +74,7 @@ export const officersRoutes = {
     id: 'getOfficer',
     method: 'GET',
     path: '/v1/officers/{officerId}',
-    summary: 'An officer record (the officer, the HR lead or ROCU head of the home organisation, or the HR lead of the organisation a pending transfer goes to)',
+    summary: 'An officer record (the officer; the HR lead or ROCU head of the unit they serve in and of their home organisation; or the HR lead of the organisation a pending transfer goes to)',
     tag: 'officers',
     handler: 'officers/get-officer',
     auth: { kind: 'roles', roles: ['officer', 'hr-lead', 'rocu-head'] },
@@ -87,7 +89,7 @@ export const officersRoutes = {
     id: 'patchOfficer',
     method: 'PATCH',
     path: '/v1/officers/{officerId}',
-    summary: 'Change an officer’s accreditations, vetting, PIP level, region or status (a move to another organisation is a transfer)',
+    summary: 'Change an officer’s accreditations, vetting, PIP level, region, posting end, leaving date or status (HR lead of the unit they serve in; a move to another organisation is a transfer)',
     tag: 'officers',
     handler: 'officers/patch-officer',
     auth: { kind: 'roles', roles: ['hr-lead'] },
@@ -98,6 +100,24 @@ export const officersRoutes = {
     status: 200,
     response: officer,
     errors: [404, 409, 412],
+  }),
+  extendOfficerPosting: defineRoute({
+    id: 'extendOfficerPosting',
+    method: 'POST',
+    path: '/v1/officers/{officerId}/posting/extend',
+    summary: 'Extend a posted officer’s posting to a later end date (HR lead or ROCU head of the unit they serve in; audited)',
+    description:
+      'The officer keeps counting in the unit’s teams until the new `servingUntil`; the officer job returns them home on that date. 409 when the officer is not on a posting, 400 for a date not later than the current end. Round trips: 2 (GetItem officer, consistent; TransactWrite: Put officer on its version + Put of the due item + Put audit).',
+    tag: 'officers',
+    handler: 'officers/extend-posting',
+    auth: { kind: 'roles', roles: ['hr-lead', 'rocu-head'] },
+    authz: { otherOrg: 404 },
+    access: 'write',
+    params: officerParams,
+    body: extendPostingBody,
+    status: 200,
+    response: officer,
+    errors: [403, 404, 409, 412],
   }),
   proposeOfficerTransfer: defineRoute({
     id: 'proposeOfficerTransfer',
@@ -161,5 +181,22 @@ export const officersRoutes = {
     query: listIncomingTransfersQuery,
     status: 200,
     response: page(officer),
+  }),
+  getTeamRoster: defineRoute({
+    id: 'getTeamRoster',
+    method: 'GET',
+    path: '/v1/organisations/{orgId}/roster',
+    summary: 'Who serves in each team of your unit: every officer serving there with their home organisation, posting end, leaving date and commitments, and each team’s counters (ROCU head and HR lead of orgId)',
+    description:
+      'Round trips: 1 — GetItem organisation ∥ Query its baselines (`ORG#<orgId>`, `CAPBASE#`) ∥ Query gsi1 `ORG#<orgId>#OFFICER` (the active officers serving there), each paged past 1 MB. Grows with the unit’s own officers only.',
+    tag: 'officers',
+    handler: 'officers/get-team-roster',
+    auth: { kind: 'roles', roles: ['hr-lead', 'rocu-head'] },
+    authz: { otherOrg: 403 },
+    access: 'read',
+    params: rosterParams,
+    status: 200,
+    response: teamRoster,
+    errors: [404],
   }),
 } satisfies Record<string, RouteDef>;

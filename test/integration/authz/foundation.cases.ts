@@ -4,6 +4,8 @@ import type { CaseBuilder } from './cross-org-case';
 
 export const buildCases: CaseBuilder = async () => {
   const titanOfficer = await makeOfficer({ homeOrgId: 'titan' });
+  // A Greater Manchester officer posted into TITAN: ERSOU's head may not extend the posting (nor see the record).
+  const postedOfficer = await makeOfficer({ homeOrgId: 'greater-manchester', servingOrgId: 'titan', servingUntil: '2099-01-01' });
   // A TITAN officer TITAN proposes to move to VIPER: ERSOU (neither side) may neither decide nor cancel it.
   const movingOfficer = await makeOfficer({ homeOrgId: 'titan' });
   const proposed = await as(users.titanHr).post(`/v1/officers/${movingOfficer.id}/transfer`, { toOrgId: 'viper', version: movingOfficer.version });
@@ -33,11 +35,17 @@ export const buildCases: CaseBuilder = async () => {
       expect: 403,
     },
     listOfficers: { as: users.ersouHr, request: () => ({ url: '/v1/officers?orgId=titan' }), expect: 403 },
+    getTeamRoster: { as: users.ersouHead, request: () => ({ url: '/v1/organisations/titan/roster' }), expect: 403 },
     importOfficers: { notScoped: 'always imports into the caller’s own organisation (from the token)' },
     getOfficer: { as: users.ersouHead, request: () => ({ url: `/v1/officers/${titanOfficer.id}` }), expect: 404 },
     patchOfficer: {
       as: users.ersouHr,
       request: () => ({ method: 'PATCH', url: `/v1/officers/${titanOfficer.id}`, body: { status: 'left', version: 1 } }),
+      expect: 404,
+    },
+    extendOfficerPosting: {
+      as: users.ersouHead,
+      request: () => ({ method: 'POST', url: `/v1/officers/${postedOfficer.id}/posting/extend`, body: { servingUntil: '2099-06-01', version: 1 } }),
       expect: 404,
     },
     proposeOfficerTransfer: {

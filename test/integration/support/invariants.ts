@@ -5,6 +5,7 @@ import { CAMPAIGN_STATUSES } from '../../../shared/domain/campaign-rules';
 import { commitmentsOf, countedOfficer, officerFromItem } from '../../../shared/data/officer.repository';
 import { commitmentsOverlap } from '../../../shared/domain/commitments';
 import { counterDeltas } from '../../../shared/domain/officer-counters';
+import { officerDueDate, servingOrgOf } from '../../../shared/domain/posting';
 import { PLACEMENT_STATUSES } from '../../../shared/domain/secondment-rules';
 
 /**
@@ -12,11 +13,13 @@ import { PLACEMENT_STATUSES } from '../../../shared/domain/secondment-rules';
  * Queries only (no Scan, here either):
  *
  * - every baseline's `strength`, holder and co-holder counters and
- *   `committedOut` equal a recount of the active officers of that
- *   organisation holding the capability (`committedOut`: distinct officers
+ *   `committedOut` equal a recount of the active officers serving in that
+ *   organisation (at home, or posted into it) holding the capability (`committedOut`: distinct officers
  *   with a live commitment — one person leaving is one commitment, in every
  *   team they are in);
  * - `projected` = `strength − committedOut`;
+ * - every officer is listed (gsi1) in the unit they serve in, and their due
+ *   item (`DUE#OFFICER`) carries their next posting end or leaving date;
  * - every commitment on an officer record belongs to a live application (an
  *   accepted move, a confirmed or active secondment) of that officer, every
  *   such application that committed is on its officer's record, and no
@@ -57,6 +60,17 @@ export async function checkInvariants(): Promise<string[]> {
   const expected = new Map<string, Expected>();
   const officerPages = await Promise.all(orgs.map((o) => q(keys.officersOfOrg(String(o.id)), 'gsi1')));
   const officers = officerPages.flat().map(officerFromItem);
+  // Each officer is listed in the unit they serve in (the forecast's roster), and the officer job's due item
+  // carries the officer's next posting end or leaving date.
+  const dueItems = new Map((await q(keys.officersDuePartition, undefined, { IndexName: 'gsi3', ExpressionAttributeNames: { '#pk': 'gsi3pk' } })).map((d) => [String(d.officerId), String(d.dueOn)]));
+  for (const [i, page] of officerPages.entries()) {
+    for (const item of page) {
+      const officer = officerFromItem(item);
+      if (servingOrgOf(officer) !== String(orgs[i]!.id)) violations.push(`officer ${officer.id}: listed in ${String(orgs[i]!.id)} but serves in ${servingOrgOf(officer)}`);
+      const due = officerDueDate(officer);
+      if ((dueItems.get(officer.id) ?? null) !== due) violations.push(`officer ${officer.id}: due item ${dueItems.get(officer.id) ?? 'none'}, record says ${due ?? 'none'}`);
+    }
+  }
   for (const officer of officers) {
     for (const d of counterDeltas(undefined, countedOfficer(officer))) {
       const key = `${d.orgId}#${d.capabilityId}`;
@@ -122,7 +136,7 @@ export async function checkInvariants(): Promise<string[]> {
       onRecords.add(c.applicationId);
       const app = live.get(c.applicationId);
       if (!app || app.officerId !== officer.id) violations.push(`officer ${officer.id}: commitment ${c.applicationId} has no live application of theirs`);
-      if (app?.released && officer.status === 'active') for (const cap of officer.capabilities) released.add(`${officer.homeOrgId}#${cap}`);
+      if (app?.released && officer.status === 'active') for (const cap of officer.capabilities) released.add(`${servingOrgOf(officer)}#${cap}`);
       for (const other of list.slice(i + 1)) {
         if (commitmentsOverlap(c, other)) violations.push(`officer ${officer.id}: commitments ${c.applicationId} and ${other.applicationId} overlap`);
       }

@@ -22,6 +22,7 @@ const NAV: NavItem[] = [
   { to: '/alerts', text: 'Alerts', roles: ['rocu-head', 'hr-lead'] },
   { to: '/escalations', text: 'Escalations', roles: ['rocc'] },
   { to: '/baselines', text: 'Baselines', roles: ['rocu-head', 'hr-lead'] },
+  { to: '/forecast', text: 'Forecast', roles: ['rocu-head', 'hr-lead', 'rocc'] },
   { to: '/placements', text: 'Placements', roles: ['hr-lead'] },
   { to: '/secondments/home', text: 'Secondments', roles: ['rocu-head', 'hr-lead'] },
   { to: '/officers', text: 'Officers', roles: ['hr-lead', 'rocu-head'] },

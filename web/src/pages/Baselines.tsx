@@ -32,6 +32,18 @@ export function Baselines() {
         Each specialist team’s strength and its minimum viable strength. Campaigns and offers that would take a team below its minimum wait for the
         ROCU head. The ROCU head sets the minimum; the HR lead sets the establishment (funded posts). You can change the {sets}.
       </p>
+      <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" to={`/forecast/${org}`}>
+            See each team’s forecast for the next two years
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to={`/roster/${org}`}>
+            See who serves in each team (the team roster)
+          </Link>
+        </li>
+      </ul>
       {list.loading && !list.data ? <Loading what="Loading baselines" /> : null}
       {list.error ? <LoadError error={list.error} /> : null}
       {list.data && rows.length === 0 ? (

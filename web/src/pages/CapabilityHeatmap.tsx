@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { Button, Select } from '../components/form';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Button, Radios, Select } from '../components/form';
 import { LevelTag, LoadError, Loading, TableWrapper, usePageTitle } from '../components/ui';
-import { LEVEL_ORDER, LEVEL_TEXT, REGION_NAMES, plural } from '../format';
+import { monthName } from '../csv';
+import { formatDate, LEVEL_ORDER, LEVEL_TEXT, REGION_NAMES, plural } from '../format';
 import { useApi } from '../hooks';
+import { useCanSeeForecast } from './Forecast';
 import { useReference } from '../reference';
 import type { CapabilityHeatmapReport, Level, Region } from '../types';
 import { wrapWords } from '../components/chart';
@@ -23,6 +25,19 @@ const columnLabel = (row: { orgId: string; orgName: string }) => {
   const short = shortOrg(row.orgName);
   return short.length > 8 ? row.orgId.toUpperCase() : short;
 };
+
+/** The time axis: today, and the end of the month 6, 12 and 24 months ahead. */
+const WHEN = [
+  { value: '0', text: 'Today' },
+  { value: '6', text: 'In 6 months' },
+  { value: '12', text: 'In 12 months' },
+  { value: '24', text: 'In 24 months' },
+];
+
+/** "today" or "at the end of March 2027": when the figures are for. */
+export function whenWords(report: { months: number; at: string }): string {
+  return report.months === 0 ? `today, ${formatDate(report.at)}` : `at the end of ${monthName(report.at.slice(0, 7))}, ${report.months} months ahead`;
+}
 
 // One column per ROCU and one row per capability: eleven ROCUs fit the 960 px page, so every capability shows
 // without scrolling at desktop width (the other way round, fifteen capability columns did not).
@@ -50,10 +65,13 @@ export function HeatmapPicture({ report }: { report: CapabilityHeatmapReport }) 
       viewBox={`0 0 ${width} ${height}`}
       data-testid="heatmap-svg"
     >
-      <title id="heatmap-title">Capability heatmap: {plural(report.rows.length, 'ROCU')} by {plural(report.capabilities.length, 'capability', 'capabilities')}</title>
+      <title id="heatmap-title">
+        Capability heatmap: {plural(report.rows.length, 'ROCU')} by {plural(report.capabilities.length, 'capability', 'capabilities')},{' '}
+        {report.months === 0 ? 'today' : `in ${report.months} months`}
+      </title>
       <desc id="heatmap-desc">
-        One row per capability and one column per ROCU. Each cell is a ROCU’s specialist team, with its level in words and its projected strength
-        against its minimum. {levelWords}. The table after the picture gives the same figures.
+        One row per capability and one column per ROCU. Each cell is a ROCU’s specialist team {whenWords(report)}, with its level in words and its
+        projected strength against its minimum. {levelWords}. The table after the picture gives the same figures.
       </desc>
       {report.rows.map((row, i) => (
         <text key={row.orgId} className="app-heatmap__org" x={LABEL_W + i * CELL_W + CELL_W / 2} y={HEAD_H - 10} textAnchor="middle">
@@ -114,23 +132,28 @@ export function CapabilityHeatmap() {
   usePageTitle('Capability heatmap');
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? '';
+  const months = WHEN.some((w) => w.value === params.get('months')) ? params.get('months')! : '0';
   const [chosen, setChosen] = useState(region);
+  const [when, setWhen] = useState(months);
   const { capabilityName } = useReference();
-  const report = useApi('GET /v1/reports/capability-heatmap', { query: { region: (region || undefined) as Region | undefined } });
+  const canSee = useCanSeeForecast();
+  const report = useApi('GET /v1/reports/capability-heatmap', { query: { region: (region || undefined) as Region | undefined, months: Number(months) } });
   const data = report.data;
 
   const filter = (event: FormEvent) => {
     event.preventDefault();
-    setParams(chosen ? { region: chosen } : {});
+    setParams({ ...(chosen ? { region: chosen } : {}), ...(when !== '0' ? { months: when } : {}) });
   };
 
   return (
     <>
       <h1 className="govuk-heading-l">Capability heatmap</h1>
       <p className="govuk-body">
-        Each ROCU’s specialist teams against their minimum viable strength, once the officers already committed to leave have gone.
+        Each ROCU’s specialist teams against their minimum viable strength, once the officers already committed to leave have gone. Ahead, each team is
+        as its forecast has it at the end of that month: after the moves, secondment returns, posting ends, leaving dates and funding ends dated by then.
       </p>
       <form onSubmit={filter} className="app-filter" noValidate>
+        <Radios id="months" legend="When" legendClass="govuk-fieldset__legend--s" inline small items={WHEN} value={when} onChange={setWhen} />
         <Select
           id="region"
           label="Region"
@@ -149,6 +172,9 @@ export function CapabilityHeatmap() {
       ) : null}
       {data && data.rows.length > 0 ? (
         <>
+          <h2 className="govuk-heading-m" data-testid="heatmap-when">
+            {data.months === 0 ? 'Today' : `In ${data.months} months: the end of ${monthName(data.at.slice(0, 7))}`}
+          </h2>
           <ul className="app-counts" data-testid="heatmap-counts">
             {LEVEL_ORDER.map((l) => (
               <li key={l}>
@@ -168,7 +194,7 @@ export function CapabilityHeatmap() {
           <h2 className="govuk-heading-m">The heatmap as a table</h2>
           <TableWrapper label="Capability heatmap table">
             <table className="govuk-table" data-testid="heatmap-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">Each ROCU’s teams, worst first within the ROCU</caption>
+              <caption className="govuk-table__caption govuk-table__caption--s">Each ROCU’s teams {whenWords(data)}, worst first within the ROCU</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
                   <th scope="col" className="govuk-table__header">ROCU</th>
@@ -188,7 +214,14 @@ export function CapabilityHeatmap() {
                     .map((cell) => (
                       <tr className="govuk-table__row" key={`${row.orgId}-${cell.capabilityId}`} data-org={row.orgId} data-capability={cell.capabilityId}>
                         <th scope="row" className="govuk-table__header">
-                          {shortOrg(row.orgName)}
+                          {canSee({ id: row.orgId, region: row.region }) ? (
+                            <Link className="govuk-link" to={`/forecast/${row.orgId}`}>
+                              {shortOrg(row.orgName)}
+                              <span className="govuk-visually-hidden">: forecast</span>
+                            </Link>
+                          ) : (
+                            shortOrg(row.orgName)
+                          )}
                         </th>
                         <td className="govuk-table__cell">
                           {data.capabilities.find((c) => c.id === cell.capabilityId)?.name ?? capabilityName(cell.capabilityId)}

@@ -20,6 +20,12 @@ const REPORTS: ReportLink[] = [
     roles: ['rocu-head', 'hr-lead', 'rocc'],
   },
   {
+    to: '/forecast',
+    title: 'Capability forecast',
+    about: 'A ROCU’s teams month by month for two years: who leaves or returns when, and the first month a team falls below its minimum.',
+    roles: ['rocu-head', 'hr-lead', 'rocc'],
+  },
+  {
     to: '/reports/campaign-calendar',
     title: 'Campaign calendar',
     about: 'Recruitment campaigns on a timeline, and the coordination notices between those that overlap.',
