@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Two files at a time, even on two cores: an e2e or integration file spends most of its time waiting for
+    // DynamoDB Local's or Chromium's own processes (one at a time: 19 minutes on two cores; two: under 14 and a half).
+    maxWorkers: 2,
     env: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
