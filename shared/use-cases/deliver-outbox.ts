@@ -73,6 +73,18 @@ export async function deliverStreamRecords(records: readonly DynamoDBRecord[], c
 let chain: Promise<unknown> = Promise.resolve();
 
 /**
+ * A local drain holds each delivery's in-progress claim as a notifier Lambda
+ * with a one-minute timeout would: a process killed mid-delivery leaves a
+ * claim that expires, and the next drain delivers the event.
+ */
+const LOCAL_DRAIN_MS = 60_000;
+
+function localDrainContext(): Context {
+  const deadline = Date.now() + LOCAL_DRAIN_MS;
+  return { getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()) } as Context;
+}
+
+/**
  * Locally (the gateway after each request and on a timer, `npm run jobs`, the
  * tests' client): deliver what the outbox holds, oldest first, up to `limit`
  * events. Drains in one process run one after another, so each sees what
@@ -91,7 +103,7 @@ export function drainOutbox(limit = 100): Promise<number> {
     }
     for (const event of pending) {
       try {
-        if ((await deliverOutboxEvent(event)) === 'delivered') delivered++;
+        if ((await deliverOutboxEvent(event, localDrainContext())) === 'delivered') delivered++;
       } catch (err) {
         logger.error('Could not deliver an outbox event; it stays for the next drain', { eventId: event.id, type: event.type, errorName: (err as Error)?.name, errorMessage: (err as Error)?.message });
       }
