@@ -112,9 +112,8 @@ Nothing here is a test: \`npm test\` has no timed assertion.
 | DynamoDB | DynamoDB Local (Java, in memory), on the same machine |
 | load average (1 min) | ${f2(r.machine.loadAtStart)} at the start, ${f2(r.machine.loadAtEnd)} at the end |
 
-**These numbers are noisy.** The machine is a shared 2-core container${r.machine.loadAtStart >= 1 ? ': other
-work (test suites, builds) ran beside the bench,' : ' (idle when the run
-started),'} and the bench itself runs
+**These numbers are noisy.** The machine is a shared 2-core container${r.machine.loadAtStart >= 1 ? ': other work (test suites, builds) ran beside the bench,' : ' (idle when the run started),'}
+and the bench itself runs
 DynamoDB Local, the gateway with the handlers, autocannon and the floor's
 workers on those same two cores. Compare routes and ratios within this run;
 the absolute milliseconds say little about AWS, where DynamoDB answers in a
