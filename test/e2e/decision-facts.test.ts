@@ -129,6 +129,9 @@ describe.skipIf(!!skipReason)('the facts beside a decision', () => {
       .toContain(`with its cap of 1 offer to ERSOU officers, recruited as many eligible officers as it can, the ERSOU protected persons team could fall from ${projected} to ${projected - 1}, exactly its minimum of ${projected - 1}.`);
     expect(await page.getByTestId('suggested-cap').count()).toBe(0);
     expect(await page.locator('.govuk-summary-list').first().textContent()).toContain('Cap imposed by the ROCC');
+    // Decided: the level it was raised at is named as such, and the team's level with the cap sits beside it.
+    expect(await page.locator('.govuk-summary-list').first().textContent()).toContain('Level when raised');
+    expect(await page.getByTestId('level-now').textContent()).toMatch(/^(OK|Warning|Critical)$/);
     await expectAccessible(page, 'a campaign alert resolved by a ROCC’s cap');
     await signOut(page);
   });

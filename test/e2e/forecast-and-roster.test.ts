@@ -154,6 +154,41 @@ describe.skipIf(!!skipReason)('the capability forecast and the team roster in th
     await context.close();
   });
 
+  it('TITAN’s head opens a posted officer from the roster, sees where they serve until when, and extends the posting', async () => {
+    const roster = (await (await apiAs('titan-head'))('GET', '/v1/organisations/titan/roster')) as {
+      officers: Array<{ id: string; name: string; posted: boolean; servingUntil: string | null; homeOrgId: string }>;
+    };
+    const posted = roster.officers.find((o) => o.posted && o.servingUntil)!;
+    context = await newContext(browser);
+    page = await context.newPage();
+    await signIn(page, 'Fiona Campbell', '/roster/titan');
+    await page.locator(`tr[data-officer="${posted.id}"]`).first().getByRole('link', { name: posted.name }).click();
+    await page.getByRole('heading', { name: posted.name, level: 1 }).waitFor();
+    const card = page.getByTestId('officer-posting');
+    expect(await card.textContent()).toContain('on a posting from');
+    await expectAccessible(page, 'a posted officer’s record');
+
+    await card.getByRole('link', { name: 'Extend the posting' }).click();
+    await page.getByRole('heading', { name: 'Extend the posting', level: 1 }).waitFor();
+    // A date not after the current end is refused on the page, in words.
+    const [y, m, d] = posted.servingUntil!.split('-');
+    await page.getByLabel('Day').fill(String(Number(d)));
+    await page.getByLabel('Month').fill(String(Number(m)));
+    await page.getByLabel('Year').fill(y!);
+    await page.getByRole('button', { name: 'Extend the posting' }).click();
+    await page.getByTestId('error-summary').getByText(/The new end date must be after/).waitFor();
+    await expectAccessible(page, 'the posting form with an error');
+
+    await page.getByLabel('Year').fill(String(Number(y) + 1));
+    await page.getByLabel('Reason (for the audit trail)').fill('Force agreed another year');
+    await page.getByRole('button', { name: 'Extend the posting' }).click();
+    await page.getByText(`${posted.name}’s posting now ends on`).waitFor();
+    expect(await page.getByTestId('officer-posting').textContent()).toContain(String(Number(y) + 1));
+    const after = (await (await apiAs('titan-head'))('GET', `/v1/officers/${posted.id}`)) as { servingUntil: string };
+    expect(after.servingUntil).toBe(`${Number(y) + 1}-${m}-${d}`);
+    await context.close();
+  });
+
   it('the capability heatmap has a time axis: TITAN’s head looks 24 months ahead, the picture and the table agree, and TITAN links to its forecast', async () => {
     context = await newContext(browser);
     page = await context.newPage();

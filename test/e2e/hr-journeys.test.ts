@@ -306,9 +306,15 @@ describe.skipIf(!!skipReason)('HR journeys in the browser', () => {
     // The host completes it when the officer goes home.
     await page.getByTestId('placements-table').getByRole('link', { name: TITLE }).click();
     await page.getByTestId('placement-applications').getByRole('link', { name: 'Megan Hughes' }).click();
+    // Completing cannot be undone: a check page first, then the confirmation panel.
+    await page.getByRole('link', { name: 'Complete the secondment' }).click();
+    await page.getByRole('heading', { name: 'Check before you complete Megan Hughes’s secondment', level: 1 }).waitFor();
+    expect(await page.getByTestId('cannot-undo').textContent()).toContain('You cannot undo completing');
+    await expectAccessible(page, 'the check page before completing a secondment');
     await page.getByRole('button', { name: 'Complete the secondment' }).click();
-    await page.getByTestId('success-banner').getByText('Megan Hughes’s secondment is completed.').waitFor();
-    expect(await page.getByTestId('secondment-status').textContent()).toContain('Completed');
+    await page.getByTestId('confirmation-panel').getByText('Secondment completed').waitFor();
+    await page.getByRole('link', { name: 'Go to the application' }).click();
+    await page.getByTestId('secondment-status').getByText('Completed').waitFor();
     await signOut(page);
   });
 

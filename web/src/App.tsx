@@ -18,13 +18,14 @@ import { CampaignNew } from './pages/CampaignNew';
 import { CampaignPage } from './pages/Campaign';
 import { CampaignApplication, CampaignApplications, CampaignEnd } from './pages/CampaignApplications';
 import { Campaigns } from './pages/Campaigns';
-import { ConfirmApplicationAction, ConfirmComplete, ConfirmPublish, ConfirmSecondmentWithdraw } from './pages/Confirm';
+import { ConfirmApplicationAction, ConfirmComplete, ConfirmPublish, ConfirmSecondmentComplete, ConfirmSecondmentWithdraw } from './pages/Confirm';
 import { Escalations } from './pages/Escalations';
 import { ForecastChooser, ForecastPage } from './pages/Forecast';
 import { Forbidden, Home, NotFound } from './pages/Misc';
 import { MyApplications } from './pages/MyApplications';
 import { OfficersImport } from './pages/OfficersImport';
 import { Officers } from './pages/Officers';
+import { ExtendPosting } from './pages/OfficerPosting';
 import { OfficerEdit, OfficerPage } from './pages/OfficerRecord';
 import { AdminCapabilities, AdminContactEdit, AdminContacts, AdminOrganisations, AdminRoles } from './pages/Admin';
 import { Roster } from './pages/Roster';
@@ -91,11 +92,13 @@ export function App() {
           <Route path="/secondments/home" element={<Protected roles={[...HEAD, ...HR]}><HomeSecondments /></Protected>} />
           <Route path="/secondment-applications/:id" element={<Protected roles={[...OFFICER, ...HEAD, ...HR]}><SecondmentApplicationPage /></Protected>} />
           <Route path="/secondment-applications/:id/withdraw" element={<Protected roles={OFFICER}><ConfirmSecondmentWithdraw /></Protected>} />
+          <Route path="/secondment-applications/:id/complete" element={<Protected roles={HR}><ConfirmSecondmentComplete /></Protected>} />
           <Route path="/officers" element={<Protected roles={[...HR, ...HEAD]}><Officers /></Protected>} />
           <Route path="/officers/import" element={<Protected roles={HR}><OfficersImport /></Protected>} />
           <Route path="/officers/:officerId" element={<Protected roles={[...HR, ...HEAD]}><OfficerPage /></Protected>} />
           <Route path="/officers/:officerId/accreditations" element={<Protected roles={HR}><OfficerEdit part="accreditations" /></Protected>} />
           <Route path="/officers/:officerId/vetting" element={<Protected roles={HR}><OfficerEdit part="vetting" /></Protected>} />
+          <Route path="/officers/:officerId/posting/extend" element={<Protected roles={[...HR, ...HEAD]}><ExtendPosting /></Protected>} />
           <Route path="/alerts" element={<Protected roles={[...HEAD, ...HR]}><AlertsInbox /></Protected>} />
           <Route path="/alerts/:id" element={<Protected roles={['rocu-head', 'hr-lead', 'rocc']}><AlertPage /></Protected>} />
           <Route path="/escalations" element={<Protected roles={['rocc']}><Escalations /></Protected>} />

@@ -284,7 +284,11 @@ export function AlertPage() {
           ) : null}
           <SummaryList
             rows={[
-              { key: 'Level', value: <LevelTag level={a.level} /> },
+              // A decided alert keeps the level it was raised at; the team's level as it stands now sits beside it.
+              OUTSTANDING.has(a.status)
+                ? { key: 'Level', value: <LevelTag level={a.level} /> }
+                : { key: 'Level when raised', value: <LevelTag level={a.level} /> },
+              !OUTSTANDING.has(a.status) && !!c?.teams[0] && { key: 'Level now', value: <span data-testid="level-now"><LevelTag level={c.teams[0].level} /></span> },
               { key: 'Status', value: <AlertStatusTag status={a.status} /> },
               !!a.outcome && { key: 'Outcome', value: ALERT_OUTCOME[a.outcome!] ?? a.outcome },
               {

@@ -120,6 +120,47 @@ export function ConfirmSecondmentWithdraw() {
   );
 }
 
+/** `/secondment-applications/:id/complete`: the host's HR lead ends a confirmed or running secondment (the officer counts at home again). */
+export function ConfirmSecondmentComplete() {
+  const { id = '' } = useParams();
+  const { orgName } = useReference();
+  const application = useApi('GET /v1/secondment-applications/{id}', { params: { id } });
+  if (application.loading && !application.data) return <Loading what="Loading the application" />;
+  if (application.error || !application.data) return <LoadError error={application.error} />;
+  const a = application.data;
+  const home = orgName(a.homeOrgId);
+  return (
+    <CheckAndConfirm
+      caption={a.placementTitle}
+      title={`Check before you complete ${a.officerName}’s secondment`}
+      rows={[
+        { key: 'Officer', value: a.officerName },
+        { key: 'Placement', value: a.placementTitle },
+        { key: 'Home unit', value: home },
+        { key: 'Dates', value: `${formatDate(a.startDate)} to ${formatDate(a.endDate)}` },
+        { key: 'Status', value: SECONDMENT_STATUS[a.status]?.text ?? a.status },
+      ]}
+      intro={
+        <p className="govuk-body">
+          Completing ends the secondment today{a.status === 'confirmed' ? ', before it has started' : ''}: {a.officerName} counts in {home}’s teams again and the
+          place is no longer taken.
+        </p>
+      }
+      warning="You cannot undo completing. To second the officer again they would have to apply again."
+      confirmText="Complete the secondment"
+      back={{ to: `/secondment-applications/${id}`, text: 'Back to the application' }}
+      onConfirm={async () => {
+        await api.call('POST /v1/secondment-applications/{id}/complete', { params: { id }, body: { note: '' } });
+        return {
+          title: 'Secondment completed',
+          body: <p className="govuk-body">{a.officerName} is back with {home}. {home} and the officer have been told.</p>,
+          next: { to: `/secondment-applications/${id}`, text: 'Go to the application' },
+        };
+      }}
+    />
+  );
+}
+
 /** `/campaigns/:id/publish`: the owner's HR lead checks the campaign and its impact before publishing. */
 export function ConfirmPublish() {
   const { id = '' } = useParams();

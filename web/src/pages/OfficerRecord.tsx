@@ -4,6 +4,7 @@ import { ApiError, api } from '../api';
 import { Button, Checkboxes, DateInput, ErrorSummary, Radios, datePartsFrom, isBlankDate, isoFromParts, type DateParts } from '../components/form';
 import { AuditTrail } from '../components/audit-trail';
 import { SummaryCard } from '../components/summary-card';
+import { PostingCard } from './OfficerPosting';
 import { BackLink, LoadError, Loading, NotificationBanner, SummaryList, Tag, usePageTitle } from '../components/ui';
 import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
 import { PIP, REGION_NAMES, VETTING, VETTING_ORDER, formatDate, formatDateTime } from '../format';
@@ -35,7 +36,8 @@ export function OfficerPage() {
   if (officer.loading && !officer.data) return <Loading what="Loading the officer record" />;
   if (officer.error || !officer.data) return <LoadError error={officer.error} />;
   const o = officer.data;
-  const canEdit = hasRole('hr-lead') && o.homeOrgId === session?.claims.org && o.status === 'active';
+  // The unit the officer serves in keeps the record (their home, or the unit a posting has them serve in).
+  const canEdit = hasRole('hr-lead') && (o.servingOrgId ?? o.homeOrgId) === session?.claims.org && o.status === 'active';
   const change = (part: string, hidden: string) => (canEdit ? [{ to: `/officers/${o.id}/${part}`, text: 'Change', hidden }] : []);
   return (
     <>
@@ -65,6 +67,7 @@ export function OfficerPage() {
               ]}
             />
           </SummaryCard>
+          <PostingCard officer={o} />
           <SummaryCard title="Accreditations" actions={change('accreditations', 'accreditations')} testId="officer-accreditations">
             <SummaryList
               rows={[

@@ -42,7 +42,9 @@ function OfficerRows({ officers }: { officers: RosterOfficer[] }) {
       {officers.map((o) => (
         <tr className="govuk-table__row" key={o.id} data-officer={o.id}>
           <th scope="row" className="govuk-table__header">
-            {o.name}
+            <Link className="govuk-link" to={`/officers/${o.id}`}>
+              {o.name}
+            </Link>
             {o.staffNumber ? <span className="govuk-body-s app-block">{o.staffNumber}</span> : null}
           </th>
           <td className="govuk-table__cell">{o.posted ? `${orgName(o.homeOrgId)} (posted in)` : orgName(o.homeOrgId)}</td>

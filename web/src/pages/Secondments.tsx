@@ -319,14 +319,9 @@ export function SecondmentApplicationPage() {
             <>
               <h2 className="govuk-heading-m">Complete the secondment</h2>
               <p className="govuk-body">When {a.officerName} returns home (or the secondment ends early). They count in their home team again.</p>
-              <Button
-                type="button"
-                secondary
-                busy={busy}
-                onClick={() => void post(() => api.call('POST /v1/secondment-applications/{id}/complete', { params, body: { note: '' } }), () => `${a.officerName}’s secondment is completed.`)}
-              >
+              <Link className="govuk-button govuk-button--secondary" data-module="govuk-button" to={`/secondment-applications/${a.id}/complete`}>
                 Complete the secondment
-              </Button>
+              </Link>
             </>
           ) : null}
 
