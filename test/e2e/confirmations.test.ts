@@ -62,13 +62,19 @@ describe.skipIf(!!skipReason)('actions that cannot be undone are checked and con
     await browser?.close();
   });
 
-  it('an officer accepts an offer after checking it, then withdraws from the accepted offer the same way', async () => {
+  it('an officer on a phone (320 px) accepts an offer after checking it, then withdraws from the accepted offer the same way', async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
     await signIn(page, 'Megan Hughes');
-    await page.getByRole('link', { name: 'My applications' }).first().click();
-    const row = page.getByTestId('applications-table').locator('tr', { hasText: TITLE });
+    await page.goto('/applications');
+    // Below desktop width each application is a summary card (the table is for wider screens).
+    const row = page.getByTestId('applications-cards').locator('li.govuk-summary-card', { hasText: TITLE });
     await row.getByRole('link', { name: `Accept offer for ${TITLE}` }).click();
     await page.getByRole('heading', { name: 'Check before you accept the offer', level: 1 }).waitFor();
     expect(await page.getByTestId('cannot-undo').textContent()).toContain('You cannot undo accepting.');
+    // Nothing of the check page is off screen at 320 px: no sideways scrolling, the button in view.
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const button = (await page.getByRole('button', { name: 'Accept the offer' }).boundingBox())!;
+    expect(button.x + button.width).toBeLessThanOrEqual(320);
     await expectAccessible(page, 'the check before accepting an offer');
     await screenshot(page, 'accept-offer-check');
     await page.getByRole('button', { name: 'Accept the offer' }).click();
@@ -89,6 +95,7 @@ describe.skipIf(!!skipReason)('actions that cannot be undone are checked and con
     await expectAccessible(page, 'the withdrawal confirmed');
     await page.getByRole('link', { name: 'Go to my applications' }).click();
     await expect.poll(() => row.getAttribute('data-status'), POLL).toBe('withdrawn');
+    await page.setViewportSize({ width: 1024, height: 800 });
     await signOut(page);
   });
 

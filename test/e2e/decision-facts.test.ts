@@ -11,25 +11,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POLL, apiAs, baseUrl, expectAccessible, launchBrowser, newContext, screenshot, signIn, signOut, skipReason } from './support/browser';
+import { POLL, apiAs, apiWithClaims, expectAccessible, launchBrowser, newContext, screenshot, signIn, signOut, skipReason } from './support/browser';
 
 type Call = (method: string, path: string, body?: unknown) => Promise<any>;
-
-/** An API caller with any claim set (`POST /local/token` takes one): people the persona picker does not list. */
-async function apiWithClaims(claims: { sub: string; org: string; roles: string[]; officerId?: string; regions?: string[] }): Promise<Call> {
-  const res = await fetch(`${baseUrl}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
-  const { token } = (await res.json()) as { token: string };
-  return async (method, path, body) => {
-    const out = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const json = (await out.json()) as unknown;
-    if (!out.ok) throw new Error(`${method} ${path} answered ${out.status}: ${JSON.stringify(json)}`);
-    return json;
-  };
-}
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const start = day(45);
@@ -141,7 +125,7 @@ describe.skipIf(!!skipReason)('the facts beside a decision', () => {
     const first = (await ersouHead('GET', `/v1/alerts/${firstAlert}`)).campaignId as string;
     await ncaHr('POST', `/v1/campaigns/${first}/publish`);
     const sam = await apiWithClaims({ sub: 'e2e-facts-sam', org: 'ersou', roles: ['officer'], officerId: officers['Sam Keane']! });
-    const samApp = await sam('POST', `/v1/campaigns/${first}/applications`, { statement: 'Ten years in witness protection.' });
+    const samApp = (await sam('POST', `/v1/campaigns/${first}/applications`, { statement: 'Ten years in witness protection.' })) as { id: string };
     await ncaHr('POST', `/v1/applications/${samApp.id}/shortlist`);
     await ncaHr('POST', `/v1/applications/${samApp.id}/offer`, { startDate: start });
     await sam('POST', `/v1/applications/${samApp.id}/accept`);
@@ -152,7 +136,7 @@ describe.skipIf(!!skipReason)('the facts beside a decision', () => {
     await ersouHead('POST', `/v1/alerts/${consult.items[0].id}/respond`, { decision: 'accept', note: 'One more this year.' });
     await ncaHr('POST', `/v1/campaigns/${second.id}/publish`);
     const grace = await apiWithClaims({ sub: 'e2e-facts-grace', org: 'ersou', roles: ['officer'], officerId: officers['Grace Oduya']! });
-    const graceApp = await grace('POST', `/v1/campaigns/${second.id}/applications`, { statement: 'I run the Essex protected persons desk.' });
+    const graceApp = (await grace('POST', `/v1/campaigns/${second.id}/applications`, { statement: 'I run the Essex protected persons desk.' })) as { id: string };
     await ncaHr('POST', `/v1/applications/${graceApp.id}/shortlist`);
     const held = await ncaHr('POST', `/v1/applications/${graceApp.id}/offer`, { startDate: start });
     expect(held.status).toBe('awaiting-release');
