@@ -7,7 +7,7 @@ import type { Identity } from '../http/identity';
 /**
  * An entity's audit trail (`campaign:cmp_…`), oldest first, keeping the
  * entries that involve the caller's organisation (or, for a ROCC, their
- * regions: `canReadAuditEntry`); none visible is a 404. One Query of the
+ * regions; for the administrator, the records they keep: `canReadAuditEntry`); none visible is a 404. One Query of the
  * entity's audit partition, plus the organisations for a ROCC, in parallel.
  */
 export async function readAuditTrail(
@@ -22,7 +22,7 @@ export async function readAuditTrail(
     identity.roles.includes('rocc') ? listOrganisations() : Promise.resolve([]),
   ]);
   const regions = new Map(orgs.map((o) => [o.id, o.region]));
-  const items = trail.items.filter((e) => canReadAuditEntry(identity, e.orgIds, (o) => regions.get(o)));
+  const items = trail.items.filter((e) => canReadAuditEntry(identity, { entityType: entityType!, orgIds: e.orgIds }, (o) => regions.get(o)));
   if (items.length === 0) throw new NotFoundError(`No audit trail for ${entity} that you can see.`);
   return { entity, items, ...(trail.cursor ? { cursor: trail.cursor } : {}) };
 }

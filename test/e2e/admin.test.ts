@@ -96,6 +96,14 @@ describe.skipIf(!!skipReason)('the administrator in the browser', () => {
     await page.getByRole('button', { name: 'Save addresses' }).click();
     await expect.poll(() => page.getByTestId('success-banner').textContent(), POLL).toContain('emailed to duty.head@zephyr.example.org, deputy.head@zephyr.example.org');
     expect(await page.locator('tr[data-audience="rocu-head:zephyr"]').textContent()).toContain('deputy.head@zephyr.example.org');
+
+    // The list's history: both saves, newest last, each by whom.
+    await page.locator('tr[data-audience="rocu-head:zephyr"]').getByRole('link', { name: /Change/ }).click();
+    const changes = page.getByTestId('audit-trail').locator('li[data-action="contact.updated"]');
+    await expect.poll(() => changes.count(), POLL).toBe(2);
+    expect(await changes.last().textContent()).toContain('deputy.head@zephyr.example.org');
+    expect(await changes.last().textContent()).toMatch(/by .*Service Administrator/);
+    await expectAccessible(page, 'a contact list with its history');
   });
 
   it('reads what each role does and the demo personas', async () => {

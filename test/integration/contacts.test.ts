@@ -35,6 +35,13 @@ describe('notification contacts, kept by administrators', () => {
     expect(trail.json.items).toEqual([expect.objectContaining({ action: 'contact.updated', actor: expect.objectContaining({ sub: 'admin' }) })]);
     // Another organisation's staff cannot read it.
     expect((await as(users.ersouHr).get('/v1/audit?entity=contact:hr-lead:titan')).status).toBe(404);
+    // The administrator reads the history of what they keep, and of nothing else (an officer's record, say).
+    const own = await admin.get('/v1/audit?entity=contact:hr-lead:titan');
+    expect(own.status).toBe(200);
+    expect(own.json.items).toHaveLength(1);
+    const officer = (await as(users.titanHr).post('/v1/officers', { name: 'Audit Probe', homeOrgId: 'titan', capabilities: [], vetting: 'sc', pipLevel: 0, region: 'north-west' })).json;
+    expect((await as(users.titanHr).get(`/v1/audit?entity=officer:${officer.id}`)).status).toBe(200);
+    expect((await admin.get(`/v1/audit?entity=officer:${officer.id}`)).status).toBe(404);
   });
 
   it('a list the seed wrote is changed at its version 1; a stale version is 409 (412 as If-Match) and writes nothing', async () => {

@@ -102,9 +102,11 @@ export const alertRoutes = {
     method: 'GET',
     path: '/v1/audit',
     summary: 'The audit trail of one entity (read-only: nothing edits or deletes it)',
+    description:
+      'Entries involving your organisation (HR leads, ROCU heads) or your regions (ROCCs); the administrator reads the trail of what they keep (`capability:…`, `contact:…`), nothing else. None you can see: 404. Round trips: 1 (Query of the entity’s audit partition ∥ the organisations, for a ROCC).',
     tag: 'audit',
     handler: 'audit/get-audit',
-    auth: { kind: 'roles', roles: ['hr-lead', 'rocu-head', 'rocc'] },
+    auth: { kind: 'roles', roles: ['hr-lead', 'rocu-head', 'rocc', 'admin'] },
     authz: { otherOrg: 404 },
     access: 'read',
     query: auditQuery,

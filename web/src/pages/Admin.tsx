@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api';
 import { Button, ErrorSummary, TextInput, Textarea } from '../components/form';
+import { AuditTrail } from '../components/audit-trail';
 import { SummaryCard } from '../components/summary-card';
 import { BackLink, LoadError, Loading, NotificationBanner, SummaryList, TableWrapper, usePageTitle } from '../components/ui';
 import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
@@ -355,6 +356,7 @@ export function AdminContactEdit() {
               </Link>
             </div>
           </form>
+          <AuditTrail entity={`contact:${audience}`} heading="Changes to this list" />
         </div>
       </div>
     </>
