@@ -131,4 +131,22 @@ describe.skipIf(!!skipReason)('actions that cannot be undone are checked and con
     await page.getByRole('heading', { name: 'Witness care officers, Essex', level: 1 }).waitFor();
     await signOut(page);
   });
+
+  it('a team’s minimum changed by someone else meanwhile keeps the figure typed and saves over the latest version', async () => {
+    const head = (await apiAs('titan-head')) as Call;
+    const teams = (await head('GET', '/v1/organisations/titan/capabilities')).items as Array<{ capabilityId: string; minimum: number; version: number }>;
+    const team = teams.find((t) => t.capabilityId === 'asset-recovery')!;
+    await signIn(page, 'Fiona Campbell', '/baselines/asset-recovery');
+    await page.getByRole('heading', { name: 'Change the minimum', level: 1 }).waitFor();
+    await page.getByLabel('Minimum viable strength').fill(String(team.minimum));
+    // Meanwhile the same team is saved from another tab (the same minimum: the other files' teams stay as seeded).
+    await head('PUT', '/v1/organisations/titan/capabilities/asset-recovery', { minimum: team.minimum, version: team.version });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('stale-version').waitFor();
+    expect(await page.getByLabel('Minimum viable strength').inputValue()).toBe(String(team.minimum));
+    await expectAccessible(page, 'a baseline edit kept after someone else saved first');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(`The asset recovery minimum is now ${team.minimum}.`).waitFor();
+    await signOut(page);
+  });
 });

@@ -85,3 +85,8 @@ export function formErrors(entries: Array<[field: string, message: string] | fal
 export function hasErrors(errors: FormErrors): boolean {
   return errors.items.length > 0;
 }
+
+/** A save refused because someone else saved first (the version read is stale): the form keeps the edit and reloads the latest beside it. */
+export function isStaleVersion(err: unknown): err is ApiError {
+  return err instanceof ApiError && (err.status === 409 || err.status === 412) && /changed since you read it/.test(err.message);
+}

@@ -5,7 +5,7 @@ import { Button, ErrorSummary, TextInput, Textarea } from '../components/form';
 import { AuditTrail } from '../components/audit-trail';
 import { SummaryCard } from '../components/summary-card';
 import { BackLink, LoadError, Loading, NotificationBanner, SummaryList, TableWrapper, usePageTitle } from '../components/ui';
-import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
+import { formErrors, formErrorsFrom, hasErrors, isStaleVersion, noErrors, type FormErrors } from '../errors';
 import { REGION_NAMES, ROLE_NAMES, formatDateTime } from '../format';
 import { useApi, useGet, useIdempotencyKey } from '../hooks';
 import { useReference } from '../reference';
@@ -302,7 +302,7 @@ export function AdminContactEdit() {
         state: { banner: `${audienceName(saved, orgName)}: ${saved.emails.length ? `emailed to ${saved.emails.join(', ')}` : 'nobody is emailed'}.` },
       });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409 && /changed since you read it/.test(err.message)) {
+      if (isStaleVersion(err)) {
         setText(value);
         await list.reload();
         setStale(true);

@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api';
 import { Button, ErrorSummary, TextInput } from '../components/form';
 import { BackLink, LevelTag, LoadError, Loading, NotificationBanner, SummaryList, TableWrapper, usePageTitle } from '../components/ui';
-import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
+import { formErrors, formErrorsFrom, hasErrors, isStaleVersion, noErrors, type FormErrors } from '../errors';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
@@ -111,6 +111,7 @@ export function BaselineEdit() {
   const [value, setValue] = useState<string>();
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
+  const [stale, setStale] = useState(false);
   const name = capabilityName(capabilityId);
   usePageTitle(`${name}: change the ${field}`, hasErrors(errors));
   if (list.loading && !list.data) return <Loading what="Loading the baseline" />;
@@ -141,7 +142,14 @@ export function BaselineEdit() {
       });
       navigate('/baselines', { state: { banner: `The ${name.toLowerCase()} ${field} is now ${saved[field]}.` } });
     } catch (err) {
-      setErrors(formErrorsFrom(err, { minimum: 'Minimum', establishment: 'Establishment' }));
+      if (isStaleVersion(err)) {
+        // Someone else saved first: keep the figure typed, show the team as it is now, and save over that version next time.
+        await list.reload();
+        setStale(true);
+        setErrors(noErrors);
+      } else {
+        setErrors(formErrorsFrom(err, { minimum: 'Minimum', establishment: 'Establishment' }));
+      }
       setBusy(false);
     }
   };
@@ -151,6 +159,17 @@ export function BaselineEdit() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
+          {stale ? (
+            <NotificationBanner title="Important">
+              <p className="govuk-notification-banner__heading" data-testid="stale-version">
+                Someone else changed this team while you were editing it.
+              </p>
+              <p className="govuk-body">
+                Your figure is still in the box below; the team as it is now is in the summary (the {field} saved now is {row[field]}). Check it and save again
+                to apply yours to the latest version.
+              </p>
+            </NotificationBanner>
+          ) : null}
           <span className="govuk-caption-l">
             {orgName(org)}, {name}
           </span>

@@ -6,7 +6,7 @@ import { ErrorSummary } from '../components/form';
 import { BackLink, LoadError, Loading, NotificationBanner, SummaryList, usePageTitle } from '../components/ui';
 import { formatDate } from '../format';
 import type { Campaign } from '../types';
-import { hasErrors, noErrors, type FormErrors } from '../errors';
+import { hasErrors, isStaleVersion, noErrors, type FormErrors } from '../errors';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 
@@ -91,7 +91,7 @@ export function CampaignEdit() {
               body: { ...changes, ...(c.status === 'draft' ? { partnerOrgIds } : {}), version: latest?.version ?? c.version },
             });
           } catch (err) {
-            if (err instanceof ApiError && err.status === 409 && /changed since you read it/.test(err.message)) {
+            if (isStaleVersion(err)) {
               setLatest(await api.call('GET /v1/campaigns/{id}', { params: { id } }));
               throw new ApiError(409, err.code, 'Someone else saved a change to this campaign after you opened it. Your changes are kept: compare them with the latest version, then save again or take the latest.');
             }

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, api } from '../api';
+import { api } from '../api';
 import { Button, Checkboxes, DateInput, ErrorSummary, Radios, datePartsFrom, isBlankDate, isoFromParts, type DateParts } from '../components/form';
 import { AuditTrail } from '../components/audit-trail';
 import { SummaryCard } from '../components/summary-card';
 import { PostingCard } from './OfficerPosting';
 import { BackLink, LoadError, Loading, NotificationBanner, SummaryList, Tag, usePageTitle } from '../components/ui';
-import { formErrors, formErrorsFrom, hasErrors, noErrors, type FormErrors } from '../errors';
+import { formErrors, formErrorsFrom, hasErrors, isStaleVersion, noErrors, type FormErrors } from '../errors';
 import { PIP, REGION_NAMES, VETTING, VETTING_ORDER, formatDate, formatDateTime } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
@@ -121,11 +121,6 @@ export function OfficerPage() {
   );
 }
 
-/** A stale version (409) means someone else saved first: the message the API gives for it. */
-function isStale(err: unknown): boolean {
-  return err instanceof ApiError && (err.status === 409 || err.status === 412) && /changed since you read it/.test(err.message);
-}
-
 /**
  * `/officers/:officerId/accreditations` and `/vetting`: change one part of
  * the record (PATCH with the version read). If someone else saved first
@@ -171,7 +166,7 @@ export function OfficerEdit({ part }: { part: 'accreditations' | 'vetting' }) {
         state: { banner: part === 'vetting' ? `${saved.name}’s vetting is now ${vettingText(saved)}.` : `${saved.name}’s accreditations are saved.` },
       });
     } catch (err) {
-      if (isStale(err)) {
+      if (isStaleVersion(err)) {
         // Keep what the user typed; show the record as it is now, and save over that version next time.
         setDraft(d);
         await officer.reload();
