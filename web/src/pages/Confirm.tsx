@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, ApiError } from '../api';
 import { CheckAndConfirm } from '../components/confirm';
@@ -85,14 +86,24 @@ export function ConfirmApplicationAction({ action }: { action: 'accept' | 'withd
   );
 }
 
-/** `/secondment-applications/:id/withdraw`: the officer withdraws a secondment application (a confirmed place is given back). */
-export function ConfirmSecondmentWithdraw() {
+type SecondmentApplication = NonNullable<ReturnType<typeof useApi<'GET /v1/secondment-applications/{id}'>>['data']>;
+
+/** The secondment application of the page's `:id`, loaded, for the check pages that act on it. */
+function SecondmentApplicationLoaded({ children }: { children: (a: SecondmentApplication, id: string) => ReactNode }) {
   const { id = '' } = useParams();
-  const { orgName } = useReference();
   const application = useApi('GET /v1/secondment-applications/{id}', { params: { id } });
   if (application.loading && !application.data) return <Loading what="Loading the application" />;
   if (application.error || !application.data) return <LoadError error={application.error} />;
-  const a = application.data;
+  return <>{children(application.data, id)}</>;
+}
+
+/** `/secondment-applications/:id/withdraw`: the officer withdraws a secondment application (a confirmed place is given back). */
+export function ConfirmSecondmentWithdraw() {
+  return <SecondmentApplicationLoaded>{(a, id) => <WithdrawSecondment a={a} id={id} />}</SecondmentApplicationLoaded>;
+}
+
+function WithdrawSecondment({ a, id }: { a: SecondmentApplication; id: string }) {
+  const { orgName } = useReference();
   return (
     <CheckAndConfirm
       caption={a.placementTitle}
@@ -122,12 +133,11 @@ export function ConfirmSecondmentWithdraw() {
 
 /** `/secondment-applications/:id/complete`: the host's HR lead ends a confirmed or running secondment (the officer counts at home again). */
 export function ConfirmSecondmentComplete() {
-  const { id = '' } = useParams();
+  return <SecondmentApplicationLoaded>{(a, id) => <CompleteSecondment a={a} id={id} />}</SecondmentApplicationLoaded>;
+}
+
+function CompleteSecondment({ a, id }: { a: SecondmentApplication; id: string }) {
   const { orgName } = useReference();
-  const application = useApi('GET /v1/secondment-applications/{id}', { params: { id } });
-  if (application.loading && !application.data) return <Loading what="Loading the application" />;
-  if (application.error || !application.data) return <LoadError error={application.error} />;
-  const a = application.data;
   const home = orgName(a.homeOrgId);
   return (
     <CheckAndConfirm
