@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ready } from '../domain/campaign-readiness';
 import type { AppError } from '../errors';
 import { nowIso } from '../ids';
 import type { Campaign, CampaignSummary } from '../schemas/campaign.schema';
@@ -20,6 +21,18 @@ const SUMMARY_FIELDS = ['id', 'title', 'capabilityId', 'ownerOrgId', 'status', '
  */
 export type CampaignListItem = CampaignSummary & { partnerOrgIds: string[] };
 
+function roleProfileFromItem(p: Partial<Campaign['roleProfile']>): Campaign['roleProfile'] {
+  return {
+    jobDescription: p.jobDescription ?? null,
+    terms: p.terms ?? null,
+    grade: p.grade ?? null,
+    salaryBand: p.salaryBand ?? null,
+    vetting: p.vetting ?? null,
+    minPipLevel: Number(p.minPipLevel ?? 0),
+    locations: p.locations ?? [],
+  };
+}
+
 export function campaignFromItem(item: Record<string, unknown>): Campaign {
   return {
     id: item.id as string,
@@ -28,13 +41,13 @@ export function campaignFromItem(item: Record<string, unknown>): Campaign {
     ownerOrgId: item.ownerOrgId as string,
     partnerOrgIds: (item.partnerOrgIds as string[]) ?? [],
     regions: (item.regions as string[]) ?? [],
-    posts: Number(item.posts),
+    posts: item.posts === null || item.posts === undefined ? null : Number(item.posts),
     allocations: (item.allocations as Campaign['allocations']) ?? [],
-    opensOn: item.opensOn as string,
-    closesOn: item.closesOn as string,
+    opensOn: (item.opensOn as string | null | undefined) ?? null,
+    closesOn: (item.closesOn as string | null | undefined) ?? null,
     maxAppointmentsPerSource: (item.maxAppointmentsPerSource as number | null | undefined) ?? null,
     sourceCaps: (item.sourceCaps as Record<string, number>) ?? {},
-    roleProfile: item.roleProfile as Campaign['roleProfile'],
+    roleProfile: roleProfileFromItem((item.roleProfile ?? {}) as Partial<Campaign['roleProfile']>),
     status: item.status as Campaign['status'],
     consultation: (item.consultation as Campaign['consultation']) ?? {},
     coordination: (item.coordination as Campaign['coordination']) ?? [],
@@ -45,15 +58,19 @@ export function campaignFromItem(item: Record<string, unknown>): Campaign {
   };
 }
 
+const UNDATED = 'undated';
+
 /** The stored campaign item (also what the bulk loader of `npm run bench` writes). */
 export function campaignItem(c: Campaign): Record<string, unknown> {
+  // A draft without dates sorts after every dated campaign ('u' > any digit), so a range of dates never reads it.
+  const opens = c.opensOn ?? UNDATED;
   return {
     ...keys.campaign(c.id),
-    ...keys.campaignByStatus(c.status, c.opensOn, c.id),
-    ...keys.campaignByCapability(c.capabilityId, c.opensOn, c.id),
+    ...keys.campaignByStatus(c.status, opens, c.id),
+    ...keys.campaignByCapability(c.capabilityId, opens, c.id),
     // The closing job's marker moves with the status in the same Put: set by the write that opens the
     // campaign, gone with the one that closes or cancels it. (Its dates cannot change once it is open.)
-    ...(c.status === 'open' ? keys.campaignCloseDue(c.closesOn, c.id) : {}),
+    ...(c.status === 'open' ? keys.campaignCloseDue(ready(c).closesOn, c.id) : {}),
     entity: 'campaign',
     ...c,
   };

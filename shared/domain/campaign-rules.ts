@@ -48,13 +48,18 @@ export function canDo(action: CampaignAction, status: CampaignStatus): boolean {
  */
 export const MAX_PARTNER_ORGS = 4;
 
+/**
+ * A campaign's fields as the rules between them read them. A draft may leave
+ * the number of posts and the dates out (null) until it is published; a rule
+ * between fields is checked once both of its fields are there.
+ */
 export interface CampaignShape {
   ownerOrgId: string;
   partnerOrgIds: readonly string[];
-  posts: number;
+  posts: number | null;
   allocations: readonly { orgId: string; posts: number }[];
-  opensOn: string;
-  closesOn: string;
+  opensOn: string | null;
+  closesOn: string | null;
   maxAppointmentsPerSource: number | null;
 }
 
@@ -63,7 +68,7 @@ export type RuleViolation = { field: string; message: string };
 /** What a recruiter would expect to be refused: dates out of order, allocations that do not add up, odd partners. */
 export function campaignViolations(c: CampaignShape): RuleViolation[] {
   const out: RuleViolation[] = [];
-  if (c.closesOn <= c.opensOn) out.push({ field: 'closesOn', message: 'must be after opensOn' });
+  if (c.opensOn !== null && c.closesOn !== null && c.closesOn <= c.opensOn) out.push({ field: 'closesOn', message: 'must be after opensOn' });
   if (c.partnerOrgIds.includes(c.ownerOrgId)) out.push({ field: 'partnerOrgIds', message: 'must not include the owner organisation' });
   if (new Set(c.partnerOrgIds).size !== c.partnerOrgIds.length) out.push({ field: 'partnerOrgIds', message: 'lists an organisation twice' });
   if (c.partnerOrgIds.length > MAX_PARTNER_ORGS) out.push({ field: 'partnerOrgIds', message: `at most ${MAX_PARTNER_ORGS} partner organisations` });
@@ -76,9 +81,9 @@ export function campaignViolations(c: CampaignShape): RuleViolation[] {
       seen.add(a.orgId);
     }
     const sum = c.allocations.reduce((n, a) => n + a.posts, 0);
-    if (sum !== c.posts) out.push({ field: 'allocations', message: `allocations add up to ${sum}, not the ${c.posts} posts` });
+    if (c.posts !== null && sum !== c.posts) out.push({ field: 'allocations', message: `allocations add up to ${sum}, not the ${c.posts} posts` });
   }
-  if (c.maxAppointmentsPerSource !== null && c.maxAppointmentsPerSource > c.posts) {
+  if (c.maxAppointmentsPerSource !== null && c.posts !== null && c.maxAppointmentsPerSource > c.posts) {
     out.push({ field: 'maxAppointmentsPerSource', message: 'cannot exceed the number of posts' });
   }
   return out;
@@ -96,18 +101,18 @@ export function longDate(iso: string): string {
 
 export interface ApplicationWindow {
   status: CampaignStatus;
-  opensOn: string;
-  closesOn: string;
+  opensOn: string | null;
+  closesOn: string | null;
 }
 
 /** Is the campaign taking applications on `today`? Open, and `opensOn <= today <= closesOn` (both days included). */
 export function takesApplications(c: ApplicationWindow, today: string): boolean {
-  return c.status === 'open' && c.opensOn <= today && today <= c.closesOn;
+  return c.status === 'open' && hasDates(c) && c.opensOn <= today && today <= c.closesOn;
 }
 
 /** Why an officer cannot apply on `today`, in words with the date that matters; undefined when they can. */
 export function applicationWindowRefusal(c: ApplicationWindow, today: string): { message: string; field: string } | undefined {
-  if (c.status !== 'open') return { field: 'status', message: `The campaign is ${c.status}: applications are taken only while it is open.` };
+  if (c.status !== 'open' || !hasDates(c)) return { field: 'status', message: `The campaign is ${c.status}: applications are taken only while it is open.` };
   if (today < c.opensOn) return { field: 'opensOn', message: `The campaign opens for applications on ${longDate(c.opensOn)}.` };
   if (today > c.closesOn) return { field: 'closesOn', message: `The campaign closed for applications on ${longDate(c.closesOn)}.` };
   return undefined;
@@ -115,7 +120,7 @@ export function applicationWindowRefusal(c: ApplicationWindow, today: string): {
 
 /** Is an open campaign past its closing date on `today`, so that the closing job closes it? */
 export function dueToClose(c: ApplicationWindow, today: string): boolean {
-  return c.status === 'open' && c.closesOn < today;
+  return c.status === 'open' && c.closesOn !== null && c.closesOn < today;
 }
 
 /** Why the campaign cannot be completed, naming every live application; undefined when it can. */
@@ -201,4 +206,9 @@ export function sourceCapRefusals(
     }
   }
   return out;
+}
+
+/** Does the campaign have both its dates (a draft may not yet)? */
+export function hasDates<C extends { opensOn: string | null; closesOn: string | null }>(c: C): c is C & { opensOn: string; closesOn: string } {
+  return c.opensOn !== null && c.closesOn !== null;
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { LEVELS } from '../domain/capability-level';
+import type { Ready } from '../domain/campaign-readiness';
 import { CAMPAIGN_STATUSES, MAX_PARTNER_ORGS, MAX_SOURCE_CAPS } from '../domain/campaign-rules';
 import { entityId, isoDate, multiLineText, note, pageQuery, pipLevel, region, singleLineText, slugId, vettingLevel, version } from './common.schema';
 
@@ -39,12 +40,24 @@ const campaignFields = {
   roleProfile: roleProfileInput,
 };
 
-export const createCampaignBody = z.strictObject({
-  ...campaignFields,
-  partnerOrgIds: campaignFields.partnerOrgIds.default([]),
-  allocations: campaignFields.allocations.default([]),
-  maxAppointmentsPerSource: campaignFields.maxAppointmentsPerSource.default(null),
-});
+/**
+ * A new campaign is a draft, and a draft needs only its title and capability:
+ * the rest can be added by editing it, and publishing refuses it until all is
+ * there (`missingForPublish` on the campaign says what is left).
+ */
+export const createCampaignBody = z
+  .strictObject({
+    ...campaignFields,
+    partnerOrgIds: campaignFields.partnerOrgIds.default([]),
+    regions: campaignFields.regions.optional(),
+    posts: campaignFields.posts.optional(),
+    allocations: campaignFields.allocations.default([]),
+    opensOn: campaignFields.opensOn.optional(),
+    closesOn: campaignFields.closesOn.optional(),
+    maxAppointmentsPerSource: campaignFields.maxAppointmentsPerSource.default(null),
+    roleProfile: roleProfileInput.partial().strict().optional(),
+  })
+  .describe('A draft needs only a title and a capability; every other field can be added later, and must be there before the campaign is published.');
 export type CreateCampaignInput = z.infer<typeof createCampaignBody>;
 
 export const patchCampaignBody = z.strictObject({
@@ -87,19 +100,19 @@ export const campaign = z
     capabilityId: slugId,
     ownerOrgId: slugId,
     partnerOrgIds: z.array(slugId),
-    regions: z.array(z.string()),
-    posts: z.number().int(),
+    regions: z.array(z.string()).describe('Empty only in a draft not yet complete.'),
+    posts: z.number().int().nullable().describe('Null only in a draft not yet complete; so for opensOn, closesOn and the role profile’s fields.'),
     allocations: z.array(z.object({ orgId: z.string(), posts: z.number().int() })),
-    opensOn: z.string(),
-    closesOn: z.string(),
+    opensOn: z.string().nullable(),
+    closesOn: z.string().nullable(),
     maxAppointmentsPerSource: z.number().int().nullable(),
     sourceCaps: z.record(z.string(), z.number().int()).describe('Caps on offers to officers from single ROCUs: set by the HR lead (the cap a ROCU head asked for) or imposed by a ROCC upholding an objection.'),
     roleProfile: z.object({
-      jobDescription: z.string(),
-      terms: z.string(),
-      grade: z.string(),
-      salaryBand: z.string(),
-      vetting: vettingLevel,
+      jobDescription: z.string().nullable(),
+      terms: z.string().nullable(),
+      grade: z.string().nullable(),
+      salaryBand: z.string().nullable(),
+      vetting: vettingLevel.nullable(),
       minPipLevel: z.number().int(),
       locations: z.array(z.string()),
     }),
@@ -113,6 +126,8 @@ export const campaign = z
   });
 /** A campaign as stored and as the use cases pass it around; the API shows `campaignView`. */
 export type Campaign = z.infer<typeof campaign>;
+/** A campaign with every field there: any campaign past its draft (`ready()` in domain/campaign-readiness.ts). */
+export type ReadyCampaign = Ready<Campaign>;
 
 /** What the API adds to a campaign on the way out, from the date it is read on. */
 const applicationWindow = {
@@ -123,7 +138,14 @@ const applicationWindow = {
     ),
 };
 
-export const campaignView = campaign.extend(applicationWindow).meta({ id: 'Campaign' });
+export const campaignView = campaign
+  .extend({
+    ...applicationWindow,
+    missingForPublish: z
+      .array(z.object({ field: z.string(), message: z.string() }))
+      .describe('What the campaign still needs before it can be published, in the order of the form; empty once it is complete.'),
+  })
+  .meta({ id: 'Campaign' });
 export type CampaignView = z.infer<typeof campaignView>;
 
 export const campaignParams = z.strictObject({ id: entityId });

@@ -88,7 +88,7 @@ export const calendarCampaign = z.object({
   ownerOrgId: z.string(),
   partnerOrgIds: z.array(z.string()),
   regions: z.array(z.string()),
-  posts: z.number().int(),
+  posts: z.number().int().nullable().describe('Null for a draft that has its dates but not yet its number of posts.'),
   status: z.enum(CAMPAIGN_STATUSES),
   opensOn: z.string(),
   closesOn: z.string(),

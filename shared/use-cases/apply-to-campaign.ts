@@ -3,6 +3,7 @@ import { actorOf } from '../data/audit.repository';
 import { campaignTakingApplicationsCheck, getCampaign } from '../data/campaign.repository';
 import { getOfficer } from '../data/officer.repository';
 import { transactWrite } from '../data/transact';
+import { ready } from '../domain/campaign-readiness';
 import { eligibilityRefusals } from '../domain/application-rules';
 import { applicationWindowRefusal } from '../domain/campaign-rules';
 import { todayIso } from '../domain/working-days';
@@ -30,7 +31,7 @@ export async function applyToCampaign(identity: Identity, campaignId: string, in
   const today = todayIso(now);
   const closed = applicationWindowRefusal(campaign, today);
   if (closed) throw new ConflictError(closed.message, [{ field: closed.field, message: closed.message }]);
-  const refusals = eligibilityRefusals(officer, campaign.roleProfile, today);
+  const refusals = eligibilityRefusals(officer, ready(campaign).roleProfile, today);
   if (refusals.length) {
     throw new ForbiddenError(
       `You are not eligible for this role: ${refusals.map((r) => r.message).join('; ')}.`,

@@ -1,5 +1,6 @@
 import { campaignsInWindow, draftCampaignsOfOrg } from '../data/report.repository';
 import { canSeeCampaign } from '../domain/access';
+import { hasDates } from '../domain/campaign-rules';
 import { addDays, todayIso } from '../domain/working-days';
 import { LATEST_DATE } from '../domain/date-range';
 import { ValidationError } from '../errors';
@@ -26,6 +27,8 @@ function daysBetween(from: string, to: string): number {
  * campaign rule: officers see open campaigns only (and no coordination
  * notices, which are for HR), drafts only their owner's and partners' HR leads.
  */
+type DatedCampaign = Campaign & { opensOn: string; closesOn: string };
+
 export async function campaignCalendar(
   identity: Identity,
   query: { from?: string; to?: string; capabilityId?: string; region?: string },
@@ -49,12 +52,14 @@ export async function campaignCalendar(
   ];
   const results = await Promise.all(reads);
 
-  const seen = new Map<string, Campaign>();
+  const seen = new Map<string, DatedCampaign>();
   for (const c of results.flatMap((r) => r.campaigns)) {
     if (query.capabilityId && c.capabilityId !== query.capabilityId) continue;
     if (query.region && !c.regions.includes(query.region)) continue;
     // The index lags the table a little: keep one copy, and only what the caller may see.
     if (c.status === 'cancelled' || !canSeeCampaign(identity, c) || (onlyOfficer && c.status !== 'open')) continue;
+    // A draft without its dates has no place on a calendar yet.
+    if (!hasDates(c)) continue;
     seen.set(c.id, c);
   }
   const campaigns = [...seen.values()]

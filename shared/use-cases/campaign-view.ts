@@ -1,3 +1,4 @@
+import { missingForPublish } from '../domain/campaign-readiness';
 import { takesApplications } from '../domain/campaign-rules';
 import { todayIso } from '../domain/working-days';
 import type { Campaign, CampaignSummary, CampaignSummaryView, CampaignView } from '../schemas/campaign.schema';
@@ -8,7 +9,7 @@ import type { Campaign, CampaignSummary, CampaignSummaryView, CampaignView } fro
  * date, not with a write).
  */
 export function campaignView(c: Campaign, now = new Date()): CampaignView {
-  return { ...c, takingApplications: takesApplications(c, todayIso(now)) };
+  return { ...c, takingApplications: takesApplications(c, todayIso(now)), missingForPublish: missingForPublish(c) };
 }
 
 export function campaignSummaryView(c: CampaignSummary, now = new Date()): CampaignSummaryView {

@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR } from '../data/audit.repository';
 import { queryCampaignsDueToClose } from '../data/campaign-due.repository';
 import { getCampaign, saveCampaign } from '../data/campaign.repository';
+import { ready } from '../domain/campaign-readiness';
 import { dueToClose, longDate } from '../domain/campaign-rules';
 import { todayIso } from '../domain/working-days';
 import { ConflictError, PreconditionFailedError } from '../errors';
@@ -49,7 +50,7 @@ async function closeOne(campaignId: string, now: Date): Promise<Outcome> {
       campaign,
       { ...campaign, status: 'closed' },
       { version: campaign.version, via: 'body' },
-      { action: 'campaign.closed', actor: SYSTEM_ACTOR, note: `The closing date, ${longDate(campaign.closesOn)}, has passed.`, at: now.toISOString() },
+      { action: 'campaign.closed', actor: SYSTEM_ACTOR, note: `The closing date, ${longDate(ready(campaign).closesOn)}, has passed.`, at: now.toISOString() },
     );
   } catch (err) {
     if (err instanceof ConflictError || err instanceof PreconditionFailedError) return { kind: 'conflict' };

@@ -8,6 +8,8 @@ import { campaignChecks } from './campaign-checks';
 
 /**
  * Draft a campaign. Primary course: the owner is the caller's organisation;
+ * only the title and capability are needed (the rest may follow by edits, and
+ * publishing asks for it);
  * the rules a recruiter expects are checked (dates, allocations, partners);
  * the capability and every organisation named are checked inside the same
  * transaction that writes the draft and its membership copies (campaignChecks,
@@ -24,14 +26,22 @@ export async function draftCampaign(identity: Identity, input: CreateCampaignInp
     capabilityId: input.capabilityId,
     ownerOrgId: input.ownerOrgId,
     partnerOrgIds: input.partnerOrgIds,
-    regions: input.regions,
-    posts: input.posts,
+    regions: input.regions ?? [],
+    posts: input.posts ?? null,
     allocations: input.allocations,
-    opensOn: input.opensOn,
-    closesOn: input.closesOn,
+    opensOn: input.opensOn ?? null,
+    closesOn: input.closesOn ?? null,
     maxAppointmentsPerSource: input.maxAppointmentsPerSource,
     sourceCaps: {},
-    roleProfile: input.roleProfile,
+    roleProfile: {
+      jobDescription: input.roleProfile?.jobDescription ?? null,
+      terms: input.roleProfile?.terms ?? null,
+      grade: input.roleProfile?.grade ?? null,
+      salaryBand: input.roleProfile?.salaryBand ?? null,
+      vetting: input.roleProfile?.vetting ?? null,
+      minPipLevel: input.roleProfile?.minPipLevel ?? 0,
+      locations: input.roleProfile?.locations ?? [],
+    },
     status: 'draft',
     consultation: {},
     coordination: [],

@@ -6,7 +6,8 @@ import { getOfficer, listCommittedOfficersOfOrg } from '../data/officer.reposito
 import { getOrganisation } from '../data/organisation.repository';
 import { canReadAlert, isHrLeadOf, isRocuHeadOf } from '../domain/access';
 import { depletesProtectedUnit, sourceCapApplies } from '../domain/application-rules';
-import { ENDED_CAMPAIGN_STATUSES } from '../domain/campaign-rules';
+import { ready } from '../domain/campaign-readiness';
+import { ENDED_CAMPAIGN_STATUSES, hasDates } from '../domain/campaign-rules';
 import {
   belowMinimum,
   committedOutOf,
@@ -59,7 +60,7 @@ export async function getAlertContext(identity: Identity, alertId: string): Prom
   const alert = await getAlert(alertId);
   if (!alert || !canReadAlert(identity, alert)) throw new NotFoundError(`No alert ${alertId}.`);
   const offer = alert.kind === 'offer-release';
-  const [campaign, baselines, committed, app, officer, other] = await Promise.all([
+  const [found, baselines, committed, app, officer, other] = await Promise.all([
     getCampaign(alert.campaignId),
     alert.kind === 'coordination' ? Promise.resolve([]) : listBaselinesOfOrg(alert.orgId),
     alert.kind === 'coordination' ? Promise.resolve([]) : listCommittedOfficersOfOrg(alert.orgId),
@@ -67,7 +68,9 @@ export async function getAlertContext(identity: Identity, alertId: string): Prom
     offer && alert.officerId ? getOfficer(alert.officerId) : Promise.resolve(undefined),
     alert.otherCampaignId ? getCampaign(alert.otherCampaignId) : Promise.resolve(undefined),
   ]);
-  if (!campaign) throw new NotFoundError(`The campaign of alert ${alertId} no longer exists.`);
+  if (!found) throw new NotFoundError(`The campaign of alert ${alertId} no longer exists.`);
+  // Alerts are raised by publishing and by offers, so their campaign is complete.
+  const campaign = ready(found);
 
   let effect: AlertContext['effect'] = 'none';
   let teams: TeamEffect[] = [];
@@ -98,7 +101,7 @@ export async function getAlertContext(identity: Identity, alertId: string): Prom
       startDate: offer ? (app?.startDate ?? alert.requestedStart) : null,
       cap: effectiveCap(campaign, alert.orgId),
     },
-    otherCampaign: other ? { id: other.id, title: other.title, ownerOrgId: other.ownerOrgId, opensOn: other.opensOn, closesOn: other.closesOn } : null,
+    otherCampaign: other && hasDates(other) ? { id: other.id, title: other.title, ownerOrgId: other.ownerOrgId, opensOn: other.opensOn, closesOn: other.closesOn } : null,
     effect,
     teams: leadFirst(teams, alert.capabilityId),
     suggestedCap,

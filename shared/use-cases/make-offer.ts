@@ -7,6 +7,7 @@ import { commitmentsOf, getOfficer } from '../data/officer.repository';
 import { getOrganisation } from '../data/organisation.repository';
 import { transactWrite, type GuardedAction } from '../data/transact';
 import { offerDecision, sourceCapApplies, transitionRefusal } from '../domain/application-rules';
+import { ready } from '../domain/campaign-readiness';
 import { allocationPosts } from '../domain/campaign-rules';
 import { teamsAtRisk } from '../domain/commitments';
 import { latestReleaseDate } from '../domain/offer-gate';
@@ -73,7 +74,7 @@ export async function makeOffer(
     throw new ConflictError(`${app.officerName} has moved from ${app.homeOrgId} to ${servingOrgOf(officer)} since applying; the application cannot be offered.`);
   }
   const allocationOrgId = input.allocationOrgId ?? campaign.ownerOrgId;
-  const posts = allocationPosts(campaign, allocationOrgId);
+  const posts = allocationPosts(ready(campaign), allocationOrgId);
   if (posts === undefined) {
     throw new ValidationError(`${allocationOrgId} has no allocation of posts in this campaign.`, [
       { field: 'allocationOrgId', message: 'not an allocation of the campaign', allowed: [campaign.ownerOrgId, ...campaign.allocations.map((a) => a.orgId)] },

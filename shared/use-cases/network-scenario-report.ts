@@ -2,6 +2,7 @@ import { listAllCampaignsWithStatus } from '../data/campaign.repository';
 import { listOrganisations } from '../data/organisation.repository';
 import { listAllBaselines } from '../data/report.repository';
 import { isHrLeadOf, NCA_ORG_ID } from '../domain/access';
+import { ready } from '../domain/campaign-readiness';
 import { networkScenario } from '../domain/network-scenario';
 import { todayIso } from '../domain/working-days';
 import { ForbiddenError } from '../errors';
@@ -31,5 +32,5 @@ export async function networkScenarioReport(identity: Identity, query: { region?
   const regions = scenarioRegions(identity, query.region);
   const [campaigns, baselines, organisations] = await Promise.all([listAllCampaignsWithStatus('open'), listAllBaselines(), listOrganisations()]);
   const rocuIds = organisations.filter((o) => o.type === 'rocu' && (regions.length === 0 || (o.region !== null && regions.includes(o.region)))).map((o) => o.id);
-  return { asOf: todayIso(now), campaigns: campaigns.length, regions, items: networkScenario(campaigns, rocuIds, baselines) };
+  return { asOf: todayIso(now), campaigns: campaigns.length, regions, items: networkScenario(campaigns.map(ready), rocuIds, baselines) };
 }

@@ -4,6 +4,7 @@ import { getCampaign, memberOrgIds } from '../data/campaign.repository';
 import { notYetAppliedCheck, poolEntryExistsCheck, putInvitationAction, type StoredInvitation } from '../data/pool.repository';
 import { transactWrite } from '../data/transact';
 import { isCampaignHr } from '../domain/access';
+import { ready } from '../domain/campaign-readiness';
 import { poolEntryVisible } from '../domain/pool-rules';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
@@ -46,7 +47,7 @@ export async function inviteCandidate(
     campaignId: campaign.id,
     campaignTitle: campaign.title,
     capabilityId: campaign.capabilityId,
-    closesOn: campaign.closesOn,
+    closesOn: ready(campaign).closesOn,
     officerId: app.officerId,
     officerName: app.officerName,
     entryId: app.id,

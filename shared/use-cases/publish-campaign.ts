@@ -5,16 +5,17 @@ import { keys } from '../data/keys';
 import { tableName } from '../data/client';
 import { MAX_TRANSACTION_ACTIONS, type GuardedAction } from '../data/transact';
 import { isCampaignOwnerHr } from '../domain/access';
-import { campaignsCollide, canDo } from '../domain/campaign-rules';
+import { campaignsCollide, canDo, hasDates } from '../domain/campaign-rules';
 import { worstLevel } from '../domain/capability-level';
 import { outstandingText, planPublish, type RaisePlan } from '../domain/consultation';
 import { newAlert } from '../domain/new-alert';
-import { ConflictError, NotFoundError } from '../errors';
+import { missingForPublish, ready } from '../domain/campaign-readiness';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { Identity } from '../http/identity';
 import { newId } from '../ids';
 import type { DomainEvent } from '../notify/domain-event';
 import { outboxActions } from '../data/outbox.repository';
-import type { Campaign } from '../schemas/campaign.schema';
+import type { Campaign, ReadyCampaign } from '../schemas/campaign.schema';
 import type { Organisation } from '../schemas/organisation.schema';
 import { assessCampaignImpact } from './assess-campaign-impact';
 import { businessMetric } from '../metrics';
@@ -25,7 +26,7 @@ export interface PublishResult {
   outstanding: { orgId: string; alertId: string; status: string }[];
 }
 
-function impactAlert(campaign: Campaign, plan: RaisePlan, orgs: Map<string, Organisation>, now: Date): StoredAlert {
+function impactAlert(campaign: ReadyCampaign, plan: RaisePlan, orgs: Map<string, Organisation>, now: Date): StoredAlert {
   const alert = newAlert({
     id: newId('alt'),
     kind: 'campaign-impact',
@@ -44,7 +45,7 @@ function impactAlert(campaign: Campaign, plan: RaisePlan, orgs: Map<string, Orga
   return { ...alert, audiences: audiencesOf(alert, memberOrgIds(campaign)) };
 }
 
-function coordinationAlert(campaign: Campaign, other: Campaign, now: Date): StoredAlert {
+function coordinationAlert(campaign: ReadyCampaign, other: Campaign, now: Date): StoredAlert {
   const alert = newAlert({
     id: newId('alt'),
     kind: 'coordination',
@@ -85,9 +86,14 @@ function raisedEvent(alert: StoredAlert, summary: string): DomainEvent {
  * coordination notice for each overlapping campaign for the same capability.
  */
 export async function publishCampaign(identity: Identity, campaignId: string, now = new Date()): Promise<PublishResult> {
-  const campaign = await getCampaign(campaignId, true);
-  if (!campaign || !isCampaignOwnerHr(identity, campaign)) throw new NotFoundError(`No campaign ${campaignId} of yours.`);
-  if (!canDo('publish', campaign.status)) throw new ConflictError(`A campaign that is ${campaign.status} cannot be published.`);
+  const found = await getCampaign(campaignId, true);
+  if (!found || !isCampaignOwnerHr(identity, found)) throw new NotFoundError(`No campaign ${campaignId} of yours.`);
+  if (!canDo('publish', found.status)) throw new ConflictError(`A campaign that is ${found.status} cannot be published.`);
+  const missing = missingForPublish(found);
+  if (missing.length) {
+    throw new ValidationError(`The campaign cannot be published yet. ${missing.map((m) => m.message).join('; ')}.`, missing);
+  }
+  const campaign = ready(found);
 
   const firstPublication = campaign.status === 'draft';
   const [{ assessment, organisations }, neighbours] = await Promise.all([
@@ -167,7 +173,7 @@ export async function publishCampaign(identity: Identity, campaignId: string, no
   const coordination = [...campaign.coordination];
   if (firstPublication) {
     for (const other of neighbours) {
-      if (other.id === campaign.id || !['consultation', 'open'].includes(other.status) || !campaignsCollide(campaign, other)) continue;
+      if (other.id === campaign.id || !['consultation', 'open'].includes(other.status) || !hasDates(other) || !campaignsCollide(campaign, other)) continue;
       coordination.push({ campaignId: other.id, title: other.title, ownerOrgId: other.ownerOrgId });
       // Stop adding notices before the transaction would pass DynamoDB's limit; the campaign still lists the overlap.
       if (actions.length + events.length + 12 > MAX_TRANSACTION_ACTIONS - 10) continue;

@@ -2,7 +2,8 @@ import { getCampaign } from '../data/campaign.repository';
 import { canSeeCampaign, impactRowsVisible } from '../domain/access';
 import { worstLevel, type Level } from '../domain/capability-level';
 import type { ImpactRow } from '../domain/impact';
-import { NotFoundError } from '../errors';
+import { impactInput, impactInputMissing } from '../domain/campaign-readiness';
+import { ConflictError, NotFoundError } from '../errors';
 import type { Identity } from '../http/identity';
 import type { Campaign } from '../schemas/campaign.schema';
 import { assessCampaignImpact } from './assess-campaign-impact';
@@ -19,14 +20,23 @@ export async function readCampaign(identity: Identity, campaignId: string): Prom
  * the current baselines (so it follows every edit and every baseline change),
  * with the rows the caller may see (`impactRowsVisible`: campaign HR and
  * ROCCs all, a ROCU head their own unit's). GetItem, then the assessment's reads.
+ * A draft without its posts or vetting level has no impact yet: 409 naming them.
  */
 export async function readCampaignImpact(
   identity: Identity,
   campaignId: string,
 ): Promise<{ campaignId: string; capabilityId: string; rows: ImpactRow[]; worstLevel: Level }> {
   const campaign = await readCampaign(identity, campaignId);
+  const input = impactInput(campaign);
+  if (!input) {
+    const missing = impactInputMissing(campaign);
+    throw new ConflictError(
+      `The impact cannot be assessed until the draft has ${missing.map((m) => (m.field === 'posts' ? 'its number of posts' : 'its minimum vetting level')).join(' and ')}.`,
+      missing,
+    );
+  }
   const visible = impactRowsVisible(identity, campaign);
-  const { assessment } = await assessCampaignImpact(campaign);
+  const { assessment } = await assessCampaignImpact(input);
   const rows = visible === 'all' ? assessment.rows : assessment.rows.filter((r) => r.orgId === identity.org);
   return { campaignId: campaign.id, capabilityId: campaign.capabilityId, rows, worstLevel: worstLevel(rows.map((r) => r.level)) };
 }

@@ -88,8 +88,8 @@ describe('a campaign takes applications from its opening date to its closing dat
     await expect(check(late)).rejects.toThrow('not taking applications');
     await expect(check(now)).resolves.toBeUndefined();
     // The same campaign on its last day takes one; the day after it does not.
-    await expect(transactWrite([campaignTakingApplicationsCheck(late.id, late.closesOn, () => new ConflictError('x'))])).resolves.toBeUndefined();
-    await expect(transactWrite([campaignTakingApplicationsCheck(late.id, addDays(late.closesOn, 1), () => new ConflictError('x'))])).rejects.toThrow('x');
+    await expect(transactWrite([campaignTakingApplicationsCheck(late.id, late.closesOn!, () => new ConflictError('x'))])).resolves.toBeUndefined();
+    await expect(transactWrite([campaignTakingApplicationsCheck(late.id, addDays(late.closesOn!, 1), () => new ConflictError('x'))])).rejects.toThrow('x');
   });
 
   it('the owner closing it between the officer’s read and their write: the condition refuses the application', async () => {
