@@ -4,15 +4,22 @@ import type { Ready } from '../domain/campaign-readiness';
 import { CAMPAIGN_STATUSES, MAX_PARTNER_ORGS, MAX_SOURCE_CAPS } from '../domain/campaign-rules';
 import { entityId, isoDate, multiLineText, note, pageQuery, pipLevel, region, singleLineText, slugId, vettingLevel, version } from './common.schema';
 
-export const roleProfileInput = z.strictObject({
-  jobDescription: multiLineText(10_000),
-  terms: multiLineText(5_000).describe('Terms and conditions'),
-  grade: singleLineText(60),
-  salaryBand: singleLineText(60),
-  vetting: vettingLevel.describe('Minimum vetting level'),
-  minPipLevel: pipLevel.default(0),
-  locations: z.array(singleLineText(120)).min(1).max(20),
-});
+/**
+ * The role profile as a client sets it. Any field may be left out, or cleared
+ * with null (a list with []), while the campaign is a draft; publishing needs
+ * them all, and a campaign past its draft keeps them all.
+ */
+export const roleProfileInput = z
+  .strictObject({
+    jobDescription: multiLineText(10_000).nullable(),
+    terms: multiLineText(5_000).nullable().describe('Terms and conditions'),
+    grade: singleLineText(60).nullable(),
+    salaryBand: singleLineText(60).nullable(),
+    vetting: vettingLevel.nullable().describe('Minimum vetting level'),
+    minPipLevel: pipLevel,
+    locations: z.array(singleLineText(120)).max(20),
+  })
+  .partial();
 
 const allocation = z.strictObject({ orgId: slugId, posts: z.number().int().min(0).max(1000) });
 
@@ -31,11 +38,11 @@ const campaignFields = {
     .array(slugId)
     .max(MAX_PARTNER_ORGS)
     .describe(`Up to ${MAX_PARTNER_ORGS} partner organisations co-manage a joint campaign.`),
-  regions: z.array(region).min(1).max(10),
-  posts: z.number().int().min(1).max(1000),
+  regions: z.array(region).max(10).describe('Empty, like every field but the title and capability, only while the campaign is a draft.'),
+  posts: z.number().int().min(1).max(1000).nullable().describe('Null (or left out) only while the campaign is a draft; so for the dates and the role profile.'),
   allocations: z.array(allocation).max(MAX_PARTNER_ORGS + 1).describe('Posts per organisation of a joint campaign; must add up to posts.'),
-  opensOn: isoDate,
-  closesOn: isoDate,
+  opensOn: isoDate.nullable(),
+  closesOn: isoDate.nullable(),
   maxAppointmentsPerSource: z.number().int().min(0).max(1000).nullable().describe('No more offers than this to officers from any one ROCU.'),
   roleProfile: roleProfileInput,
 };
@@ -55,7 +62,7 @@ export const createCampaignBody = z
     opensOn: campaignFields.opensOn.optional(),
     closesOn: campaignFields.closesOn.optional(),
     maxAppointmentsPerSource: campaignFields.maxAppointmentsPerSource.default(null),
-    roleProfile: roleProfileInput.partial().strict().optional(),
+    roleProfile: roleProfileInput.optional(),
   })
   .describe('A draft needs only a title and a capability; every other field can be added later, and must be there before the campaign is published.');
 export type CreateCampaignInput = z.infer<typeof createCampaignBody>;
@@ -76,7 +83,7 @@ export const patchCampaignBody = z.strictObject({
     .describe(
       'Caps on offers to officers from single ROCUs, each tighter than maxAppointmentsPerSource for that ROCU alone (the cap a ROCU head asked for, say): each organisation named gets the cap given, or loses its cap with null; others keep theirs. A cap a ROCC imposed may be lowered, not raised or removed (409).',
     ),
-  roleProfile: roleProfileInput.partial().strict().optional(),
+  roleProfile: roleProfileInput.optional(),
   version: version.optional().describe('The version you read (or send it as If-Match).'),
 });
 export type PatchCampaignInput = z.infer<typeof patchCampaignBody>;

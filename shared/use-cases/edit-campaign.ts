@@ -2,7 +2,8 @@ import { actorOf } from '../data/audit.repository';
 import { getCampaign, saveCampaign } from '../data/campaign.repository';
 import { isCampaignHr } from '../domain/access';
 import { applySourceCapChanges, canDo, sourceCapRefusals } from '../domain/campaign-rules';
-import { ConflictError, NotFoundError } from '../errors';
+import { missingForPublish } from '../domain/campaign-readiness';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { ExpectedVersion } from '../data/expected-version';
 import type { Identity } from '../http/identity';
 import type { Campaign, PatchCampaignInput } from '../schemas/campaign.schema';
@@ -16,7 +17,8 @@ import { campaignChecks } from './campaign-checks';
  * the capability and every partner checked to exist in the transaction).
  * The impact is recomputed on every read, so an edit needs no recalculation here.
  * Per-ROCU caps change one organisation at a time; a cap a ROCC imposed may
- * only be lowered (409 otherwise).
+ * only be lowered (409 otherwise). Only a draft may have a field cleared
+ * (null, or an empty list): a campaign in consultation keeps them all (400).
  */
 export async function editCampaign(identity: Identity, campaignId: string, patch: Omit<PatchCampaignInput, 'version'>, expected: ExpectedVersion): Promise<Campaign> {
   const before = await getCampaign(campaignId, true);
@@ -32,6 +34,10 @@ export async function editCampaign(identity: Identity, campaignId: string, patch
   };
   if (patch.partnerOrgIds && before.status !== 'draft') {
     throw new ConflictError('Partners can change only while the campaign is a draft.');
+  }
+  const emptied = before.status === 'draft' ? [] : missingForPublish(after);
+  if (emptied.length) {
+    throw new ValidationError(`Only a draft can leave a field empty. ${emptied.map((m) => m.message).join('; ')}.`, emptied);
   }
   const checks = campaignChecks(after, Object.keys(patch.sourceCaps ?? {}));
   return saveCampaign(before, after, expected, { action: 'campaign.edited', actor: actorOf(identity), changes: patch as Record<string, unknown> }, checks);
