@@ -1,5 +1,7 @@
 /**
- * Drafting and consultation details an HR lead relies on: a cap for the one
+ * Drafting and consultation details an HR lead relies on: a draft saved with
+ * only its title and capability, which says what it still needs and is
+ * finished later; a cap for the one
  * ROCU whose head asked, set from the campaign (not a cap on every ROCU), and
  * the campaign opening once it is met. Every page visited passes axe.
  *
@@ -11,7 +13,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, expectAccessible, launchBrowser, newContext, screenshot, signIn, skipReason } from './support/browser';
+import { POLL, apiAs, expectAccessible, fillDate, launchBrowser, newContext, screenshot, signIn, skipReason } from './support/browser';
 
 const TITLE = 'Protected persons officers, North West, joint intake';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -98,5 +100,70 @@ describe.skipIf(!!skipReason)('drafting a campaign in the browser', () => {
     // The cap is that ROCU's alone: the campaign's cap on every ROCU stays unset.
     const campaign = (await (await apiAs('titan-hr'))('GET', `/v1/campaigns/${campaignId}`)) as { sourceCaps: Record<string, number>; maxAppointmentsPerSource: number | null };
     expect(campaign).toMatchObject({ sourceCaps: { [asking]: 1 }, maxAppointmentsPerSource: null });
+  });
+
+  it('a draft saved with only a title and a capability lists what it still needs, and is finished and published later', async () => {
+    const BARE = 'Protected persons officers, to be finished';
+    const year = new Date().getFullYear() + 1;
+    context ??= await newContext(browser);
+    page ??= await context.newPage();
+    await signIn(page, 'Stuart Barraclough', '/campaigns/new');
+    await page.getByRole('heading', { name: 'Create a campaign', level: 1 }).waitFor();
+    expect(await page.getByTestId('draft-hint').textContent()).toContain('only a title and a capability');
+    // Nothing but the title: the one thing still asked for is the capability.
+    await page.getByLabel('Title', { exact: true }).fill(BARE);
+    await page.getByRole('button', { name: 'Save as a draft' }).click();
+    const errors = page.getByTestId('error-summary');
+    await errors.getByRole('link', { name: 'Select the capability the campaign recruits for' }).waitFor();
+    expect(await errors.getByRole('link').count()).toBe(1);
+    // Something typed is still checked in a draft.
+    await page.getByLabel('Capability', { exact: true }).selectOption({ label: 'Protected persons' });
+    await page.getByLabel('Number of posts').fill('two');
+    await page.getByRole('button', { name: 'Save as a draft' }).click();
+    await errors.getByRole('link', { name: 'Enter the number of posts as a whole number from 1 to 1000' }).waitFor();
+    await page.getByLabel('Number of posts').fill('');
+    await page.getByRole('button', { name: 'Save as a draft' }).click();
+
+    await page.getByRole('heading', { name: BARE, level: 1 }).waitFor();
+    expect(await page.getByTestId('success-banner').textContent()).toContain('Add what it still needs');
+    const missing = page.getByTestId('missing-for-publish');
+    expect(await missing.locator('li').allTextContents()).toEqual([
+      'choose the regions the campaign recruits in',
+      'add the number of posts',
+      'choose the minimum vetting level',
+      'add the date applications open',
+      'add the date applications close',
+      'add the grade',
+      'add the salary band',
+      'add at least one location',
+      'add the job description',
+      'add the terms and conditions',
+    ]);
+    expect(await page.locator('.govuk-summary-list').textContent()).toContain('PostsNot added yet');
+    expect(await page.getByTestId('impact-not-yet').isVisible()).toBe(true);
+    // Not publishable yet: the button leads to the form instead.
+    expect(await page.getByRole('link', { name: 'Publish campaign' }).count()).toBe(0);
+    await expectAccessible(page, 'an incomplete draft');
+    await screenshot(page, 'campaign-draft-incomplete');
+
+    await page.getByRole('link', { name: 'Add the missing details' }).click();
+    await page.getByRole('heading', { name: `Change ${BARE}` }).waitFor();
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(BARE);
+    await page.getByRole('checkbox', { name: 'North West' }).check();
+    await page.getByLabel('Number of posts').fill('1');
+    await page.getByRole('radio', { name: 'NPPV level 2' }).check();
+    await fillDate(page, 'Opening date', 1, 3, year);
+    await fillDate(page, 'Closing date', 1, 4, year);
+    await page.getByLabel('Grade').fill('DS');
+    await page.getByLabel('Salary band').fill('£48,000 to £54,000');
+    await page.getByLabel('Locations').fill('Manchester');
+    await page.getByLabel('Job description').fill('Protect witnesses at risk.');
+    await page.getByLabel('Terms and conditions').fill('TITAN terms.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('success-banner').waitFor();
+    await expect.poll(() => missing.count(), POLL).toBe(0);
+    await page.getByRole('link', { name: 'Publish campaign' }).waitFor();
+    await page.getByTestId('impact-table').first().waitFor();
+    await expectAccessible(page, 'the finished draft');
   });
 });

@@ -65,10 +65,14 @@ export interface CampaignFormValues {
 
 type CreateBody = RouteBody<'POST /v1/campaigns'>;
 
-/** The body both `POST /v1/campaigns` and `PATCH /v1/campaigns/{id}` take (less the owner and version), every field set. */
+/**
+ * The body both `POST /v1/campaigns` and `PATCH /v1/campaigns/{id}` take (less
+ * the owner and version), every field set: null (or an empty list) for a
+ * field a draft leaves empty.
+ */
 export type CampaignBody = Required<
   Pick<CreateBody, 'title' | 'capabilityId' | 'partnerOrgIds' | 'regions' | 'posts' | 'allocations' | 'opensOn' | 'closesOn' | 'maxAppointmentsPerSource'>
-> & { roleProfile: Required<CreateBody['roleProfile']> };
+> & { roleProfile: Required<NonNullable<CreateBody['roleProfile']>> };
 
 /** Empty for a new campaign; the campaign's own values to change one. */
 export function campaignFormValues(c?: Campaign): CampaignFormValues {
@@ -76,7 +80,7 @@ export function campaignFormValues(c?: Campaign): CampaignFormValues {
     title: c?.title ?? '',
     capabilityId: c?.capabilityId ?? '',
     regions: c?.regions ?? [],
-    posts: c ? String(c.posts) : '',
+    posts: c && c.posts !== null ? String(c.posts) : '',
     cap: c && c.maxAppointmentsPerSource !== null ? String(c.maxAppointmentsPerSource) : '',
     partners: c?.partnerOrgIds ?? [],
     allocations: Object.fromEntries((c?.allocations ?? []).map((a) => [a.orgId, String(a.posts)])),
@@ -111,9 +115,11 @@ function allocationId(index: number, orgId: string): string {
 
 /**
  * Check the form as the API would, and build the body. Returns the errors
- * (same shape as the API's, so one summary shows both) or the body.
+ * (same shape as the API's, so one summary shows both) or the body. A draft
+ * needs only its title and capability: a field left empty is sent empty (the
+ * campaign lists it as still needed), but anything typed is checked.
  */
-export function checkCampaignForm(v: CampaignFormValues, ownerOrgId: string): { errors: FormErrors; body?: CampaignBody } {
+export function checkCampaignForm(v: CampaignFormValues, ownerOrgId: string, draft = false): { errors: FormErrors; body?: CampaignBody } {
   const postsN = wholeNumber(v.posts, 1);
   const capN = v.cap.trim() === '' ? null : wholeNumber(v.cap, 0);
   const locationList = v.locations.split(',').map((l) => l.trim()).filter(Boolean);
@@ -129,24 +135,30 @@ export function checkCampaignForm(v: CampaignFormValues, ownerOrgId: string): { 
         : postsN !== undefined && allocationSum !== postsN
           ? `The posts for each organisation add up to ${allocationSum}, not the ${postsN} posts`
           : undefined;
+  /** A field a draft may leave empty: required only when publishing matters. */
+  const needed = (blank: boolean) => blank && !draft;
+  const dateProblem = (parts: DateParts, what: string) => (draft && isBlankDate(parts) ? undefined : dateError(parts, what));
+  const opensProblem = dateProblem(v.opensOn, 'opening date');
+  const closesProblem = dateProblem(v.closesOn, 'closing date');
   const errors = formErrors([
     !v.title.trim() && ['title', 'Enter a title'],
     !v.capabilityId && ['capabilityId', 'Select the capability the campaign recruits for'],
-    v.regions.length === 0 && ['regions', 'Select at least one region'],
-    postsN === undefined && ['posts', 'Enter the number of posts as a whole number from 1 to 1000'],
+    needed(v.regions.length === 0) && ['regions', 'Select at least one region'],
+    postsN === undefined && (v.posts.trim() !== '' || !draft) && ['posts', 'Enter the number of posts as a whole number from 1 to 1000'],
     v.partners.length > MAX_PARTNERS && ['partnerOrgIds', `Select no more than ${MAX_PARTNERS} partner organisations`],
     !!allocationProblem && ['allocations', allocationProblem],
     capN === undefined && ['maxAppointmentsPerSource', 'Enter the most offers to any one ROCU as a whole number, or leave it empty'],
-    !v.vetting && ['roleProfile.vetting', 'Select the minimum vetting level'],
-    !!dateError(v.opensOn, 'opening date') && ['opensOn', dateError(v.opensOn, 'opening date')!],
-    !!dateError(v.closesOn, 'closing date') && ['closesOn', dateError(v.closesOn, 'closing date')!],
-    !v.grade.trim() && ['roleProfile.grade', 'Enter the grade'],
-    !v.salaryBand.trim() && ['roleProfile.salaryBand', 'Enter the salary band'],
-    locationList.length === 0 && ['roleProfile.locations', 'Enter at least one location'],
-    !v.jobDescription.trim() && ['roleProfile.jobDescription', 'Enter the job description'],
-    !v.terms.trim() && ['roleProfile.terms', 'Enter the terms and conditions'],
+    needed(!v.vetting) && ['roleProfile.vetting', 'Select the minimum vetting level'],
+    !!opensProblem && ['opensOn', opensProblem],
+    !!closesProblem && ['closesOn', closesProblem],
+    needed(!v.grade.trim()) && ['roleProfile.grade', 'Enter the grade'],
+    needed(!v.salaryBand.trim()) && ['roleProfile.salaryBand', 'Enter the salary band'],
+    needed(locationList.length === 0) && ['roleProfile.locations', 'Enter at least one location'],
+    needed(!v.jobDescription.trim()) && ['roleProfile.jobDescription', 'Enter the job description'],
+    needed(!v.terms.trim()) && ['roleProfile.terms', 'Enter the terms and conditions'],
   ]);
   if (hasErrors(errors)) return { errors };
+  const text = (raw: string) => raw.trim() || null;
   return {
     errors,
     body: {
@@ -154,18 +166,18 @@ export function checkCampaignForm(v: CampaignFormValues, ownerOrgId: string): { 
       capabilityId: v.capabilityId,
       partnerOrgIds: v.partners,
       regions: v.regions as CampaignBody['regions'],
-      posts: postsN!,
+      posts: postsN ?? null,
       allocations: typed.length === 0 ? [] : allocations.map((a) => ({ orgId: a.orgId, posts: a.posts! })),
-      opensOn: isoFromParts(v.opensOn)!,
-      closesOn: isoFromParts(v.closesOn)!,
+      opensOn: isoFromParts(v.opensOn) ?? null,
+      closesOn: isoFromParts(v.closesOn) ?? null,
       maxAppointmentsPerSource: capN ?? null,
       roleProfile: {
-        jobDescription: v.jobDescription.trim(),
-        terms: v.terms.trim(),
-        grade: v.grade.trim(),
-        salaryBand: v.salaryBand.trim(),
-        vetting: v.vetting as CampaignBody['roleProfile']['vetting'],
-        minPipLevel: Number(v.minPipLevel),
+        jobDescription: text(v.jobDescription),
+        terms: text(v.terms),
+        grade: text(v.grade),
+        salaryBand: text(v.salaryBand),
+        vetting: (v.vetting || null) as CampaignBody['roleProfile']['vetting'],
+        minPipLevel: Number(v.minPipLevel) as CampaignBody['roleProfile']['minPipLevel'],
         locations: locationList,
       },
     },
@@ -185,11 +197,14 @@ export function CampaignForm({
   capabilityLocked,
   partnersLocked,
   submitText,
+  draft,
   errors,
   onErrors,
   onSubmit,
 }: {
   initial: CampaignFormValues;
+  /** The campaign is (or will be) a draft: only the title and capability are needed to save it. */
+  draft?: boolean;
   ownerOrgId: string;
   /** Changing a campaign cannot change its capability: shown, not asked. */
   capabilityLocked?: boolean;
@@ -216,7 +231,7 @@ export function CampaignForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = checkCampaignForm(v, ownerOrgId);
+    const checked = checkCampaignForm(v, ownerOrgId, draft);
     onErrors(checked.errors);
     if (!checked.body) return;
     setBusy(true);

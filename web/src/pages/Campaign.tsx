@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ImpactHeadline, ImpactTable } from '../components/impact';
 import { AlertStatusTag, BackLink, CampaignStatusTag, LevelTag, LoadError, Loading, NotificationBanner, SummaryList, TableWrapper, usePageTitle } from '../components/ui';
@@ -8,6 +9,8 @@ import { useReference } from '../reference';
 import { useSession } from '../session';
 
 const OUTSTANDING = new Set(['open', 'cap-requested', 'escalated']);
+/** A field a draft has not filled in yet, in the summary list. */
+const NOT_YET = <span className="app-not-yet">Not added yet</span>;
 
 /**
  * `/campaigns/:id`: the campaign, its impact on each ROCU and, once
@@ -21,7 +24,9 @@ export function CampaignPage() {
   const { orgName, capabilityName } = useReference();
   const campaign = useApi('GET /v1/campaigns/{id}', { params: { id } });
   const canSeeImpact = hasRole('hr-lead', 'rocu-head', 'rocc');
-  const impact = useApi(canSeeImpact && campaign.data ? 'GET /v1/campaigns/{id}/impact' : undefined, { params: { id } });
+  // A draft has an impact once it has its posts and vetting level; before that the API answers 409.
+  const impactReady = !!campaign.data && campaign.data.posts !== null && campaign.data.roleProfile.vetting !== null;
+  const impact = useApi(canSeeImpact && impactReady ? 'GET /v1/campaigns/{id}/impact' : undefined, { params: { id } });
   const banner = (location.state as { banner?: string } | null)?.banner;
   usePageTitle(campaign.data?.title ?? 'Campaign');
 
@@ -38,6 +43,8 @@ export function CampaignPage() {
   const capUnmet = consultation.filter(([orgId, entry]) => entry.status === 'cap-requested' && entry.requestedCap !== null && capFor(orgId) > entry.requestedCap);
 
   const change = (hidden: string) => (editable ? { to: `/campaigns/${id}/edit`, text: 'Change', hidden } : undefined);
+  const missing = c.missingForPublish;
+  const given = <T,>(value: T | null | '', show: (v: T) => ReactNode = (v) => v as ReactNode) => (value === null || value === '' ? NOT_YET : show(value));
 
   return (
     <>
@@ -75,11 +82,28 @@ export function CampaignPage() {
         </NotificationBanner>
       ) : null}
 
+      {owner && c.status === 'draft' && missing.length > 0 ? (
+        <div className="govuk-inset-text" data-testid="missing-for-publish">
+          <p className="govuk-body">Before the campaign can be published, it needs:</p>
+          <ul className="govuk-list govuk-list--bullet">
+            {missing.map((m) => (
+              <li key={m.field}>{m.message.replace(/^\w/, (ch) => ch.toLowerCase())}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
       {owner && (c.status === 'draft' || c.status === 'consultation') ? (
         <div className="govuk-button-group">
-          <Link className="govuk-button" data-module="govuk-button" to={`/campaigns/${id}/publish`}>
-            {c.status === 'draft' ? 'Publish campaign' : 'Publish again'}
-          </Link>
+          {missing.length > 0 ? (
+            <Link className="govuk-button" data-module="govuk-button" to={`/campaigns/${id}/edit`}>
+              Add the missing details
+            </Link>
+          ) : (
+            <Link className="govuk-button" data-module="govuk-button" to={`/campaigns/${id}/publish`}>
+              {c.status === 'draft' ? 'Publish campaign' : 'Publish again'}
+            </Link>
+          )}
           <Link className="govuk-link" to={`/campaigns/${id}/edit`}>
             Change the campaign
           </Link>
@@ -166,6 +190,11 @@ export function CampaignPage() {
           <h2 className="govuk-heading-m" id="impact-heading">
             Impact on each ROCU
           </h2>
+          {!impactReady ? (
+            <p className="govuk-body" data-testid="impact-not-yet">
+              The impact on each ROCU is worked out once the draft has its number of posts and its minimum vetting level.
+            </p>
+          ) : null}
           {impact.loading && !impact.data ? <Loading what="Working out the impact" /> : null}
           {impact.error ? <p className="govuk-body">The impact is not available to you.</p> : null}
           {impact.data ? (
@@ -182,8 +211,8 @@ export function CampaignPage() {
         rows={[
           { key: 'Title', value: c.title, action: change('title') },
           { key: 'Capability', value: capabilityName(c.capabilityId) },
-          { key: 'Regions', value: c.regions.map((r) => REGION_NAMES[r] ?? r).join(', '), action: change('regions') },
-          { key: 'Posts', value: c.posts, action: change('number of posts') },
+          { key: 'Regions', value: c.regions.length ? c.regions.map((r) => REGION_NAMES[r] ?? r).join(', ') : NOT_YET, action: change('regions') },
+          { key: 'Posts', value: given(c.posts), action: change('number of posts') },
           {
             key: 'Most offers to any one ROCU',
             value: c.maxAppointmentsPerSource === null ? 'No cap' : c.maxAppointmentsPerSource,
@@ -195,15 +224,15 @@ export function CampaignPage() {
               .map(([org, n]) => `${orgName(org)}: ${n}`)
               .join(', '),
           },
-          { key: 'Opens', value: formatDate(c.opensOn), action: change('opening date') },
-          { key: 'Closes', value: formatDate(c.closesOn), action: change('closing date') },
-          { key: 'Vetting', value: VETTING[c.roleProfile.vetting] ?? c.roleProfile.vetting },
+          { key: 'Opens', value: given(c.opensOn, formatDate), action: change('opening date') },
+          { key: 'Closes', value: given(c.closesOn, formatDate), action: change('closing date') },
+          { key: 'Vetting', value: given(c.roleProfile.vetting, (v) => VETTING[v] ?? v), action: change('vetting level') },
           { key: 'PIP level', value: PIP[c.roleProfile.minPipLevel] ?? c.roleProfile.minPipLevel },
-          { key: 'Grade', value: c.roleProfile.grade },
-          { key: 'Salary band', value: c.roleProfile.salaryBand },
-          { key: 'Locations', value: c.roleProfile.locations.join(', ') },
-          { key: 'Job description', value: c.roleProfile.jobDescription },
-          { key: 'Terms and conditions', value: c.roleProfile.terms },
+          { key: 'Grade', value: given(c.roleProfile.grade), action: change('grade') },
+          { key: 'Salary band', value: given(c.roleProfile.salaryBand), action: change('salary band') },
+          { key: 'Locations', value: c.roleProfile.locations.length ? c.roleProfile.locations.join(', ') : NOT_YET, action: change('locations') },
+          { key: 'Job description', value: given(c.roleProfile.jobDescription), action: change('job description') },
+          { key: 'Terms and conditions', value: given(c.roleProfile.terms), action: change('terms and conditions') },
           c.partnerOrgIds.length > 0 && { key: 'Partners', value: c.partnerOrgIds.map(orgName).join(', ') },
           c.allocations.length > 0 && {
             key: 'Posts for each organisation',

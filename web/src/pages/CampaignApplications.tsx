@@ -327,7 +327,7 @@ export function CampaignApplication() {
               hint={`The appointee moves to that organisation on the start date; filling ${orgName(a.homeOrgId)}’s own post, they stay and are no loss to it.`}
               items={allocations.map((org) => ({
                 value: org,
-                text: `${orgName(org)} (${c.allocations.find((x) => x.orgId === org)?.posts ?? c.posts - c.allocations.reduce((n, x) => n + x.posts, 0)} posts)`,
+                text: `${orgName(org)} (${c.allocations.find((x) => x.orgId === org)?.posts ?? (c.posts ?? 0) - c.allocations.reduce((n, x) => n + x.posts, 0)} posts)`,
               }))}
               value={allocation || a.allocationOrgId || c.ownerOrgId}
               onChange={setAllocation}

@@ -78,6 +78,7 @@ export function CampaignEdit() {
         ownerOrgId={c.ownerOrgId}
         capabilityLocked
         partnersLocked={c.status !== 'draft'}
+        draft={c.status === 'draft'}
         submitText="Save changes"
         errors={errors}
         onErrors={setErrors}

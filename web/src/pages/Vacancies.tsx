@@ -16,11 +16,11 @@ function campaignApplications(items: MyApplication[] | undefined): Application[]
 }
 
 /** What stands between the officer and applying, in words; empty when they can apply. */
-function ineligibility(me: Me | undefined, profile: { vetting: string; minPipLevel: number }): string[] {
+function ineligibility(me: Me | undefined, profile: { vetting: string | null; minPipLevel: number }): string[] {
   const officer = me?.officer;
   if (!officer) return [];
   const reasons: string[] = [];
-  if (VETTING_ORDER.indexOf(officer.vetting) < VETTING_ORDER.indexOf(profile.vetting)) {
+  if (profile.vetting !== null && VETTING_ORDER.indexOf(officer.vetting) < VETTING_ORDER.indexOf(profile.vetting)) {
     reasons.push(`it needs ${VETTING[profile.vetting] ?? profile.vetting} vetting and you hold ${VETTING[officer.vetting] ?? officer.vetting}`);
   }
   if (officer.pipLevel < profile.minPipLevel) {
@@ -35,7 +35,7 @@ function EligibilityTag({ reasons }: { reasons: string[] }) {
 
 /** Published but before its opening date: the API says it is not taking applications, and the dates say why. */
 function opensLater(c: Pick<CampaignSummary, 'status' | 'takingApplications' | 'opensOn'>): boolean {
-  return c.status === 'open' && !c.takingApplications && c.opensOn > new Date().toISOString().slice(0, 10);
+  return c.status === 'open' && !c.takingApplications && c.opensOn !== null && c.opensOn > new Date().toISOString().slice(0, 10);
 }
 
 /**
@@ -169,7 +169,7 @@ export function Vacancy() {
               { key: 'Locations', value: c.roleProfile.locations.join(', ') },
               { key: 'Grade', value: c.roleProfile.grade },
               { key: 'Salary band', value: c.roleProfile.salaryBand },
-              { key: 'Vetting', value: VETTING[c.roleProfile.vetting] ?? c.roleProfile.vetting },
+              { key: 'Vetting', value: c.roleProfile.vetting ? (VETTING[c.roleProfile.vetting] ?? c.roleProfile.vetting) : '' },
               { key: 'PIP level', value: PIP[c.roleProfile.minPipLevel] ?? c.roleProfile.minPipLevel },
             ]}
           />
