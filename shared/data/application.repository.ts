@@ -263,6 +263,14 @@ export async function getApplication(applicationId: string, consistent = true): 
   return out.Item ? applicationFromItem(out.Item) : undefined;
 }
 
+/** Has the officer applied to the campaign (its one-per-officer claim exists, whatever became of the application)? One GetItem. */
+export async function hasApplied(campaignId: string, officerId: string): Promise<boolean> {
+  const out = await documentClient().send(
+    new GetCommand({ TableName: tableName(), Key: keys.campaignApplicant(campaignId, officerId), ProjectionExpression: 'pk' }),
+  );
+  return out.Item !== undefined;
+}
+
 /** Applications to one campaign in the order they came: a Query of gsi1, optionally filtered by status. */
 export async function listApplicationsOfCampaign(
   campaignId: string,

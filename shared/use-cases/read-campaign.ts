@@ -1,3 +1,4 @@
+import { hasApplied } from '../data/application.repository';
 import { getCampaign } from '../data/campaign.repository';
 import { canSeeCampaign, impactRowsVisible } from '../domain/access';
 import { worstLevel, type Level } from '../domain/capability-level';
@@ -8,10 +9,18 @@ import type { Identity } from '../http/identity';
 import type { Campaign } from '../schemas/campaign.schema';
 import { assessCampaignImpact } from './assess-campaign-impact';
 
-/** A campaign for someone who may see it (`canSeeCampaign`: a draft only for its owner's and partners' HR); to anyone else it is not found. One GetItem. */
+/**
+ * A campaign for someone who may see it (`canSeeCampaign`: a draft only for
+ * its owner's and partners' HR, an officer open ones), and for an officer who
+ * applied to it, whatever its status since (they read the role they were
+ * offered after it closed); to anyone else it is not found. One GetItem; an
+ * officer's read also reads their claim on the campaign, in parallel.
+ */
 export async function readCampaign(identity: Identity, campaignId: string): Promise<Campaign> {
-  const campaign = await getCampaign(campaignId);
-  if (!campaign || !canSeeCampaign(identity, campaign)) throw new NotFoundError(`No campaign ${campaignId}.`);
+  const officerId = identity.roles.every((r) => r === 'officer') ? identity.officerId : undefined;
+  const [campaign, applied] = await Promise.all([getCampaign(campaignId), officerId ? hasApplied(campaignId, officerId) : Promise.resolve(false)]);
+  const visible = campaign && (canSeeCampaign(identity, campaign) || (applied && campaign.status !== 'draft'));
+  if (!campaign || !visible) throw new NotFoundError(`No campaign ${campaignId}.`);
   return campaign;
 }
 

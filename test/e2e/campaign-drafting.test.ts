@@ -126,44 +126,59 @@ describe.skipIf(!!skipReason)('drafting a campaign in the browser', () => {
 
     await page.getByRole('heading', { name: BARE, level: 1 }).waitFor();
     expect(await page.getByTestId('success-banner').textContent()).toContain('Add what it still needs');
-    const missing = page.getByTestId('missing-for-publish');
-    expect(await missing.locator('li').allTextContents()).toEqual([
-      'choose the regions the campaign recruits in',
-      'add the number of posts',
-      'choose the minimum vetting level',
-      'add the date applications open',
-      'add the date applications close',
-      'add the grade',
-      'add the salary band',
-      'add at least one location',
-      'add the job description',
-      'add the terms and conditions',
-    ]);
+    // The draft is a task list: one task per section of the form, with what each still needs.
+    const tasks = page.getByTestId('draft-tasks');
+    const task = (section: string) => tasks.locator(`li[data-section=${section}]`);
+    expect(await page.getByTestId('draft-progress').textContent()).toBe('You have completed 0 of 4 sections.');
+    expect(await task('what').textContent()).toBe('What and whereChoose the regions the campaign recruits inIncomplete');
+    expect(await task('posts').textContent()).toBe('Posts and requirementsAdd the number of posts; Choose the minimum vetting levelNot yet started');
+    expect(await task('dates').textContent()).toContain('Not yet started');
+    expect(await task('role').textContent()).toContain('Add the grade; Add the salary band; Add at least one location; Add the job description; Add the terms and conditions');
+    expect(await task('publish').textContent()).toBe('Check and publishCannot start yet');
     expect(await page.locator('.govuk-summary-list').textContent()).toContain('PostsNot added yet');
     expect(await page.getByTestId('impact-not-yet').isVisible()).toBe(true);
-    // Not publishable yet: the button leads to the form instead.
+    // Not publishable yet: no Publish button.
     expect(await page.getByRole('link', { name: 'Publish campaign' }).count()).toBe(0);
-    await expectAccessible(page, 'an incomplete draft');
+    await expectAccessible(page, 'an incomplete draft as a task list');
     await screenshot(page, 'campaign-draft-incomplete');
 
-    await page.getByRole('link', { name: 'Add the missing details' }).click();
-    await page.getByRole('heading', { name: `Change ${BARE}` }).waitFor();
-    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(BARE);
-    await page.getByRole('checkbox', { name: 'North West' }).check();
-    await page.getByLabel('Number of posts').fill('1');
-    await page.getByRole('radio', { name: 'NPPV level 2' }).check();
-    await fillDate(page, 'Opening date', 1, 3, year);
-    await fillDate(page, 'Closing date', 1, 4, year);
-    await page.getByLabel('Grade').fill('DS');
-    await page.getByLabel('Salary band').fill('£48,000 to £54,000');
-    await page.getByLabel('Locations').fill('Manchester');
-    await page.getByLabel('Job description').fill('Protect witnesses at risk.');
-    await page.getByLabel('Terms and conditions').fill('TITAN terms.');
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByTestId('success-banner').waitFor();
-    await expect.poll(() => missing.count(), POLL).toBe(0);
-    await page.getByRole('link', { name: 'Publish campaign' }).waitFor();
+    // Each task opens its section alone, and saving it comes back to the list.
+    const finish = async (name: string, fill: () => Promise<void>) => {
+      await tasks.getByRole('link', { name }).click();
+      await page.getByRole('heading', { name, level: 1 }).waitFor();
+      await fill();
+      await page.getByRole('button', { name: 'Save and return to the campaign' }).click();
+      await page.getByRole('heading', { name: BARE, level: 1 }).waitFor();
+      await expect.poll(() => page.getByTestId('success-banner').textContent(), POLL).toContain(`${name}: your changes are saved.`);
+    };
+    await finish('Dates', async () => {
+      // Only this section's fields are on the page.
+      expect(await page.getByLabel('Grade').count()).toBe(0);
+      await fillDate(page, 'Opening date', 1, 3, year);
+      await fillDate(page, 'Closing date', 1, 4, year);
+      await expectAccessible(page, 'one section of a draft');
+    });
+    expect(await task('dates').textContent()).toBe('DatesCompleted');
+    expect(await page.getByTestId('draft-progress').textContent()).toBe('You have completed 1 of 4 sections.');
+    await finish('What and where', () => page.getByRole('checkbox', { name: 'North West' }).check());
+    await finish('Posts and requirements', async () => {
+      await page.getByLabel('Number of posts').fill('1');
+      await page.getByRole('radio', { name: 'NPPV level 2' }).check();
+    });
+    // With its posts and vetting level the draft has an impact, before the rest is done.
     await page.getByTestId('impact-table').first().waitFor();
+    await finish('Role profile', async () => {
+      await page.getByLabel('Grade').fill('DS');
+      await page.getByLabel('Salary band').fill('£48,000 to £54,000');
+      await page.getByLabel('Locations').fill('Manchester');
+      await page.getByLabel('Job description').fill('Protect witnesses at risk.');
+      await page.getByLabel('Terms and conditions').fill('TITAN terms.');
+    });
+    expect(await page.getByTestId('draft-progress').textContent()).toBe('You have completed 4 of 4 sections.');
+    // The dates saved first are still there: each section saved only its own fields.
+    expect(await page.locator('.govuk-summary-list').textContent()).toContain(`Opens1 March ${year}`);
+    await tasks.getByRole('link', { name: 'Check and publish' }).waitFor();
+    await page.getByRole('link', { name: 'Publish campaign' }).waitFor();
     await expectAccessible(page, 'the finished draft');
   });
 });

@@ -275,3 +275,15 @@ describe('the owner completes a closed campaign once no application is live', ()
     expect((await ncaHr.get(`/v1/applications/${waiting}`)).json.status).toBe('shortlisted');
   });
 });
+
+describe('after a campaign closes', () => {
+  it('an officer who applied still reads it (the role they may be offered); an officer who did not gets 404', async () => {
+    const campaign = await openCampaign({ title: 'Read after closing', ...applyingNow() });
+    expect((await apply(titan[5]!, campaign.id)).status).toBe(201);
+    expect((await ncaHr.post(`/v1/campaigns/${campaign.id}/close`, {})).status).toBe(200);
+    const applicant = await asOfficer(titan[5]!).get(`/v1/campaigns/${campaign.id}`);
+    expect(applicant.status).toBe(200);
+    expect(applicant.json).toMatchObject({ status: 'closed', takingApplications: false });
+    expect((await asOfficer(titan[6]!).get(`/v1/campaigns/${campaign.id}`)).status).toBe(404);
+  });
+});

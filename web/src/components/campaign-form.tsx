@@ -39,6 +39,50 @@ export const CAMPAIGN_LABELS: Record<string, string> = {
   'roleProfile.terms': 'Terms and conditions',
 };
 
+/**
+ * The form's sections: the whole form to draft or change a campaign, or one
+ * of them at a time from a draft's task list (`/campaigns/:id/edit?section=`).
+ */
+export const CAMPAIGN_SECTIONS = {
+  what: 'What and where',
+  posts: 'Posts and requirements',
+  dates: 'Dates',
+  role: 'Role profile',
+} as const;
+export type CampaignSection = keyof typeof CAMPAIGN_SECTIONS;
+
+/** The section of the form each of the API's field paths is in (the task list's statuses, a section's body). */
+export function sectionOf(field: string): CampaignSection {
+  if (field === 'title' || field === 'capabilityId' || field === 'regions') return 'what';
+  if (field === 'opensOn' || field === 'closesOn') return 'dates';
+  if (['roleProfile.grade', 'roleProfile.salaryBand', 'roleProfile.locations', 'roleProfile.jobDescription', 'roleProfile.terms'].includes(field)) return 'role';
+  return 'posts';
+}
+
+/**
+ * Only the fields of one section, for saving that section alone: an edit
+ * saved over someone else's then changes only what this page showed.
+ */
+export function sectionBody(body: CampaignBody, section: CampaignSection): Partial<Omit<CampaignBody, 'roleProfile'>> & { roleProfile?: Partial<CampaignBody['roleProfile']> } {
+  const rp = body.roleProfile;
+  switch (section) {
+    case 'what':
+      return { title: body.title, regions: body.regions };
+    case 'posts':
+      return {
+        posts: body.posts,
+        partnerOrgIds: body.partnerOrgIds,
+        allocations: body.allocations,
+        maxAppointmentsPerSource: body.maxAppointmentsPerSource,
+        roleProfile: { vetting: rp.vetting, minPipLevel: rp.minPipLevel },
+      };
+    case 'dates':
+      return { opensOn: body.opensOn, closesOn: body.closesOn };
+    case 'role':
+      return { roleProfile: { grade: rp.grade, salaryBand: rp.salaryBand, locations: rp.locations, jobDescription: rp.jobDescription, terms: rp.terms } };
+  }
+}
+
 /** A joint campaign has at most four partners (the API's limit). */
 export const MAX_PARTNERS = 4;
 
@@ -198,6 +242,7 @@ export function CampaignForm({
   partnersLocked,
   submitText,
   draft,
+  section,
   errors,
   onErrors,
   onSubmit,
@@ -205,6 +250,8 @@ export function CampaignForm({
   initial: CampaignFormValues;
   /** The campaign is (or will be) a draft: only the title and capability are needed to save it. */
   draft?: boolean;
+  /** Show only this section (the page's heading names it); the other fields keep the campaign's values. */
+  section?: CampaignSection;
   ownerOrgId: string;
   /** Changing a campaign cannot change its capability: shown, not asked. */
   capabilityLocked?: boolean;
@@ -228,6 +275,7 @@ export function CampaignForm({
     .filter((o) => (o.type === 'agency' || o.type === 'rocu') && o.id !== ownerOrgId)
     .sort((a, b) => orgName(a.id).localeCompare(orgName(b.id)));
   const members = [ownerOrgId, ...v.partners];
+  const show = (s: CampaignSection) => !section || section === s;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -245,9 +293,10 @@ export function CampaignForm({
 
   return (
     <form onSubmit={submit} noValidate data-testid="campaign-form">
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h2 className="govuk-heading-m">What and where</h2>
+      {show('what') ? (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            {section ? null : <h2 className="govuk-heading-m">{CAMPAIGN_SECTIONS.what}</h2>}
           <TextInput id="title" label="Title" hint="For example, Cyber investigators, North West" value={v.title} onChange={set('title')} error={e.title} />
           {capabilityLocked ? (
             <div className="govuk-form-group">
@@ -275,7 +324,14 @@ export function CampaignForm({
             small
             items={Object.entries(REGION_NAMES).map(([value, text]) => ({ value, text }))}
           />
-          <h2 className="govuk-heading-m">Posts and requirements</h2>
+          </div>
+        </div>
+      ) : null}
+      {show('posts') ? (
+        <>
+          <div className="govuk-grid-row">
+            <div className="govuk-grid-column-two-thirds">
+              {section ? null : <h2 className="govuk-heading-m">{CAMPAIGN_SECTIONS.posts}</h2>}
           <TextInput id="posts" label="Number of posts" inputMode="numeric" width={3} value={v.posts} onChange={set('posts')} error={e.posts} />
           <details className="govuk-details" open={v.partners.length > 0 || !!e.partnerOrgIds || !!e.allocations}>
             <summary className="govuk-details__summary">
@@ -361,15 +417,24 @@ export function CampaignForm({
             error={e['roleProfile-minPipLevel']}
             options={[0, 1, 2, 3, 4].map((n) => ({ value: String(n), text: PIP[n] ?? String(n) }))}
           />
-        </div>
-      </div>
-      <ImpactPreview input={{ capabilityId: v.capabilityId, posts: v.posts, cap: v.cap, vetting: v.vetting, minPipLevel: v.minPipLevel, ownerOrgId }} />
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h2 className="govuk-heading-m">Dates</h2>
+            </div>
+          </div>
+          <ImpactPreview input={{ capabilityId: v.capabilityId, posts: v.posts, cap: v.cap, vetting: v.vetting, minPipLevel: v.minPipLevel, ownerOrgId }} />
+        </>
+      ) : null}
+      {show('dates') ? (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            {section ? null : <h2 className="govuk-heading-m">{CAMPAIGN_SECTIONS.dates}</h2>}
           <DateInput id="opensOn" legend="Opening date" hint="For example, 2 2 2027" value={v.opensOn} onChange={set('opensOn')} error={e.opensOn} />
           <DateInput id="closesOn" legend="Closing date" hint="Applications close at the end of this day" value={v.closesOn} onChange={set('closesOn')} error={e.closesOn} />
-          <h2 className="govuk-heading-m">Role profile</h2>
+          </div>
+        </div>
+      ) : null}
+      {show('role') ? (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            {section ? null : <h2 className="govuk-heading-m">{CAMPAIGN_SECTIONS.role}</h2>}
           <TextInput id="roleProfile-grade" label="Grade" hint="For example, NCA Grade 4" width={20} value={v.grade} onChange={set('grade')} error={e['roleProfile-grade']} />
           <TextInput
             id="roleProfile-salaryBand"
@@ -383,9 +448,10 @@ export function CampaignForm({
           <TextInput id="roleProfile-locations" label="Locations" hint="Separate more than one with commas" value={v.locations} onChange={set('locations')} error={e['roleProfile-locations']} />
           <Textarea id="roleProfile-jobDescription" label="Job description" value={v.jobDescription} onChange={set('jobDescription')} error={e['roleProfile-jobDescription']} />
           <Textarea id="roleProfile-terms" label="Terms and conditions" rows={3} value={v.terms} onChange={set('terms')} error={e['roleProfile-terms']} />
-          <Button busy={busy}>{submitText}</Button>
+          </div>
         </div>
-      </div>
+      ) : null}
+      <Button busy={busy}>{submitText}</Button>
     </form>
   );
 }

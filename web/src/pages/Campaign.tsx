@@ -4,6 +4,7 @@ import { ImpactHeadline, ImpactTable } from '../components/impact';
 import { AlertStatusTag, BackLink, CampaignStatusTag, LevelTag, LoadError, Loading, NotificationBanner, SummaryList, TableWrapper, usePageTitle } from '../components/ui';
 import { ALERT_OUTCOME, PIP, REGION_NAMES, VETTING, formatDate, formatDateTime } from '../format';
 import { AuditTrail } from '../components/audit-trail';
+import { DraftTaskList } from '../components/draft-task-list';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
 import { useSession } from '../session';
@@ -82,28 +83,16 @@ export function CampaignPage() {
         </NotificationBanner>
       ) : null}
 
-      {owner && c.status === 'draft' && missing.length > 0 ? (
-        <div className="govuk-inset-text" data-testid="missing-for-publish">
-          <p className="govuk-body">Before the campaign can be published, it needs:</p>
-          <ul className="govuk-list govuk-list--bullet">
-            {missing.map((m) => (
-              <li key={m.field}>{m.message.replace(/^\w/, (ch) => ch.toLowerCase())}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {owner && c.status === 'draft' ? <DraftTaskList campaignId={c.id} missing={missing} /> : null}
 
       {owner && (c.status === 'draft' || c.status === 'consultation') ? (
         <div className="govuk-button-group">
-          {missing.length > 0 ? (
-            <Link className="govuk-button" data-module="govuk-button" to={`/campaigns/${id}/edit`}>
-              Add the missing details
-            </Link>
-          ) : (
+          {/* An incomplete draft is finished from its task list first. */}
+          {missing.length === 0 ? (
             <Link className="govuk-button" data-module="govuk-button" to={`/campaigns/${id}/publish`}>
               {c.status === 'draft' ? 'Publish campaign' : 'Publish again'}
             </Link>
-          )}
+          ) : null}
           <Link className="govuk-link" to={`/campaigns/${id}/edit`}>
             Change the campaign
           </Link>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../api';
-import { CampaignForm, campaignFormValues } from '../components/campaign-form';
+import { CAMPAIGN_SECTIONS, CampaignForm, campaignFormValues, sectionBody, type CampaignSection } from '../components/campaign-form';
 import { ErrorSummary } from '../components/form';
 import { BackLink, LoadError, Loading, NotificationBanner, SummaryList, usePageTitle } from '../components/ui';
 import { formatDate } from '../format';
@@ -16,17 +16,24 @@ import { useReference } from '../reference';
  * role profile), with the same form and live impact preview as drafting one.
  * Sends the version read, so a change made meanwhile is not lost: if someone
  * saved first, the person's edit stays in the form and the latest version is
- * shown beside it, to save over (knowingly) or to take instead.
+ * shown beside it, to save over (knowingly) or to take instead. A draft's
+ * task list opens one section at a time (`?section=dates`), which saves only
+ * that section's fields.
  */
 export function CampaignEdit() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { capabilityName } = useReference();
+  const [search] = useSearchParams();
   const campaign = useApi('GET /v1/campaigns/{id}', { params: { id } });
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [latest, setLatest] = useState<Campaign>();
   const c = campaign.data;
-  usePageTitle(c ? `Change ${c.title}` : 'Change a campaign', hasErrors(errors));
+  const asked = search.get('section');
+  // One section at a time is a draft's task list; a campaign in consultation is changed as a whole.
+  const section = c?.status === 'draft' && asked && asked in CAMPAIGN_SECTIONS ? (asked as CampaignSection) : undefined;
+  const heading = section ? CAMPAIGN_SECTIONS[section] : c ? `Change ${c.title}` : 'Change a campaign';
+  usePageTitle(section && c ? `${heading}: ${c.title}` : heading, hasErrors(errors));
 
   if (campaign.loading && !c) return <Loading what="Loading the campaign" />;
   if (campaign.error || !c) return <LoadError error={campaign.error} />;
@@ -44,16 +51,16 @@ export function CampaignEdit() {
     <>
       <BackLink to={`/campaigns/${id}`}>Back to the campaign</BackLink>
       <ErrorSummary errors={errors} />
-      <span className="govuk-caption-l">{capabilityName(c.capabilityId)} campaign</span>
-      <h1 className="govuk-heading-l">Change {c.title}</h1>
+      <span className="govuk-caption-l">{section ? c.title : `${capabilityName(c.capabilityId)} campaign`}</span>
+      <h1 className="govuk-heading-l">{heading}</h1>
       {latest ? (
         <NotificationBanner title="Someone else changed this campaign">
           <p className="govuk-notification-banner__heading">Your changes are still in the form below. The latest saved version is:</p>
           <SummaryList
             rows={[
               { key: 'Title', value: latest.title },
-              { key: 'Posts', value: latest.posts },
-              { key: 'Applications', value: `${formatDate(latest.opensOn)} to ${formatDate(latest.closesOn)}` },
+              { key: 'Posts', value: latest.posts ?? 'Not added yet' },
+              { key: 'Applications', value: latest.opensOn && latest.closesOn ? `${formatDate(latest.opensOn)} to ${formatDate(latest.closesOn)}` : 'Dates not added yet' },
               { key: 'Most offers to any one ROCU', value: latest.maxAppointmentsPerSource ?? 'No cap' },
             ]}
           />
@@ -79,17 +86,19 @@ export function CampaignEdit() {
         capabilityLocked
         partnersLocked={c.status !== 'draft'}
         draft={c.status === 'draft'}
-        submitText="Save changes"
+        {...(section ? { section } : {})}
+        submitText={section ? 'Save and return to the campaign' : 'Save changes'}
         errors={errors}
         onErrors={setErrors}
         onSubmit={async (body) => {
           // The capability is fixed once drafted (PATCH does not take it); partners change only in a draft.
           const { capabilityId: _fixed, partnerOrgIds, ...changes } = body;
+          const sent = section ? sectionBody(body, section) : { ...changes, ...(c.status === 'draft' ? { partnerOrgIds } : {}) };
           try {
             await api.call('PATCH /v1/campaigns/{id}', {
               params: { id },
               // Saving over the latest version is a choice made with it on screen.
-              body: { ...changes, ...(c.status === 'draft' ? { partnerOrgIds } : {}), version: latest?.version ?? c.version },
+              body: { ...sent, version: latest?.version ?? c.version },
             });
           } catch (err) {
             if (isStaleVersion(err)) {
@@ -99,7 +108,14 @@ export function CampaignEdit() {
             throw err;
           }
           navigate(`/campaigns/${id}`, {
-            state: { banner: c.status === 'consultation' ? 'Your changes are saved. Publish again to open the campaign if nothing else holds it.' : 'Your changes are saved.' },
+            state: {
+              banner:
+                c.status === 'consultation'
+                  ? 'Your changes are saved. Publish again to open the campaign if nothing else holds it.'
+                  : section
+                    ? `${CAMPAIGN_SECTIONS[section]}: your changes are saved.`
+                    : 'Your changes are saved.',
+            },
           });
         }}
       />
