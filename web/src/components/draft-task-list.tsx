@@ -23,7 +23,7 @@ function StatusText({ status, id }: { status: Status; id: string }) {
   if (status === 'incomplete') {
     return (
       <div className="govuk-task-list__status" id={id}>
-        <strong className="govuk-tag govuk-tag--blue">Incomplete</strong>
+        <strong className="govuk-tag govuk-tag--light-blue">Incomplete</strong>
       </div>
     );
   }

@@ -4,6 +4,7 @@ import { ImpactHeadline, ImpactTable } from '../components/impact';
 import { AlertStatusTag, BackLink, CampaignStatusTag, LevelTag, LoadError, Loading, NotificationBanner, SummaryList, TableWrapper, usePageTitle } from '../components/ui';
 import { ALERT_OUTCOME, PIP, REGION_NAMES, VETTING, formatDate, formatDateTime } from '../format';
 import { AuditTrail } from '../components/audit-trail';
+import { sectionOf } from '../components/campaign-form';
 import { DraftTaskList } from '../components/draft-task-list';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
@@ -43,7 +44,9 @@ export function CampaignPage() {
   const capFor = (orgId: string) => Math.min(c.maxAppointmentsPerSource ?? Infinity, c.sourceCaps[orgId] ?? Infinity);
   const capUnmet = consultation.filter(([orgId, entry]) => entry.status === 'cap-requested' && entry.requestedCap !== null && capFor(orgId) > entry.requestedCap);
 
-  const change = (hidden: string) => (editable ? { to: `/campaigns/${id}/edit`, text: 'Change', hidden } : undefined);
+  // A draft's Change links open the section the field is in; a campaign in consultation is changed as a whole.
+  const change = (hidden: string, field: string) =>
+    editable ? { to: c.status === 'draft' ? `/campaigns/${id}/edit?section=${sectionOf(field)}` : `/campaigns/${id}/edit`, text: 'Change', hidden } : undefined;
   const missing = c.missingForPublish;
   const given = <T,>(value: T | null | '', show: (v: T) => ReactNode = (v) => v as ReactNode) => (value === null || value === '' ? NOT_YET : show(value));
 
@@ -198,14 +201,14 @@ export function CampaignPage() {
       <h2 className="govuk-heading-m">Details</h2>
       <SummaryList
         rows={[
-          { key: 'Title', value: c.title, action: change('title') },
+          { key: 'Title', value: c.title, action: change('title', 'title') },
           { key: 'Capability', value: capabilityName(c.capabilityId) },
-          { key: 'Regions', value: c.regions.length ? c.regions.map((r) => REGION_NAMES[r] ?? r).join(', ') : NOT_YET, action: change('regions') },
-          { key: 'Posts', value: given(c.posts), action: change('number of posts') },
+          { key: 'Regions', value: c.regions.length ? c.regions.map((r) => REGION_NAMES[r] ?? r).join(', ') : NOT_YET, action: change('regions', 'regions') },
+          { key: 'Posts', value: given(c.posts), action: change('number of posts', 'posts') },
           {
             key: 'Most offers to any one ROCU',
             value: c.maxAppointmentsPerSource === null ? 'No cap' : c.maxAppointmentsPerSource,
-            action: change('most offers to any one ROCU'),
+            action: change('most offers to any one ROCU', 'maxAppointmentsPerSource'),
           },
           Object.keys(c.sourceCaps).length > 0 && {
             key: 'Caps imposed by a ROCC',
@@ -213,20 +216,20 @@ export function CampaignPage() {
               .map(([org, n]) => `${orgName(org)}: ${n}`)
               .join(', '),
           },
-          { key: 'Opens', value: given(c.opensOn, formatDate), action: change('opening date') },
-          { key: 'Closes', value: given(c.closesOn, formatDate), action: change('closing date') },
-          { key: 'Vetting', value: given(c.roleProfile.vetting, (v) => VETTING[v] ?? v), action: change('vetting level') },
+          { key: 'Opens', value: given(c.opensOn, formatDate), action: change('opening date', 'opensOn') },
+          { key: 'Closes', value: given(c.closesOn, formatDate), action: change('closing date', 'closesOn') },
+          { key: 'Vetting', value: given(c.roleProfile.vetting, (v) => VETTING[v] ?? v), action: change('vetting level', 'roleProfile.vetting') },
           { key: 'PIP level', value: PIP[c.roleProfile.minPipLevel] ?? c.roleProfile.minPipLevel },
-          { key: 'Grade', value: given(c.roleProfile.grade), action: change('grade') },
-          { key: 'Salary band', value: given(c.roleProfile.salaryBand), action: change('salary band') },
-          { key: 'Locations', value: c.roleProfile.locations.length ? c.roleProfile.locations.join(', ') : NOT_YET, action: change('locations') },
-          { key: 'Job description', value: given(c.roleProfile.jobDescription), action: change('job description') },
-          { key: 'Terms and conditions', value: given(c.roleProfile.terms), action: change('terms and conditions') },
+          { key: 'Grade', value: given(c.roleProfile.grade), action: change('grade', 'roleProfile.grade') },
+          { key: 'Salary band', value: given(c.roleProfile.salaryBand), action: change('salary band', 'roleProfile.salaryBand') },
+          { key: 'Locations', value: c.roleProfile.locations.length ? c.roleProfile.locations.join(', ') : NOT_YET, action: change('locations', 'roleProfile.locations') },
+          { key: 'Job description', value: given(c.roleProfile.jobDescription), action: change('job description', 'roleProfile.jobDescription') },
+          { key: 'Terms and conditions', value: given(c.roleProfile.terms), action: change('terms and conditions', 'roleProfile.terms') },
           c.partnerOrgIds.length > 0 && { key: 'Partners', value: c.partnerOrgIds.map(orgName).join(', ') },
           c.allocations.length > 0 && {
             key: 'Posts for each organisation',
             value: c.allocations.map((a) => `${orgName(a.orgId)}: ${a.posts}`).join(', '),
-            action: change('posts for each organisation'),
+            action: change('posts for each organisation', 'allocations'),
           },
           c.coordination.length > 0 && {
             key: 'Overlapping campaigns',
