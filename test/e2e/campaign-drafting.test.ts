@@ -141,6 +141,15 @@ describe.skipIf(!!skipReason)('drafting a campaign in the browser', () => {
     expect(await page.getByRole('link', { name: 'Publish campaign' }).count()).toBe(0);
     await expectAccessible(page, 'an incomplete draft as a task list');
     await screenshot(page, 'campaign-draft-incomplete');
+    // A deep link to publishing it says what it still needs instead of offering the button.
+    const draftPath = new URL(page.url()).pathname;
+    await page.goto(`${draftPath}/publish`);
+    await page.getByRole('heading', { name: 'This campaign cannot be published yet', level: 1 }).waitFor();
+    expect(await page.getByTestId('missing-for-publish').locator('li').count()).toBe(10);
+    expect(await page.getByRole('button', { name: 'Publish the campaign' }).count()).toBe(0);
+    await expectAccessible(page, 'publishing an incomplete draft');
+    await page.getByRole('link', { name: 'Finish the draft from its task list' }).click();
+    await page.getByRole('heading', { name: BARE, level: 1 }).waitFor();
 
     // Each task opens its section alone, and saving it comes back to the list.
     const finish = async (name: string, fill: () => Promise<void>) => {

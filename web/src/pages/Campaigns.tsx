@@ -71,8 +71,8 @@ export function Campaigns() {
                   </td>
                   <td className="govuk-table__cell">{capabilityName(c.capabilityId)}</td>
                   <td className="govuk-table__cell">{orgName(c.ownerOrgId)}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{c.posts}</td>
-                  <td className="govuk-table__cell app-nowrap">{formatDate(c.closesOn)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{c.posts ?? <span className="app-not-yet">Not added yet</span>}</td>
+                  <td className="govuk-table__cell app-nowrap">{c.closesOn ? formatDate(c.closesOn) : <span className="app-not-yet">Not added yet</span>}</td>
                   <td className="govuk-table__cell">
                     <CampaignStatusTag status={c.status} />
                   </td>

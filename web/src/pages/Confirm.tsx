@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api';
 import { CheckAndConfirm } from '../components/confirm';
 import { ImpactHeadline } from '../components/impact';
-import { LoadError, Loading } from '../components/ui';
+import { BackLink, LoadError, Loading, usePageTitle } from '../components/ui';
 import { formErrorsFrom } from '../errors';
 import { ALERT_STATUS, APPLICATION_STATUS, REGION_NAMES, SECONDMENT_STATUS, formatDate } from '../format';
 import { useApi } from '../hooks';
 import { useReference } from '../reference';
+import type { Campaign } from '../types';
 
 /**
  * The check pages before the actions a person cannot take back: accepting
@@ -171,16 +172,41 @@ function CompleteSecondment({ a, id }: { a: SecondmentApplication; id: string })
   );
 }
 
+/** A deep link to publishing a draft that is not complete: what it still needs, and the way back to its task list. */
+function NotPublishable({ campaign: c }: { campaign: Campaign }) {
+  usePageTitle('This campaign cannot be published yet');
+  return (
+    <>
+      <BackLink to={`/campaigns/${c.id}`}>Back to the campaign</BackLink>
+      <span className="govuk-caption-l">{c.title}</span>
+      <h1 className="govuk-heading-l">This campaign cannot be published yet</h1>
+      <p className="govuk-body">Before it can be published, the draft needs:</p>
+      <ul className="govuk-list govuk-list--bullet" data-testid="missing-for-publish">
+        {c.missingForPublish.map((m) => (
+          <li key={m.field}>{m.message.replace(/^\w/, (ch) => ch.toLowerCase())}</li>
+        ))}
+      </ul>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/campaigns/${c.id}`}>
+          Finish the draft from its task list
+        </Link>
+        .
+      </p>
+    </>
+  );
+}
+
 /** `/campaigns/:id/publish`: the owner's HR lead checks the campaign and its impact before publishing. */
 export function ConfirmPublish() {
   const { id = '' } = useParams();
   const { orgName, capabilityName } = useReference();
   const campaign = useApi('GET /v1/campaigns/{id}', { params: { id } });
-  const impact = useApi('GET /v1/campaigns/{id}/impact', { params: { id } });
+  const impact = useApi(campaign.data && campaign.data.missingForPublish.length === 0 ? 'GET /v1/campaigns/{id}/impact' : undefined, { params: { id } });
   if (campaign.loading && !campaign.data) return <Loading what="Loading the campaign" />;
   if (campaign.error || !campaign.data) return <LoadError error={campaign.error} />;
   const c = campaign.data;
   const again = c.status === 'consultation';
+  if (c.missingForPublish.length > 0) return <NotPublishable campaign={c} />;
   return (
     <CheckAndConfirm
       caption={c.title}
